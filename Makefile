@@ -1,0 +1,43 @@
+# The two commands: `make run` (serve the app on SQLite) and `make test` (the whole suite).
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test validate install install-test clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed-app: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-test: requirements.txt requirements-test.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-test.txt
+	touch $@ $(VENV)/.installed-app
+
+install: $(VENV)/.installed-app
+install-test: $(VENV)/.installed-test
+
+## Set up, load the content and serve the app on http://127.0.0.1:8000 (SQLite).
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py loaddata fixtures/*.json
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+## Set up and run the whole test suite.
+test: install-test
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## Check the content in fixtures/ on a throwaway database.
+validate: install
+	IMMUNOGUIDE_SQLITE_PATH=$$(mktemp -d)/validate.sqlite3 sh -c '\
+	  $(BIN)/python manage.py migrate --noinput -v0 && \
+	  $(BIN)/python manage.py loaddata fixtures/*.json && \
+	  $(BIN)/python manage.py validate_content'
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class QuestionnaireConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "questionnaire"
+    verbose_name = "ImmunoGuide content"
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the content check)

@@ -1,0 +1,81 @@
+"""Reading the content from the database into one snapshot.
+
+The engine and the validation work on a :class:`Content` snapshot rather than
+on the ORM, so they stay plain Python: the same snapshot can come from the
+database, from a test that builds one by hand, or from a cache.
+"""
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+
+from . import models
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    """A rule as the engine sees it: conditions and additions as tuples of slugs."""
+
+    slug: str
+    priority: int
+    reason: str
+    goals: tuple = ()
+    given_goals: tuple = ()
+    conditions: tuple = ()
+    condition_groups: tuple = ()
+    stages: tuple = ()
+    factors: tuple = ()
+    concerns: tuple = ()
+    categories: tuple = ()
+    treatments: tuple = ()
+    questions: tuple = ()
+    notes: tuple = ()
+
+    CONDITION_FIELDS = (
+        "goals", "given_goals", "conditions", "condition_groups", "stages", "factors", "concerns")
+    ADDITION_FIELDS = ("categories", "treatments", "questions", "notes")
+
+    @classmethod
+    def from_model(cls, rule):
+        return cls(
+            slug=rule.slug,
+            priority=rule.priority,
+            reason=rule.reason,
+            **{name: tuple(getattr(rule, name) or ()) for name in cls.CONDITION_FIELDS},
+            **{name: tuple(obj.pk for obj in getattr(rule, name).all()) for name in cls.ADDITION_FIELDS},
+        )
+
+
+@dataclass
+class Content:
+    """Everything the engine needs, keyed by slug."""
+
+    categories: dict = field(default_factory=dict)
+    treatments: dict = field(default_factory=dict)
+    conditions: dict = field(default_factory=dict)
+    questions: dict = field(default_factory=dict)
+    notes: dict = field(default_factory=dict)
+    rules: list = field(default_factory=list)
+    sources: dict = field(default_factory=dict)
+    release: object = None
+
+
+def load_content(using="default"):
+    """Read all content in a fixed, small number of queries."""
+    with_sources = Prefetch("sources", queryset=models.Source.objects.using(using))
+
+    def keyed(queryset):
+        return {obj.pk: obj for obj in queryset.using(using)}
+
+    rules = models.Rule.objects.using(using).prefetch_related(
+        *(Prefetch(name, queryset=models.Rule._meta.get_field(name).related_model.objects.using(using).only("pk"))
+          for name in RuleSpec.ADDITION_FIELDS))
+    return Content(
+        categories=keyed(models.TherapyCategory.objects.prefetch_related(with_sources)),
+        treatments=keyed(models.TreatmentType.objects.prefetch_related(with_sources)),
+        conditions=keyed(models.Condition.objects.all()),
+        questions=keyed(models.Question.objects.prefetch_related(with_sources)),
+        notes=keyed(models.Note.objects.prefetch_related(with_sources)),
+        rules=[RuleSpec.from_model(rule) for rule in rules],
+        sources=keyed(models.Source.objects.all()),
+        release=models.ContentRelease.objects.using(using).order_by("-published", "-version").first(),
+    )

@@ -1,0 +1,178 @@
+"""One form per wizard step; each asks one thing (PRODUCT.md, "The flow")."""
+from django import forms
+
+from .models import Condition
+from .question_list import MAX_OWN, MAX_OWN_LENGTH, MAX_TOP, ListChoices
+from .vocabulary import ConditionGroup, Concern, Factor, Goal, Stage
+
+#: A plain explanation and an example for each goal, shown under its option.
+GOAL_HINTS = {
+    Goal.STRENGTHEN: "Help the immune system find and attack a disease. "
+                     "For example, to help fight cancer.",
+    Goal.MODULATE: "Re-train or re-balance one part of the immune system. "
+                   "For example, allergy shots or a medicine that blocks one immune signal.",
+    Goal.DAMPEN: "Calm an immune system that attacks the body or a new organ. "
+                 "For example, after a kidney transplant or for lupus.",
+    Goal.UNSURE: "That is fine. Your answer to the next question will help us work it out.",
+}
+
+STAGE_HINTS = {
+    Stage.CONSIDERING: "You and your care team are talking about it.",
+    Stage.STARTING: "A start date is set or coming soon.",
+    Stage.ON_TREATMENT: "You are having or taking it now.",
+    Stage.FINISHED: "Your course has ended, or it was stopped.",
+}
+
+FACTOR_HINTS = {
+    Factor.AUTOIMMUNE_HISTORY: "For example, thyroid disease, psoriasis or arthritis.",
+    Factor.INFECTION_HISTORY: "Also tell us if you are not sure.",
+    Factor.OTHER_MEDICINES: "Including vitamins, herbal products and medicines you buy yourself.",
+}
+
+
+class GoalForm(forms.Form):
+    goal = forms.ChoiceField(
+        label="What is the aim of the treatment?",
+        choices=Goal.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select the aim of the treatment, or \u201cI am not sure\u201d",
+            "invalid_choice": "Select one of the options shown",
+        },
+    )
+    hints = GOAL_HINTS
+
+
+class ConditionForm(forms.Form):
+    """What the treatment is for; groups that fit the goal come first."""
+
+    condition = forms.ChoiceField(
+        label="What is the treatment for?",
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select what the treatment is for, or \u201cNot listed\u201d",
+            "invalid_choice": "Select one of the options shown",
+        },
+    )
+
+    def __init__(self, *args, goal=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        conditions = list(Condition.objects.all())
+        self.groups = self.grouped(conditions, goal)
+        self.fields["condition"].choices = [
+            (label, [(c.slug, c.label) for c in members]) for _, label, members in self.groups]
+        self.hints = {c.slug: c.hint for c in conditions if c.hint}
+
+    @staticmethod
+    def grouped(conditions, goal):
+        """(group slug, label, conditions) in the order to show them.
+
+        Groups where the goal is usual come first; "other" (not listed) is always last.
+        """
+        labels = dict(ConditionGroup.choices)
+        by_group = {}
+        for condition in conditions:
+            by_group.setdefault(condition.group, []).append(condition)
+
+        def rank(group):
+            if group == ConditionGroup.OTHER:
+                return (2, 0)
+            fits = goal and any(goal in (c.usual_goals or []) for c in by_group[group])
+            return (0 if fits else 1, list(labels).index(group))
+
+        return [(g, labels[g], by_group[g]) for g in sorted(by_group, key=rank)]
+
+
+class StageForm(forms.Form):
+    stage = forms.ChoiceField(
+        label="Where are you with this treatment?",
+        choices=Stage.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select where you are with the treatment",
+            "invalid_choice": "Select one of the options shown",
+        },
+    )
+    hints = STAGE_HINTS
+
+
+class FactorsForm(forms.Form):
+    factors = forms.MultipleChoiceField(
+        label="Do any of these apply to you?",
+        help_text="Select all that apply, or none. This helps us add safety points and questions.",
+        choices=Factor.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        error_messages={"invalid_choice": "Select only the options shown"},
+    )
+    hints = FACTOR_HINTS
+
+
+class ConcernsForm(forms.Form):
+    concerns = forms.MultipleChoiceField(
+        label="What matters most to you?",
+        help_text="Select all that apply, or none. Questions on these come first in your list.",
+        choices=Concern.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        error_messages={"invalid_choice": "Select only the options shown"},
+    )
+    hints = {}
+
+
+class CheckAnswersForm(forms.Form):
+    """The check-answers step has nothing to fill in; posting it confirms the answers."""
+
+
+class QuestionListForm(forms.Form):
+    """The person's choices on the result page: keep, most important, their own questions."""
+
+    keep = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple)
+    top = forms.MultipleChoiceField(
+        required=False, widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Select only questions from your list"})
+    own = forms.CharField(
+        label="Your own questions",
+        help_text=f"One question per line. Up to {MAX_OWN} questions, "
+                  f"each up to {MAX_OWN_LENGTH} characters.",
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 5, "spellcheck": "true"}),
+    )
+
+    def __init__(self, *args, questions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        slugs = [(q.slug, q.text) for q in questions]
+        self.fields["keep"].choices = slugs
+        self.fields["keep"].error_messages["invalid_choice"] = "Select only questions from your list"
+        self.fields["top"].choices = slugs
+
+    def clean_own(self):
+        lines = [line.strip() for line in self.cleaned_data["own"].splitlines()]
+        questions = [line for line in lines if line]
+        if len(questions) > MAX_OWN:
+            raise forms.ValidationError(
+                f"You can add up to {MAX_OWN} questions of your own. You have {len(questions)}. "
+                "Remove some, or join two into one.")
+        too_long = [n for n, q in enumerate(questions, start=1) if len(q) > MAX_OWN_LENGTH]
+        if too_long:
+            raise forms.ValidationError(
+                f"Each of your questions can be up to {MAX_OWN_LENGTH} characters. "
+                + ", ".join(f"Question {n} has {len(questions[n - 1])}" for n in too_long) + ".")
+        return questions
+
+    def clean(self):
+        cleaned = super().clean()
+        top = cleaned.get("top") or []
+        if len(top) > MAX_TOP:
+            self.add_error("top", f"Choose up to {MAX_TOP} most important questions. You chose {len(top)}.")
+        return cleaned
+
+    def choices(self):
+        """The valid form as :class:`ListChoices` (a question marked important is kept)."""
+        keep = set(self.cleaned_data["keep"]) | set(self.cleaned_data["top"])
+        return ListChoices(
+            dropped=tuple(slug for slug, _ in self.fields["keep"].choices if slug not in keep),
+            top=tuple(self.cleaned_data["top"]),
+            own=tuple(self.cleaned_data["own"]),
+        )

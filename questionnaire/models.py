@@ -1,0 +1,171 @@
+"""The content that the rules engine works on.
+
+Every model is keyed by its slug, so fixtures stay readable in review: a rule
+lists ``"questions": ["ask-how-given", ...]`` rather than database ids.
+List-valued conditions are JSON lists of vocabulary slugs; an empty list
+means "any value".
+"""
+from django.db import models
+
+from .vocabulary import ConditionGroup, Goal, NoteKind, Theme, TREATMENT_GOALS
+
+
+class Source(models.Model):
+    """A reputable page that content rests on (CONTENT.md, "Reputable sources")."""
+
+    slug = models.SlugField(primary_key=True, max_length=80)
+    organisation = models.CharField(max_length=200)
+    title = models.CharField(max_length=300)
+    url = models.URLField(max_length=500)
+
+    class Meta:
+        ordering = ["organisation", "title"]
+
+    def __str__(self):
+        return f"{self.organisation}: {self.title}"
+
+
+class ContentRelease(models.Model):
+    """The version and review date shown on every result and printout."""
+
+    version = models.CharField(max_length=20, unique=True)
+    published = models.DateField()
+    last_reviewed = models.DateField()
+    summary = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-published", "-version"]
+        get_latest_by = "published"
+
+    def __str__(self):
+        return f"Content {self.version}"
+
+
+class ReviewedContent(models.Model):
+    """Fields every patient-facing item has: a slug, sources and a review date."""
+
+    slug = models.SlugField(primary_key=True, max_length=80)
+    sources = models.ManyToManyField(Source, blank=True)
+    last_reviewed = models.DateField()
+
+    class Meta:
+        abstract = True
+
+
+class TherapyCategory(ReviewedContent):
+    """Stimulating, modulating or suppressive immunotherapy: one per goal."""
+
+    goal = models.CharField(max_length=20, choices=[(g.value, g.label) for g in TREATMENT_GOALS])
+    order = models.PositiveSmallIntegerField(default=0)
+    title = models.CharField(max_length=120)
+    summary = models.TextField(help_text="What it is, in a few plain sentences.")
+    how_it_works = models.TextField()
+    how_given = models.TextField()
+    common_side_effects = models.TextField()
+    serious_side_effects = models.TextField(help_text="Serious side effects and when to call the care team.")
+    call_now_signs = models.JSONField(
+        default=list, help_text="Warning signs that mean calling the care team straight away.")
+
+    class Meta:
+        ordering = ["order", "slug"]
+        verbose_name_plural = "therapy categories"
+
+    def __str__(self):
+        return self.title
+
+
+class TreatmentType(ReviewedContent):
+    category = models.ForeignKey(TherapyCategory, on_delete=models.PROTECT, related_name="treatments")
+    order = models.PositiveSmallIntegerField(default=0)
+    title = models.CharField(max_length=120)
+    description = models.TextField()
+    examples = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["category__order", "order", "slug"]
+
+    def __str__(self):
+        return self.title
+
+
+class Condition(models.Model):
+    """What a treatment is for; its usual goals let the engine spot a mismatch."""
+
+    slug = models.SlugField(primary_key=True, max_length=80)
+    group = models.CharField(max_length=20, choices=ConditionGroup.choices)
+    order = models.PositiveSmallIntegerField(default=0)
+    label = models.CharField(max_length=120)
+    hint = models.CharField(max_length=200, blank=True)
+    default_goal = models.CharField(
+        max_length=20, blank=True, choices=[(g.value, g.label) for g in TREATMENT_GOALS],
+        help_text="Used when the person is not sure of the goal. Blank: cannot be told.")
+    usual_goals = models.JSONField(
+        default=list, blank=True,
+        help_text="Goals treatments for this condition usually have. Empty: any goal fits.")
+
+    class Meta:
+        ordering = ["order", "slug"]
+
+    def __str__(self):
+        return self.label
+
+
+class Question(ReviewedContent):
+    """One question to ask the doctor, shown when a matching rule adds it."""
+
+    text = models.TextField()
+    theme = models.CharField(max_length=20, choices=Theme.choices)
+    order = models.PositiveSmallIntegerField(default=0)
+    goals = models.JSONField(default=list, blank=True, help_text="Goals it fits. Empty: all.")
+    stages = models.JSONField(default=list, blank=True, help_text="Stages it fits. Empty: all.")
+
+    class Meta:
+        ordering = ["order", "slug"]
+
+    def __str__(self):
+        return self.text
+
+
+class Note(ReviewedContent):
+    """A short note on the result: a safety point, a goal mismatch or extra information."""
+
+    kind = models.CharField(max_length=10, choices=NoteKind.choices)
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["slug"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.slug}"
+
+
+class Rule(models.Model):
+    """When the answers meet every listed condition, add what the rule lists.
+
+    ``goals`` is matched against the goal the engine uses (after inference);
+    ``given_goals`` against the goal as the person gave it, which is what a
+    mismatch note needs.  ``factors`` and ``concerns`` hold when any listed
+    value was chosen.
+    """
+
+    slug = models.SlugField(primary_key=True, max_length=80)
+    priority = models.IntegerField(default=0, help_text="Higher first.")
+    reason = models.CharField(
+        max_length=300, help_text='Shown under "Why am I seeing this?", e.g. "You said ...".')
+    goals = models.JSONField(default=list, blank=True)
+    given_goals = models.JSONField(default=list, blank=True)
+    conditions = models.JSONField(default=list, blank=True)
+    condition_groups = models.JSONField(default=list, blank=True)
+    stages = models.JSONField(default=list, blank=True)
+    factors = models.JSONField(default=list, blank=True)
+    concerns = models.JSONField(default=list, blank=True)
+    categories = models.ManyToManyField(TherapyCategory, blank=True)
+    treatments = models.ManyToManyField(TreatmentType, blank=True)
+    questions = models.ManyToManyField(Question, blank=True)
+    notes = models.ManyToManyField(Note, blank=True)
+
+    class Meta:
+        ordering = ["-priority", "slug"]
+
+    def __str__(self):
+        return self.slug

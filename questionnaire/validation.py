@@ -1,0 +1,205 @@
+"""Content validation: finds broken rules, questions and other items.
+
+Each problem names the item and the field, so a reviewer knows exactly what to
+fix. Used by the system check, the ``validate_content`` command, ``loaddata``
+(which refuses a broken load) and the admin.
+"""
+from dataclasses import dataclass
+
+from .vocabulary import (
+    CONDITIONS, ConditionGroup, Concern, Factor, Goal, NoteKind, Stage, Theme, TREATMENT_GOALS)
+
+GOALS = [g.value for g in Goal]
+TREATMENT_GOAL_VALUES = [g.value for g in TREATMENT_GOALS]
+
+#: For each rule condition field, the values it may hold.
+RULE_CONDITION_CHOICES = {
+    "goals": GOALS,
+    "given_goals": GOALS,
+    "conditions": list(CONDITIONS),
+    "condition_groups": [g.value for g in ConditionGroup],
+    "stages": [s.value for s in Stage],
+    "factors": [f.value for f in Factor],
+    "concerns": [c.value for c in Concern],
+}
+
+#: For each rule addition field, the content pool it points into and its item name.
+RULE_ADDITIONS = {
+    "categories": ("categories", "therapy category"),
+    "treatments": ("treatments", "treatment type"),
+    "questions": ("questions", "question"),
+    "notes": ("notes", "note"),
+}
+
+
+@dataclass(frozen=True)
+class ContentProblem:
+    kind: str
+    slug: str
+    field: str
+    message: str
+
+    def __str__(self):
+        return f"{self.kind} {self.slug!r}, field {self.field!r}: {self.message}"
+
+
+def _unknown(values, allowed):
+    if not isinstance(values, (list, tuple)):
+        return [values]
+    return [v for v in values if v not in allowed]
+
+
+def _check_text(problems, kind, obj, *field_names):
+    for name in field_names:
+        if not str(getattr(obj, name, "") or "").strip():
+            problems.append(ContentProblem(kind, obj.pk, name, "must not be empty"))
+
+
+def _check_sources(problems, kind, obj):
+    if not list(obj.sources.all()):
+        problems.append(ContentProblem(kind, obj.pk, "sources", "needs at least one source"))
+
+
+def validate_rule(rule, content):
+    """Problems with one rule (a :class:`~questionnaire.content.RuleSpec`)."""
+    problems = []
+    listed = False
+    for name, allowed in RULE_CONDITION_CHOICES.items():
+        values = getattr(rule, name)
+        listed = listed or bool(values)
+        bad = _unknown(values, allowed)
+        if bad:
+            problems.append(ContentProblem(
+                "rule", rule.slug, name,
+                f"unknown value(s) {', '.join(map(repr, bad))}; valid: {', '.join(allowed)}"))
+    if not listed:
+        problems.append(ContentProblem(
+            "rule", rule.slug, "conditions", "lists no condition, so it would match everyone; "
+            "list at least one (for everyone, list all goals in given_goals)"))
+    adds_something = False
+    for name, (pool_name, item) in RULE_ADDITIONS.items():
+        slugs = getattr(rule, name)
+        adds_something = adds_something or bool(slugs)
+        pool = getattr(content, pool_name)
+        for slug in slugs:
+            if slug not in pool:
+                problems.append(ContentProblem(
+                    "rule", rule.slug, name, f"refers to {item} {slug!r}, which does not exist"))
+    if not adds_something:
+        problems.append(ContentProblem("rule", rule.slug, "adds", "adds nothing"))
+    if not rule.reason.strip():
+        problems.append(ContentProblem("rule", rule.slug, "reason", "must not be empty"))
+    return problems
+
+
+def dangling_references(using="default"):
+    """Links between content items that point at an item no longer there.
+
+    A snapshot cannot show these (the join drops them), and inside an open
+    transaction the database only refuses them at commit, so look directly.
+    """
+    from django.apps import apps
+
+    problems = []
+    for model in apps.get_app_config("questionnaire").get_models():
+        for field in model._meta.many_to_many:
+            through = field.remote_field.through
+            source_column = field.m2m_field_name() + "_id"
+            target_column = field.m2m_reverse_field_name() + "_id"
+            target = field.related_model
+            rows = (through.objects.using(using)
+                    .exclude(**{f"{target_column}__in": target.objects.using(using).values("pk")})
+                    .values_list(source_column, target_column))
+            for source_pk, target_pk in rows:
+                problems.append(ContentProblem(
+                    model._meta.verbose_name, source_pk, field.name,
+                    f"refers to {target._meta.verbose_name} {target_pk!r}, which does not exist"))
+    return problems
+
+
+def validate_database(using="default"):
+    """All problems in the content stored in a database."""
+    from .content import load_content
+
+    return dangling_references(using) + validate_content(load_content(using))
+
+
+def validate_content(content):
+    """All problems in a :class:`~questionnaire.content.Content` snapshot; empty when sound."""
+    problems = []
+    if content.release is None:
+        problems.append(ContentProblem("content release", "-", "version", "no content release loaded"))
+
+    goals_covered = {}
+    for category in content.categories.values():
+        if category.goal not in TREATMENT_GOAL_VALUES:
+            problems.append(ContentProblem(
+                "therapy category", category.pk, "goal", f"unknown goal {category.goal!r}"))
+        goals_covered.setdefault(category.goal, []).append(category.pk)
+        _check_text(problems, "therapy category", category, "title", "summary", "how_it_works",
+                    "how_given", "common_side_effects", "serious_side_effects")
+        _check_sources(problems, "therapy category", category)
+        if not category.call_now_signs:
+            problems.append(ContentProblem(
+                "therapy category", category.pk, "call_now_signs", "needs the warning signs"))
+    for goal in TREATMENT_GOAL_VALUES:
+        if len(goals_covered.get(goal, [])) != 1:
+            problems.append(ContentProblem(
+                "therapy category", ",".join(goals_covered.get(goal, [])) or "-", "goal",
+                f"there must be exactly one category for the goal {goal!r}"))
+
+    for treatment in content.treatments.values():
+        if treatment.category_id not in content.categories:
+            problems.append(ContentProblem(
+                "treatment type", treatment.pk, "category",
+                f"refers to therapy category {treatment.category_id!r}, which does not exist"))
+        _check_text(problems, "treatment type", treatment, "title", "description")
+        _check_sources(problems, "treatment type", treatment)
+
+    for slug in CONDITIONS:
+        if slug not in content.conditions:
+            problems.append(ContentProblem("condition", slug, "slug", "is missing from the content"))
+    for condition in content.conditions.values():
+        if condition.pk not in CONDITIONS:
+            problems.append(ContentProblem(
+                "condition", condition.pk, "slug", "is not in the product vocabulary"))
+        elif condition.group != CONDITIONS[condition.pk]:
+            problems.append(ContentProblem(
+                "condition", condition.pk, "group",
+                f"is {condition.group!r}; the vocabulary puts it in {CONDITIONS[condition.pk]!r}"))
+        bad = _unknown(condition.usual_goals, TREATMENT_GOAL_VALUES)
+        if bad:
+            problems.append(ContentProblem(
+                "condition", condition.pk, "usual_goals", f"unknown goal(s) {bad}"))
+        if condition.default_goal and condition.default_goal not in TREATMENT_GOAL_VALUES:
+            problems.append(ContentProblem(
+                "condition", condition.pk, "default_goal", f"unknown goal {condition.default_goal!r}"))
+        elif condition.usual_goals and condition.default_goal not in condition.usual_goals:
+            problems.append(ContentProblem(
+                "condition", condition.pk, "default_goal", "must be one of the usual goals"))
+
+    themes = [t.value for t in Theme]
+    stages = RULE_CONDITION_CHOICES["stages"]
+    for question in content.questions.values():
+        _check_text(problems, "question", question, "text")
+        if question.theme not in themes:
+            problems.append(ContentProblem(
+                "question", question.pk, "theme",
+                f"unknown theme {question.theme!r}; valid: {', '.join(themes)}"))
+        for name, allowed in (("goals", TREATMENT_GOAL_VALUES), ("stages", stages)):
+            bad = _unknown(getattr(question, name), allowed)
+            if bad:
+                problems.append(ContentProblem(
+                    "question", question.pk, name,
+                    f"unknown value(s) {', '.join(map(repr, bad))}; valid: {', '.join(allowed)}"))
+        _check_sources(problems, "question", question)
+
+    for note in content.notes.values():
+        if note.kind not in NoteKind.values:
+            problems.append(ContentProblem("note", note.pk, "kind", f"unknown kind {note.kind!r}"))
+        _check_text(problems, "note", note, "text")
+        _check_sources(problems, "note", note)
+
+    for rule in content.rules:
+        problems.extend(validate_rule(rule, content))
+    return problems

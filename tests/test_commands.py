@@ -1,0 +1,130 @@
+"""The management commands: recommend, validate_content and the content-checking loaddata."""
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from questionnaire.content import load_content
+from questionnaire.models import Question, Rule
+
+pytestmark = pytest.mark.django_db
+
+
+def run(*args):
+    from io import StringIO
+    out = StringIO()
+    call_command(*args, stdout=out)
+    return out.getvalue()
+
+
+class TestRecommend:
+    def test_json_has_the_documented_shape(self):
+        data = json.loads(run(
+            "recommend", "goal=dampen", "condition=kidney_transplant", "stage=starting",
+            "factors=vaccines_due,pregnancy", "concerns=cost", "--format", "json"))
+        assert set(data) >= {"goal", "goal_inferred", "categories", "treatments", "notes",
+                             "questions", "matched_rules"}
+        assert data["goal"] == "dampen" and data["goal_inferred"] is False
+        assert [c["slug"] for c in data["categories"]] == ["suppressive"]
+        assert "transplant_antirejection" in [t["slug"] for t in data["treatments"]]
+        assert {"safety"} <= {n["kind"] for n in data["notes"]}
+        assert all(set(q) == {"slug", "text", "theme"} for q in data["questions"])
+        assert data["questions"][0]["theme"] == "cost"
+
+    def test_unsure_is_reported_as_inferred(self):
+        data = json.loads(run("recommend", "goal=unsure", "condition=kidney_transplant",
+                              "stage=starting", "--format", "json"))
+        assert data["goal"] == "dampen" and data["goal_inferred"] is True
+
+    def test_text_format_is_for_people(self):
+        out = run("recommend", "goal=strengthen", "condition=melanoma", "stage=starting")
+        assert "Goal used: strengthen" in out
+        assert "Questions (" in out
+        assert "Why: the rules that matched" in out
+
+    def test_uses_the_same_engine_as_the_web_result(self, client):
+        from questionnaire.engine import Answers, recommend
+        data = json.loads(run("recommend", "goal=modulate", "condition=hay_fever", "stage=on_treatment",
+                              "--format", "json"))
+        direct = recommend(Answers.from_mapping(
+            {"goal": "modulate", "condition": "hay_fever", "stage": "on_treatment"}), load_content())
+        assert data == json.loads(json.dumps(direct.as_dict()))
+
+    @pytest.mark.parametrize("args, words", [
+        (["condition=melanoma", "stage=starting"], "Missing answer 'goal'. Valid choices: strengthen"),
+        (["goal=boost", "condition=melanoma", "stage=starting"], "Unknown goal 'boost'. Valid choices:"),
+        (["goal=dampen", "condition=flu", "stage=starting"], "Unknown condition 'flu'. Valid choices: melanoma"),
+        (["goal=dampen", "condition=lupus", "stage=starting", "concerns=price"], "Unknown concerns 'price'"),
+        (["goal=dampen", "condition=lupus", "stage=starting", "mood=ok"], "Unknown answer 'mood'"),
+        (["goal=dampen", "condition=lupus", "stage"], "Expected key=value, got 'stage'"),
+    ])
+    def test_bad_answers_are_named_with_the_valid_choices(self, args, words):
+        with pytest.raises(CommandError, match=words.replace("(", r"\(").replace(".", r"\.")):
+            call_command("recommend", *args)
+
+    def test_bad_answers_exit_non_zero_without_a_traceback(self):
+        import subprocess
+        import sys
+        done = subprocess.run(
+            [sys.executable, "manage.py", "recommend", "goal=boost", "condition=lupus", "stage=starting"],
+            capture_output=True, text=True)
+        assert done.returncode != 0
+        assert "Unknown goal 'boost'" in done.stderr
+        assert "Traceback" not in done.stderr
+
+
+class TestValidateContent:
+    def test_the_shipped_content_is_valid(self):
+        assert "is valid" in run("validate_content")
+
+    def test_names_the_broken_rule_and_field(self):
+        Rule.objects.filter(pk=Rule.objects.first().pk).update(stages=["later"])
+        with pytest.raises(CommandError, match=r"rule '[-\w]+', field 'stages'"):
+            call_command("validate_content")
+
+
+class TestLoaddata:
+    def write(self, tmp_path, objects):
+        path = tmp_path / "broken.json"
+        path.write_text(json.dumps(objects))
+        return str(path)
+
+    def test_refuses_a_rule_that_points_at_a_missing_question_and_keeps_the_old_content(self, tmp_path):
+        before = Rule.objects.get(pk=Rule.objects.first().pk)
+        before_questions = sorted(before.questions.values_list("pk", flat=True))
+        fixture = self.write(tmp_path, [{
+            "model": "questionnaire.rule", "pk": before.pk,
+            "fields": {"priority": 1, "reason": "Changed.", "goals": ["dampen"],
+                       "questions": ["no-such-question"]}}])
+        with pytest.raises(CommandError) as error:
+            call_command("loaddata", fixture, verbosity=0)
+        assert f"rule '{before.pk}', field 'questions': refers to question 'no-such-question'" in str(error.value)
+        after = Rule.objects.get(pk=before.pk)
+        assert after.reason == before.reason
+        assert sorted(after.questions.values_list("pk", flat=True)) == before_questions
+
+    def test_refuses_a_question_with_an_unknown_theme_and_keeps_the_old_one(self, tmp_path):
+        question = Question.objects.first()
+        fixture = self.write(tmp_path, [{
+            "model": "questionnaire.question", "pk": question.pk,
+            "fields": {"text": "Changed?", "theme": "weather", "last_reviewed": "2026-11-01"}}])
+        with pytest.raises(CommandError, match=f"question '{question.pk}', field 'theme'"):
+            call_command("loaddata", fixture, verbosity=0)
+        assert Question.objects.get(pk=question.pk).text == question.text
+
+    def test_refuses_a_rule_with_no_conditions(self, tmp_path):
+        fixture = self.write(tmp_path, [{
+            "model": "questionnaire.rule", "pk": "everyone",
+            "fields": {"priority": 1, "reason": "Always.", "questions": [Question.objects.first().pk]}}])
+        with pytest.raises(CommandError, match="rule 'everyone', field 'conditions': lists no condition"):
+            call_command("loaddata", fixture, verbosity=0)
+        assert not Rule.objects.filter(pk="everyone").exists()
+
+    def test_loads_sound_content(self, tmp_path):
+        question = Question.objects.first()
+        fixture = self.write(tmp_path, [{
+            "model": "questionnaire.question", "pk": question.pk,
+            "fields": {"text": "Reworded?", "theme": question.theme,
+                       "sources": [s.pk for s in question.sources.all()], "last_reviewed": "2026-11-02"}}])
+        call_command("loaddata", fixture, verbosity=0)
+        assert Question.objects.get(pk=question.pk).text == "Reworded?"

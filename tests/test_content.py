@@ -1,0 +1,104 @@
+"""The shipped content in fixtures/: complete, valid and giving sensible results."""
+import itertools
+
+import pytest
+
+from questionnaire.engine import Answers, recommend
+from questionnaire.validation import validate_content
+from questionnaire.vocabulary import CONDITIONS, Goal, Stage
+
+pytestmark = pytest.mark.django_db
+
+PRODUCT_TREATMENTS = {
+    "checkpoint_inhibitors": "stimulating", "cell_therapy": "stimulating",
+    "monoclonal_antibodies": "stimulating", "cancer_vaccines": "stimulating",
+    "cytokine_therapy": "stimulating", "allergen_immunotherapy": "modulating",
+    "targeted_biologics": "modulating", "corticosteroids": "suppressive",
+    "conventional_immunosuppressants": "suppressive", "transplant_antirejection": "suppressive",
+}
+
+
+def result_for(content, goal, condition, stage="starting", factors=(), concerns=()):
+    return recommend(Answers(goal, condition, stage, tuple(factors), tuple(concerns)), content)
+
+
+def test_the_shipped_content_passes_validation(content):
+    assert [str(p) for p in validate_content(content)] == []
+
+
+def test_has_the_three_categories_and_ten_treatment_types_of_the_product(content):
+    assert {c.slug: c.goal for c in content.categories.values()} == {
+        "stimulating": "strengthen", "modulating": "modulate", "suppressive": "dampen"}
+    assert {t.slug: t.category_id for t in content.treatments.values()} == PRODUCT_TREATMENTS
+
+
+def test_has_every_condition_of_the_product(content):
+    assert set(content.conditions) == set(CONDITIONS)
+
+
+def test_has_a_question_bank_of_at_least_80_sourced_questions(content):
+    assert len(content.questions) >= 80
+    assert all(list(q.sources.all()) for q in content.questions.values())
+
+
+def test_has_a_content_release(content):
+    assert content.release.version and content.release.last_reviewed
+
+
+def test_every_goal_condition_and_stage_gives_a_category_and_8_or_more_questions(content):
+    gaps = []
+    for goal, condition, stage in itertools.product(Goal.values, CONDITIONS, Stage.values):
+        result = result_for(content, goal, condition, stage)
+        if not result.categories or len(result.questions) < 8:
+            gaps.append(f"{goal}/{condition}/{stage}: {len(result.categories)} categories, "
+                        f"{len(result.questions)} questions")
+    assert gaps == []
+
+
+def test_melanoma_with_strengthen_leads_to_checkpoint_inhibitors(content):
+    result = result_for(content, "strengthen", "melanoma")
+    assert [c.slug for c in result.categories] == ["stimulating"]
+    assert "checkpoint_inhibitors" in [t.slug for t in result.treatments]
+
+
+def test_kidney_transplant_with_unsure_infers_dampen_with_missed_dose_and_infection_questions(content):
+    result = result_for(content, "unsure", "kidney_transplant")
+    assert (result.goal, result.goal_inferred) == ("dampen", True)
+    assert "transplant_antirejection" in [t.slug for t in result.treatments]
+    texts = " ".join(q.text.lower() for q in result.questions)
+    assert "miss" in texts and "dose" in texts
+    assert "infection" in texts
+
+
+def test_strengthen_for_rheumatoid_arthritis_gives_a_kind_mismatch_note(content):
+    result = result_for(content, "strengthen", "rheumatoid_arthritis")
+    assert "mismatch" in [n.kind for n in result.notes]
+    assert "stimulating" not in [c.slug for c in result.categories]
+    assert result.questions
+
+
+def test_lung_cancer_with_autoimmune_history_gives_a_safety_note_and_a_flare_question(content):
+    result = result_for(content, "strengthen", "lung_cancer", factors=["autoimmune_history"])
+    assert "safety" in [n.kind for n in result.notes]
+    assert any("flare" in q.text.lower() for q in result.questions)
+
+
+def test_a_condition_not_listed_still_gives_a_general_list(content):
+    result = result_for(content, "unsure", "not_listed")
+    assert result.goal == "unsure"
+    assert len(result.categories) == 3
+    assert len(result.questions) >= 8
+
+
+@pytest.mark.parametrize("goal", ["strengthen", "modulate", "dampen"])
+def test_each_goal_for_an_unlisted_condition_shows_its_own_category(content, goal):
+    result = result_for(content, goal, "not_listed")
+    assert [c.goal for c in result.categories] == [goal]
+
+
+def test_no_result_repeats_an_item(content):
+    for goal, condition in itertools.product(Goal.values, CONDITIONS):
+        result = result_for(content, goal, condition, "on_treatment",
+                            factors=["pregnancy", "other_medicines"], concerns=["cost"])
+        for items in (result.categories, result.treatments, result.notes, result.questions):
+            assert len(items) == len({i.slug for i in items})

@@ -1,0 +1,222 @@
+"""The questionnaire as a person uses it, through the test client (questionnaire/views.py)."""
+import re
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+PREFIX = "questionnaire_wizard"
+STEPS = ["goal", "condition", "stage", "factors", "concerns", "check"]
+
+
+def step_url(step):
+    return reverse("questionnaire:step", kwargs={"step": step})
+
+
+def post_step(client, step, value=None):
+    data = {f"{PREFIX}-current_step": step}
+    if value is not None:
+        data[f"{step}-{step}"] = value
+    return client.post(step_url(step), data)
+
+
+def complete(client, goal, condition, stage="starting", factors=(), concerns=()):
+    """Answer every step as a person would and return the result page."""
+    client.get(reverse("questionnaire:questions"))
+    for step, value in [("goal", goal), ("condition", condition), ("stage", stage),
+                        ("factors", list(factors)), ("concerns", list(concerns)), ("check", None)]:
+        response = post_step(client, step, value)
+        assert response.status_code == 302, (step, response.content[:2000])
+    assert response.url == step_url("done")
+    response = client.get(response.url)
+    assert response.url == reverse("questionnaire:result")
+    return client.get(response.url)
+
+
+class TestStartPage:
+    def test_explains_what_the_tool_is_and_is_not(self, client):
+        page = client.get(reverse("questionnaire:start")).content.decode()
+        assert "about 3 minutes" in page
+        assert "does not give medical advice" in page
+        assert "call your local emergency number" in page
+
+    def test_looking_at_it_creates_no_session(self, client):
+        response = client.get(reverse("questionnaire:start"))
+        assert "sessionid" not in response.cookies
+
+    def test_expired_flag_explains_why_answers_are_gone(self, client):
+        page = client.get(reverse("questionnaire:start") + "?expired=1").content.decode()
+        assert "Your answers are no longer here" in page
+
+
+class TestEachGoal:
+    def test_strengthen_for_melanoma(self, client):
+        page = complete(client, "strengthen", "melanoma").content.decode()
+        assert "Stimulating" in page or "stimulating" in page
+        assert "Questions to ask your care team" in page
+
+    def test_modulate_for_hay_fever(self, client, content):
+        page = complete(client, "modulate", "hay_fever").content.decode()
+        assert content.categories["modulating"].title in page
+        assert content.treatments["allergen_immunotherapy"].title in page
+
+    def test_dampen_for_kidney_transplant(self, client, content):
+        page = complete(client, "dampen", "kidney_transplant").content.decode()
+        assert content.categories["suppressive"].title in page
+        assert content.treatments["transplant_antirejection"].title in page
+
+    def test_unsure_for_kidney_transplant_infers_dampen(self, client, content):
+        page = complete(client, "unsure", "kidney_transplant").content.decode()
+        assert content.categories["suppressive"].title in page
+        assert content.categories["stimulating"].title not in page
+
+
+class TestSteps:
+    @pytest.mark.parametrize("number, step", list(enumerate(STEPS[:5], start=1)))
+    def test_each_step_shows_its_progress(self, client, number, step):
+        client.get(reverse("questionnaire:questions"))
+        for earlier, value in zip(STEPS[:number - 1], ["dampen", "lupus", "starting", []]):
+            post_step(client, earlier, value)
+        page = client.get(step_url(step)).content.decode()
+        assert f"Question {number} of 6" in page
+
+    def test_missing_answer_shows_an_error_summary_linked_to_the_field(self, client):
+        client.get(reverse("questionnaire:questions"))
+        response = post_step(client, "goal")
+        page = response.content.decode()
+        assert response.status_code == 200
+        assert "There is a problem" in page
+        assert 'href="#id_goal-goal-fieldset"' in page
+        assert 'id="id_goal-goal-fieldset"' in page
+        assert "<title>Error:" in page
+
+    def test_a_value_that_is_not_offered_is_a_form_error(self, client):
+        client.get(reverse("questionnaire:questions"))
+        response = post_step(client, "goal", "<script>alert(1)</script>")
+        assert response.status_code == 200
+        assert "Select one of the options shown" in response.content.decode()
+        assert "<script>alert(1)" not in response.content.decode()
+
+    def test_optional_steps_may_be_left_empty(self, client):
+        client.get(reverse("questionnaire:questions"))
+        for step, value in [("goal", "dampen"), ("condition", "lupus"), ("stage", "starting")]:
+            post_step(client, step, value)
+        assert post_step(client, "factors", []).url == step_url("concerns")
+
+    def test_conditions_that_fit_the_goal_come_first_and_not_listed_last(self, client):
+        client.get(reverse("questionnaire:questions"))
+        post_step(client, "goal", "strengthen")
+        page = client.get(step_url("condition")).content.decode()
+        assert page.index("Melanoma") < page.index("Kidney transplant")
+        assert page.index("Kidney transplant") < page.index('value="not_listed"')
+
+    def test_transplant_groups_come_first_for_dampen(self, client):
+        client.get(reverse("questionnaire:questions"))
+        post_step(client, "goal", "dampen")
+        page = client.get(step_url("condition")).content.decode()
+        assert page.index('value="kidney_transplant"') < page.index('value="melanoma"')
+
+    def test_the_back_link_goes_to_the_previous_step_which_keeps_its_answer(self, client):
+        client.get(reverse("questionnaire:questions"))
+        post_step(client, "goal", "modulate")
+        page = client.get(step_url("condition")).content.decode()
+        assert f'class="back-link" href="{step_url("goal")}"' in page
+        goal_page = client.get(step_url("goal")).content.decode()
+        assert re.search(r'value="modulate"[^>]*checked', goal_page)
+
+    def test_the_first_step_goes_back_to_the_start_page(self, client):
+        page = client.get(step_url("goal"), follow=True).content.decode()
+        assert f'class="back-link" href="{reverse("questionnaire:start")}"' in page
+
+    def test_pages_with_answers_are_never_cached(self, client):
+        client.get(reverse("questionnaire:questions"))
+        response = client.get(step_url("goal"))
+        assert "no-store" in response["Cache-Control"]
+
+
+class TestCheckAnswers:
+    def answered(self, client):
+        client.get(reverse("questionnaire:questions"))
+        for step, value in [("goal", "dampen"), ("condition", "lupus"), ("stage", "on_treatment"),
+                            ("factors", ["pregnancy"]), ("concerns", [])]:
+            post_step(client, step, value)
+
+    def test_lists_every_answer_in_words_with_a_change_link(self, client):
+        self.answered(client)
+        page = client.get(step_url("check")).content.decode()
+        assert "Check your answers" in page
+        assert "Lupus" in page
+        assert "I am pregnant or planning a pregnancy" in page
+        assert "None selected" in page
+        for step in STEPS[:5]:
+            assert f'href="{step_url(step)}?change=1"' in page
+
+    def test_a_change_returns_to_check_answers_and_keeps_later_answers(self, client):
+        self.answered(client)
+        page = client.get(step_url("goal") + "?change=1").content.decode()
+        assert 'name="return_to_check"' in page
+        response = client.post(step_url("goal"), {
+            f"{PREFIX}-current_step": "goal", "goal-goal": "modulate", "return_to_check": "1"})
+        assert response.url == step_url("check")
+        page = client.get(step_url("check")).content.decode()
+        assert "Re-balance (modulate)" in page
+        assert "Lupus" in page
+
+    def test_without_change_the_flow_goes_on_to_the_next_step(self, client):
+        self.answered(client)
+        assert post_step(client, "goal", "modulate").url == step_url("condition")
+
+
+class TestStartOver:
+    def test_clears_every_answer_and_lands_on_the_start_page(self, client):
+        complete(client, "dampen", "kidney_transplant")
+        response = client.post(reverse("questionnaire:start_over"))
+        assert response.url == reverse("questionnaire:start")
+        assert client.get(reverse("questionnaire:result")).url == reverse("questionnaire:start") + "?expired=1"
+        page = client.get(step_url("goal"), follow=True).content.decode()
+        assert "checked" not in page
+
+    def test_is_a_post_only_action(self, client):
+        assert client.get(reverse("questionnaire:start_over")).status_code == 405
+
+
+class TestBrokenInput:
+    def test_an_expired_session_mid_flow_goes_to_the_start_with_an_explanation(self, client):
+        response = post_step(client, "stage", "starting")
+        assert response.url == reverse("questionnaire:start") + "?expired=1"
+
+    def test_a_result_without_answers_goes_to_the_start(self, client):
+        assert client.get(reverse("questionnaire:result")).url == reverse("questionnaire:start") + "?expired=1"
+
+    @pytest.mark.parametrize("management", [{}, {f"{PREFIX}-current_step": "nonsense"},
+                                            {f"{PREFIX}-current_step": "done"}])
+    def test_a_tampered_management_form_asks_again_without_a_500(self, client, management):
+        client.get(reverse("questionnaire:questions"))
+        response = client.post(step_url("goal"), {**management, "goal-goal": "dampen"}, follow=True)
+        assert response.status_code == 200
+        assert "could not be read" in response.content.decode()
+
+    def test_an_unknown_step_in_the_url_redirects(self, client):
+        client.get(reverse("questionnaire:questions"))
+        response = client.get(step_url("nonsense"))
+        assert response.status_code == 302
+
+    def test_the_done_url_without_answers_goes_back_to_the_first_missing_step(self, client):
+        client.get(reverse("questionnaire:questions"))
+        assert client.get(step_url("done")).url == step_url("goal")
+
+    def test_two_tabs_share_one_set_of_answers_and_the_latest_wins(self, client):
+        client.get(reverse("questionnaire:questions"))
+        for step, value in [("goal", "dampen"), ("condition", "lupus"), ("stage", "starting")]:
+            post_step(client, step, value)
+        post_step(client, "goal", "modulate")
+        post_step(client, "factors", [])
+        post_step(client, "concerns", [])
+        client.get(post_step(client, "check").url)
+        assert client.session["immunoguide_answers"]["goal"] == "modulate"
+
+
+def test_the_result_page_is_never_cached(client):
+    response = complete(client, "dampen", "lupus")
+    assert "no-store" in response["Cache-Control"]
