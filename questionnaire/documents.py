@@ -8,6 +8,8 @@ from pathlib import Path
 
 from fpdf import FPDF
 
+#: Every block of text starts at the left margin on a new line, left-aligned.
+LINE = {"align": "L", "new_x": "LMARGIN", "new_y": "NEXT"}
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 DISCLAIMER = ("For education only, not medical advice. Talk to your care team about your treatment. "
               "In an emergency, call your local emergency number.")
@@ -66,7 +68,7 @@ class _ListPDF(FPDF):
         self.set_y(-18)
         self.set_font("DejaVu", size=8)
         self.set_text_color(70, 70, 70)
-        self.multi_cell(0, 3.6, f"{self.footer_text}  Page {self.page_no()} of {{nb}}", align="L")
+        self.multi_cell(0, 3.6, f"{self.footer_text}  Page {self.page_no()} of {{nb}}", **LINE)
 
 
 def as_pdf(document):
@@ -79,16 +81,18 @@ def as_pdf(document):
     pdf.set_auto_page_break(True, margin=22)
     pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
     pdf.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+    # Shaping lays out right-to-left scripts such as Hebrew and Arabic in their own order.
+    pdf.set_text_shaping(True)
     pdf.add_page()
     width = pdf.epw
 
     pdf.set_font("DejaVu", "B", 17)
-    pdf.multi_cell(width, 8, "Questions for my appointment")
+    pdf.multi_cell(width, 8, "Questions for my appointment", **LINE)
     pdf.set_font("DejaVu", size=10.5)
     details = f"Date: {document.date:%d %B %Y}    For: {document.condition}"
     if document.goal:
         details += f"    Aim: {document.goal}"
-    pdf.multi_cell(width, 5.5, details)
+    pdf.multi_cell(width, 5.5, details, **LINE)
     pdf.ln(2)
 
     box = 3.6
@@ -97,7 +101,7 @@ def as_pdf(document):
             pdf.add_page()
         pdf.ln(2)
         pdf.set_font("DejaVu", "B", 12)
-        pdf.multi_cell(width, 7, heading)
+        pdf.multi_cell(width, 7, heading, **LINE)
         pdf.set_font("DejaVu", size=10.5)
         for text in questions:
             if pdf.will_page_break(17):
@@ -105,7 +109,7 @@ def as_pdf(document):
             top = pdf.get_y()
             pdf.rect(pdf.l_margin, top + 1, box, box)
             pdf.set_x(pdf.l_margin + box + 2.5)
-            pdf.multi_cell(width - box - 2.5, 5.2, text)
+            pdf.multi_cell(width - box - 2.5, 5.2, text, **LINE)
             _ruled_lines(pdf, 2, 7)
             pdf.ln(1.5)
 
@@ -113,7 +117,7 @@ def as_pdf(document):
         pdf.add_page()
     pdf.ln(2)
     pdf.set_font("DejaVu", "B", 12)
-    pdf.multi_cell(width, 7, "Notes")
+    pdf.multi_cell(width, 7, "Notes", **LINE)
     _ruled_lines(pdf, 5, 8)
     return bytes(pdf.output())
 

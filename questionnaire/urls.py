@@ -12,5 +12,10 @@ urlpatterns = [
     path("questions/", wizard, name="questions"),
     re_path(r"^questions/(?P<step>[-\w]+)/$", wizard, name="step"),
     path("result/", views.result, name="result"),
+    path("result/pdf/", views.result_pdf, name="result_pdf"),
+    path("result/text/", views.result_text, name="result_text"),
+    path("result/link/", views.result_link, name="result_link"),
+    path("list/<str:token>/", views.open_list, name="open_list"),
     path("start-over/", views.start_over, name="start_over"),
+    path("text-size/", views.text_size, name="text_size"),
 ]

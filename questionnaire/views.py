@@ -1,21 +1,30 @@
 """The questionnaire: a start page, the step-by-step wizard and the result."""
+from functools import wraps
+
 from django.contrib import messages
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from formtools.wizard.forms import ManagementForm
 from formtools.wizard.views import NamedUrlSessionWizardView
 
 from . import forms
 from .content import load_content
+from .documents import ListDocument, as_pdf, as_text
 from .engine import Answers, InvalidAnswers, recommend
+from .links import MAX_AGE, LinkExpired, LinkInvalid, make_token, read_token
 from .models import Condition
+from .question_list import ListChoices, build_question_list
 from .vocabulary import Concern, Factor, Goal, Stage
 
 ANSWERS_SESSION_KEY = "immunoguide_answers"
+LIST_SESSION_KEY = "immunoguide_list"
+TEXT_SIZE_SESSION_KEY = "text_size"
 
 STEPS = [
     ("goal", forms.GoalForm),
@@ -51,9 +60,25 @@ def start(request):
 @require_POST
 @never_cache
 def start_over(request):
-    """Wipe every answer at once: the session is flushed and a new one is not made."""
+    """Wipe every answer at once. Only the text size, which is not about the person, is kept."""
+    text_size = request.session.get(TEXT_SIZE_SESSION_KEY)
     request.session.flush()
+    if text_size:
+        request.session[TEXT_SIZE_SESSION_KEY] = text_size
     return redirect("questionnaire:start")
+
+
+@require_POST
+def text_size(request):
+    """Switch between normal and large text for this session; works without JavaScript."""
+    size = request.POST.get("size")
+    if size in ("normal", "large"):
+        request.session[TEXT_SIZE_SESSION_KEY] = size
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()},
+                                           require_https=request.is_secure()):
+        next_url = reverse("questionnaire:start")
+    return redirect(next_url)
 
 
 class QuestionnaireWizard(NamedUrlSessionWizardView):
@@ -114,6 +139,7 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
             "back_url": self.get_step_url(previous) if previous else reverse("questionnaire:start"),
             "returning_to_check": self.request.GET.get("change") == "1",
             "hints": getattr(form, "hints", {}),
+            "show_start_over": True,
         })
         if step == "check":
             context["answers"] = self.answer_rows()
@@ -148,24 +174,146 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
         return HttpResponseRedirect(reverse("questionnaire:result"))
 
 
-@require_GET
-@never_cache
-def result(request):
+def _stored_answers(request):
+    """The answers kept in this session, or None if there are none (or they no longer fit)."""
     stored = request.session.get(ANSWERS_SESSION_KEY) if request.session.session_key else None
     if not stored:
-        return redirect(start_url(expired=True))
+        return None
     try:
-        answers = Answers.from_mapping(stored)
+        return Answers.from_mapping(stored)
     except InvalidAnswers:
         request.session.pop(ANSWERS_SESSION_KEY, None)
-        return redirect(start_url(expired=True))
+        return None
+
+
+def _with_answers(view):
+    """Run ``view(request, answers, ...)``, or send a person with no answers to the start."""
+    @never_cache
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        answers = _stored_answers(request)
+        if answers is None:
+            return redirect(start_url(expired=True))
+        return view(request, answers, *args, **kwargs)
+    return wrapper
+
+
+def _list_document(answers, outcome, choices, release):
+    return ListDocument(
+        question_list=build_question_list(outcome, choices),
+        date=timezone.localdate(),
+        condition=outcome.condition.label,
+        goal=Goal(outcome.goal).label if outcome.goal != Goal.UNSURE else "",
+        version=release.version if release else "-",
+        last_reviewed=release.last_reviewed if release else timezone.localdate(),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@_with_answers
+def result(request, answers):
+    """The summary and the question list; POST saves the person's list choices."""
     content = load_content()
     outcome = recommend(answers, content)
+    choices = ListChoices.from_dict(request.session.get(LIST_SESSION_KEY))
+    if request.method == "POST":
+        form = forms.QuestionListForm(request.POST, questions=outcome.questions)
+        if form.is_valid():
+            request.session[LIST_SESSION_KEY] = form.choices().as_dict()
+            action = request.POST.get("action")
+            if action in LIST_ACTIONS:
+                return redirect(LIST_ACTIONS[action])
+            messages.success(request, "Your question list is saved.")
+            return redirect(reverse("questionnaire:result") + "#questions-heading")
+        kept = set(form.data.getlist("keep")) | set(form.data.getlist("top"))
+        top = set(form.data.getlist("top"))
+    else:
+        form = forms.QuestionListForm(
+            questions=outcome.questions, initial={"own": "\n".join(choices.own)})
+        top = set(choices.top)
+        kept = {q.slug for q in outcome.questions} - set(choices.dropped)
+    document = _list_document(answers, outcome, choices, content.release)
     return render(request, "questionnaire/result.html", {
         "result": outcome,
         "release": content.release,
+        "document": document,
+        "question_list": document.question_list,
+        "screen_groups": _screen_groups(outcome, document.question_list),
+        "kept": kept,
+        "top": top,
+        "form": form,
         "goal_labels": dict(Goal.choices),
         "stage_label": Stage(answers.stage).label,
         "change_url": reverse("questionnaire:step", kwargs={"step": "check"}),
         "sources": outcome.sources(),
+        "show_start_over": True,
     })
+
+
+def _screen_groups(outcome, question_list):
+    """On screen: the most important first, then every other question by theme, kept or not."""
+    top = {q.slug for q in question_list.top}
+    groups = [("top", "Most important to me", question_list.top)] if question_list.top else []
+    for theme, label, questions in outcome.question_groups():
+        rest = [q for q in questions if q.slug not in top]
+        if rest:
+            groups.append((theme, label, rest))
+    return groups
+
+
+def _saved_document(request, answers):
+    content = load_content()
+    outcome = recommend(answers, content)
+    choices = ListChoices.from_dict(request.session.get(LIST_SESSION_KEY))
+    return answers, choices, _list_document(answers, outcome, choices, content.release)
+
+
+@require_GET
+@_with_answers
+def result_pdf(request, answers):
+    _, _, document = _saved_document(request, answers)
+    response = HttpResponse(as_pdf(document), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{document.filename_stem}.pdf"'
+    return response
+
+
+@require_GET
+@_with_answers
+def result_text(request, answers):
+    _, _, document = _saved_document(request, answers)
+    response = HttpResponse(as_text(document), content_type="text/plain; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{document.filename_stem}.txt"'
+    return response
+
+
+@require_GET
+@_with_answers
+def result_link(request, answers):
+    """A link that reopens this list on any device, with the answers signed inside it."""
+    _, choices, document = _saved_document(request, answers)
+    token = make_token(answers, choices)
+    link = request.build_absolute_uri(reverse("questionnaire:open_list", kwargs={"token": token}))
+    return render(request, "questionnaire/link.html", {"link": link, "max_age_days": MAX_AGE.days})
+
+
+@require_GET
+@never_cache
+def open_list(request, token):
+    """Open a list from a signed link: the answers go into this session, never the database."""
+    try:
+        answers, choices = read_token(token)
+    except LinkExpired:
+        return render(request, "questionnaire/link_expired.html", status=410)
+    except LinkInvalid:
+        return render(request, "400.html", {"link_problem": True}, status=400)
+    request.session.cycle_key()
+    request.session[ANSWERS_SESSION_KEY] = answers.as_dict()
+    request.session[LIST_SESSION_KEY] = choices.as_dict()
+    return redirect("questionnaire:result")
+
+
+LIST_ACTIONS = {
+    "pdf": "questionnaire:result_pdf",
+    "text": "questionnaire:result_text",
+    "link": "questionnaire:result_link",
+}
