@@ -31,14 +31,18 @@ class ListDocument:
         return f"immunoguide-questions-{self.date:%Y-%m-%d}"
 
     def sections(self):
-        """(heading, [question texts]) in print order."""
+        """(heading, [question texts], more room to write) in print order.
+
+        The most important and the person's own questions get two ruled lines,
+        the rest one, so that a usual list fits on two pages.
+        """
         qlist = self.question_list
         sections = []
         if qlist.top:
-            sections.append(("Most important to me", [q.text for q in qlist.top]))
-        sections += [(label, [q.text for q in questions]) for _, label, questions in qlist.groups]
+            sections.append(("Most important to me", [q.text for q in qlist.top], True))
+        sections += [(label, [q.text for q in questions], False) for _, label, questions in qlist.groups]
         if qlist.own:
-            sections.append(("My own questions", list(qlist.own)))
+            sections.append(("My own questions", list(qlist.own), True))
         return sections
 
     def footer_line(self):
@@ -54,7 +58,7 @@ def as_text(document):
     ]
     if document.goal:
         lines.append(f"Aim of the treatment: {document.goal}")
-    for heading, questions in document.sections():
+    for heading, questions, _ in document.sections():
         lines += ["", heading, "-" * len(heading)]
         lines += [f"[ ] {text}" for text in questions]
     lines += ["", document.footer_line(), ""]
@@ -96,7 +100,7 @@ def as_pdf(document):
     pdf.ln(2)
 
     box = 3.6
-    for heading, questions in document.sections():
+    for heading, questions, roomy in document.sections():
         if pdf.will_page_break(22):
             pdf.add_page()
         pdf.ln(2)
@@ -110,7 +114,7 @@ def as_pdf(document):
             pdf.rect(pdf.l_margin, top + 1, box, box)
             pdf.set_x(pdf.l_margin + box + 2.5)
             pdf.multi_cell(width - box - 2.5, 5.2, text, **LINE)
-            _ruled_lines(pdf, 2, 7)
+            _ruled_lines(pdf, 2 if roomy else 1, 6.5)
             pdf.ln(1.5)
 
     if pdf.will_page_break(40):
@@ -118,7 +122,7 @@ def as_pdf(document):
     pdf.ln(2)
     pdf.set_font("DejaVu", "B", 12)
     pdf.multi_cell(width, 7, "Notes", **LINE)
-    _ruled_lines(pdf, 5, 8)
+    _ruled_lines(pdf, 4, 7)
     return bytes(pdf.output())
 
 

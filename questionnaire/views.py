@@ -108,8 +108,30 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
         add_never_cache_headers(response)
         return response
 
+    def get(self, *args, **kwargs):
+        self.restore_saved_answers()
+        return super().get(*args, **kwargs)
+
+    def restore_saved_answers(self):
+        """Bring back the answers behind the result, so "Change your answers" works.
+
+        formtools forgets its answers once the result is shown; the result keeps
+        its own copy in the session, which refills the steps here.
+        """
+        if self.storage.data.get(self.storage.step_data_key):
+            return
+        saved = self.request.session.get(ANSWERS_SESSION_KEY) if self.request.session.session_key else None
+        if not saved:
+            return
+        for step in self.get_form_list():
+            value = saved.get(step)
+            values = value if isinstance(value, list) else [value]
+            self.storage.set_step_data(step, {} if step == "check" else {f"{step}-{step}": values})
+        self.storage.current_step = self.steps.last
+
     def post(self, *args, **kwargs):
         """Guard against tampered forms and lost sessions before formtools sees them."""
+        self.restore_saved_answers()
         management_form = ManagementForm(self.request.POST, prefix=self.prefix)
         posted_step = (management_form.cleaned_data.get("current_step")
                        if management_form.is_valid() else None)

@@ -220,3 +220,19 @@ class TestBrokenInput:
 def test_the_result_page_is_never_cached(client):
     response = complete(client, "dampen", "lupus")
     assert "no-store" in response["Cache-Control"]
+
+
+class TestChangingAfterTheResult:
+    def test_change_your_answers_from_the_result_brings_every_answer_back(self, client):
+        complete(client, "dampen", "lupus", stage="on_treatment", factors=["pregnancy"])
+        page = client.get(step_url("check")).content.decode()
+        assert "Lupus" in page and "I am pregnant or planning a pregnancy" in page
+
+    def test_a_change_after_the_result_gives_a_new_result(self, client):
+        complete(client, "dampen", "lupus", stage="on_treatment")
+        response = client.post(step_url("stage"), {
+            f"{PREFIX}-current_step": "stage", "stage-stage": "finished", "return_to_check": "1"})
+        assert response.url == step_url("check")
+        client.get(post_step(client, "check").url)
+        assert client.session["immunoguide_answers"]["stage"] == "finished"
+        assert client.session["immunoguide_answers"]["condition"] == "lupus"

@@ -1,0 +1,79 @@
+"""Browser tests: Playwright driving Debian's Chromium against pytest-django's live server.
+
+Chromium is never downloaded: the tests use /usr/bin/chromium (or
+IMMUNOGUIDE_CHROMIUM). Where it is missing they are skipped with a message
+saying how to install it, unless IMMUNOGUIDE_NO_SKIP=1 (as in CI),
+which turns that skip into a failure.
+"""
+import os
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from django.core.management import call_command
+
+from tests.conftest import FIXTURES
+
+# Playwright's sync API runs an event loop in this thread; Django must allow that.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("IMMUNOGUIDE_CHROMIUM", "/usr/bin/chromium")
+REQUIRE_BROWSER = os.environ.get("IMMUNOGUIDE_NO_SKIP") == "1"
+ARTIFACTS = Path(os.environ.get("IMMUNOGUIDE_ARTIFACTS", Path(__file__).resolve().parents[2] / "test-artifacts"))
+INSTALL_HINT = "install it with: sudo apt-get install chromium (Debian's package; no browser is downloaded)"
+
+
+def _browser_missing():
+    if shutil.which(CHROMIUM) or Path(CHROMIUM).exists():
+        return None
+    return f"Chromium not found at {CHROMIUM}; {INSTALL_HINT}"
+
+
+@pytest.fixture(autouse=True)
+def _chromium_present():
+    reason = _browser_missing()
+    if reason and REQUIRE_BROWSER:
+        pytest.fail(reason + " (IMMUNOGUIDE_NO_SKIP=1 forbids skipping)")
+    if reason:
+        pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    }
+
+
+@pytest.fixture
+def site(live_server):
+    """The live server with the content loaded (live_server empties the database after each test)."""
+    call_command("loaddata", *FIXTURES, verbosity=0)
+    return live_server.url
+
+
+@pytest.fixture
+def page(page, site):
+    """A page that fails the test if anything is requested from a host other than the test server."""
+    allowed = urlsplit(site).netloc
+    outside = []
+
+    def check(request):
+        url = urlsplit(request.url)
+        if url.scheme in ("http", "https", "ws", "wss") and url.netloc != allowed:
+            outside.append(request.url)
+
+    page.on("request", check)
+    yield page
+    assert outside == [], f"Requests left the machine: {outside}"
+
+
+@pytest.fixture(scope="session")
+def artifacts():
+    folder = ARTIFACTS / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

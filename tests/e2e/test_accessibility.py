@@ -1,0 +1,167 @@
+"""Every page type passes axe-core at WCAG 2.2 A and AA, and the flow works by keyboard alone."""
+import time
+from datetime import timedelta
+from unittest import mock
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from tests.e2e.flow import answer_all, choose_and_continue, complete
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+def assert_no_violations(page):
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_22_AA}})
+    problems = [
+        f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']]}"
+        for v in results.response["violations"]]
+    assert problems == [], f"{page.url}: " + "\n".join(problems)
+
+
+def go_to_step(page, site, step):
+    page.goto(site + "/questions/")
+    for answered, value in zip(("goal", "condition", "stage", "factors", "concerns"),
+                               ("dampen", "lupus", "starting", [], [])):
+        if answered == step:
+            return
+        choose_and_continue(page, value)
+
+
+def submit_with_a_value_not_offered(page):
+    page.locator("input[type=checkbox]").first.evaluate("box => { box.value = 'tampered'; box.checked = true; }")
+    page.get_by_role("button", name="Continue").click()
+
+
+STEPS = ["goal", "condition", "stage", "factors", "concerns"]
+
+
+def test_start_page(page, site):
+    page.goto(site + "/")
+    assert_no_violations(page)
+
+
+def test_start_page_after_an_expired_session(page, site):
+    page.goto(site + "/?expired=1")
+    assert_no_violations(page)
+
+
+@pytest.mark.parametrize("step", STEPS)
+def test_each_step(page, site, step):
+    go_to_step(page, site, step)
+    assert_no_violations(page)
+
+
+@pytest.mark.parametrize("step", STEPS)
+def test_each_step_with_a_validation_error(page, site, step):
+    go_to_step(page, site, step)
+    if step in ("factors", "concerns"):
+        submit_with_a_value_not_offered(page)
+    else:
+        page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
+    assert_no_violations(page)
+
+
+def test_check_answers(page, site):
+    answer_all(page, site, "strengthen", "lung_cancer", factors=["autoimmune_history"], concerns=["cost"])
+    assert_no_violations(page)
+
+
+def test_result(page, site):
+    complete(page, site, "strengthen", "lung_cancer", factors=["autoimmune_history"])
+    page.locator("input[name=top]").nth(0).check()
+    page.fill("#id_own", "My question?")
+    page.get_by_role("button", name="Save my list").click()
+    assert_no_violations(page)
+
+
+def test_result_with_an_error(page, site):
+    complete(page, site, "dampen", "kidney_transplant")
+    for n in range(4):
+        page.locator("input[name=top]").nth(n).check()
+    page.get_by_role("button", name="Save my list").click()
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
+    assert_no_violations(page)
+
+
+def test_larger_text(page, site):
+    complete(page, site, "modulate", "hay_fever")
+    page.get_by_role("button", name="Larger text").click()
+    assert_no_violations(page)
+
+
+def test_link_page(page, site):
+    complete(page, site, "modulate", "hay_fever")
+    page.get_by_role("button", name="Copy link to this list").click()
+    assert_no_violations(page)
+
+
+def test_error_pages(page, site):
+    complete(page, site, "modulate", "hay_fever")
+    page.get_by_role("button", name="Copy link to this list").click()
+    link = page.locator("#list-link").input_value()
+    for url, status in [(link[:-8] + "AAAAAAA/", 400), (site + "/no-such-page/", 404)]:
+        assert page.goto(url).status == status
+        assert_no_violations(page)
+    with mock.patch("time.time", return_value=time.time() + timedelta(days=91).total_seconds()):
+        assert page.goto(link).status == 410
+    assert_no_violations(page)
+
+
+def focus_is_visible(page):
+    return page.evaluate("""() => {
+        const el = document.activeElement;
+        const style = getComputedStyle(el);
+        return el !== document.body && (
+            (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) ||
+            style.boxShadow !== 'none');
+    }""")
+
+
+def tab_to(page, selector, limit=80):
+    """Press Tab until the element matching selector has the focus; check each focus is visible."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        assert focus_is_visible(page), page.evaluate("document.activeElement.outerHTML")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def enter(page):
+    """Press Enter on a link or button and wait for the next page."""
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
+def test_the_whole_flow_by_keyboard_alone(page, site):
+    page.goto(site + "/")
+    tab_to(page, "a.button-start")
+    enter(page)
+    tab_to(page, "button[type=submit]:not(.button-small):not(.link-button)")
+    enter(page)
+    expect(page.locator("#error-summary")).to_be_focused()
+    for _ in ("goal", "condition", "stage"):
+        tab_to(page, "input[type=radio]")
+        page.keyboard.press("Space")
+        tab_to(page, "button.button:not(.button-small)")
+        enter(page)
+    for _ in ("factors", "concerns"):
+        tab_to(page, "input[type=checkbox]")
+        page.keyboard.press("Space")
+        tab_to(page, "button.button:not(.button-small)")
+        enter(page)
+    expect(page.get_by_role("heading", name="Check your answers")).to_be_visible()
+    tab_to(page, "form:not(.header-form) button")
+    enter(page)
+    expect(page.get_by_role("heading", name="Your summary and questions")).to_be_visible()
+    tab_to(page, "input[name=keep]")
+    page.keyboard.press("Space")
+    tab_to(page, "button[value=save]")
+    enter(page)
+    expect(page.get_by_text("Your question list is saved.")).to_be_visible()
+    assert page.locator("input[name=keep]:not(:checked)").count() == 1

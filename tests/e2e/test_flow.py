@@ -1,0 +1,113 @@
+"""A person completes the questionnaire in a real browser."""
+import io
+import re
+import unicodedata
+
+import pytest
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+from tests.e2e.flow import choose_and_continue, complete
+
+
+def pdf_text(source):
+    """The words of a PDF on one line, ligatures (such as "fi") turned back into letters."""
+    pages = PdfReader(source).pages
+    return unicodedata.normalize("NFKC", " ".join(" ".join(p.extract_text() for p in pages).split()))
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.mark.parametrize("goal, condition, category", [
+    ("strengthen", "melanoma", "stimulating"),
+    ("modulate", "hay_fever", "modulating"),
+    ("dampen", "kidney_transplant", "suppressive"),
+    ("unsure", "kidney_transplant", "suppressive"),
+])
+def test_one_full_path_per_goal(page, site, goal, condition, category):
+    from questionnaire.models import TherapyCategory
+    complete(page, site, goal, condition)
+    expect(page.get_by_role("heading", name=TherapyCategory.objects.get(pk=category).title)).to_be_visible()
+    assert page.locator("input[name=keep]").count() >= 8
+
+
+def test_back_link_browser_back_and_change_keep_the_answers(page, site):
+    page.goto(site + "/questions/")
+    choose_and_continue(page, "dampen")
+    choose_and_continue(page, "lupus")
+    page.get_by_role("link", name="Back").click()
+    expect(page.locator("input[value=lupus]")).to_be_checked()
+    page.go_back()
+    expect(page.get_by_text("Question 3 of 6")).to_be_visible()
+    page.go_back()
+    page.go_back()
+    expect(page.locator("input[value=dampen]")).to_be_checked()
+    page.get_by_role("button", name="Continue").click()
+    choose_and_continue(page, "lupus")
+    choose_and_continue(page, "on_treatment")
+    choose_and_continue(page, [])
+    choose_and_continue(page, ["cost"])
+    page.get_by_role("link", name="Change aim of the treatment").click()
+    choose_and_continue(page, "modulate")
+    expect(page.get_by_role("heading", name="Check your answers")).to_be_visible()
+    expect(page.locator(".summary-list")).to_contain_text("Re-balance (modulate)")
+    expect(page.locator(".summary-list")).to_contain_text("Lupus")
+    expect(page.locator(".summary-list")).to_contain_text("Cost and insurance")
+
+
+def test_start_over_leaves_nothing_for_the_back_button(page, site):
+    complete(page, site, "dampen", "kidney_transplant", factors=["pregnancy"])
+    page.get_by_role("button", name="Finish and start over for the next person").click()
+    expect(page.get_by_role("heading", name=re.compile("Prepare questions"))).to_be_visible()
+    page.go_back()
+    expect(page.locator("body")).not_to_contain_text("Kidney transplant")
+    expect(page.locator("input[name=keep]")).to_have_count(0)
+
+
+def test_the_question_list_choices_print_cleanly(page, site):
+    complete(page, site, "strengthen", "melanoma", stage="on_treatment")
+    keep = page.locator("input[name=keep]")
+    texts = [page.locator(f"label[for='{keep.nth(i).get_attribute('id')}']").inner_text()
+             for i in range(keep.count())]
+    keep.nth(0).uncheck()
+    keep.nth(1).uncheck()
+    page.locator("input[name=top]").nth(4).check()
+    page.fill("#id_own", "Can I still go swimming?")
+    page.get_by_role("button", name="Save my list").click()
+    expect(page.get_by_text("Your question list is saved.")).to_be_visible()
+
+    printed = io.BytesIO(page.pdf(format="A4"))
+    text = pdf_text(printed)
+    assert len(PdfReader(printed).pages) <= 2
+    assert "Can I still go swimming?" in text
+    assert texts[0] not in text and texts[1] not in text
+    assert [t for t in texts[2:] if t not in text] == []
+    for screen_only in ("Save my list", "Download PDF", "Start over", "Larger text", "Why am I seeing this"):
+        assert screen_only not in text
+    assert "Content version" in text and "not medical advice" in text
+
+
+def test_the_pdf_download_and_the_link_reopen_the_same_list(page, site, browser):
+    complete(page, site, "dampen", "rheumatoid_arthritis")
+    first = page.locator("input[name=keep]").first
+    first_id = first.get_attribute("id")
+    dropped = page.locator(f"label[for='{first_id}']").inner_text()
+    first.uncheck()
+    page.fill("#id_own", "Will this affect my plans to travel?")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download PDF").click()
+    assert re.fullmatch(r"immunoguide-questions-\d{4}-\d{2}-\d{2}\.pdf", download.value.suggested_filename)
+    text = pdf_text(download.value.path())
+    assert "Will this affect my plans to travel?" in text and dropped not in text
+
+    page.goto(site + "/result/")
+    page.get_by_role("button", name="Copy link to this list").click()
+    link = page.locator("#list-link").input_value()
+    fresh = browser.new_context()
+    other = fresh.new_page()
+    other.goto(link)
+    expect(other.get_by_role("heading", name="Your summary and questions")).to_be_visible()
+    expect(other.locator(f"#{first_id}")).not_to_be_checked()
+    expect(other.locator("input[name=keep]").nth(1)).to_be_checked()
+    expect(other.locator(".own-text")).to_have_text(["Will this affect my plans to travel?"])
+    fresh.close()

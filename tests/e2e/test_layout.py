@@ -1,0 +1,50 @@
+"""Phone and tablet: screenshots for people to look at, and no sideways scrolling."""
+import pytest
+
+from tests.e2e.flow import choose_and_continue, complete
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+SIZES = {"phone": (375, 812), "tablet": (1024, 768)}
+
+
+def pages_to_see(page, site):
+    """Visit each page type in turn, yielding its name once it is on screen."""
+    page.goto(site + "/")
+    yield "start"
+    page.goto(site + "/questions/")
+    for step, value in [("goal", "strengthen"), ("condition", "melanoma"), ("stage", "starting"),
+                        ("factors", ["autoimmune_history"]), ("concerns", ["side_effects"])]:
+        yield step
+        choose_and_continue(page, value)
+    yield "check"
+    page.get_by_role("button", name="See my summary and questions").click()
+    yield "result"
+
+
+@pytest.mark.parametrize("screen", SIZES)
+def test_screenshots_of_the_steps_and_the_result(page, site, artifacts, screen):
+    width, height = SIZES[screen]
+    page.set_viewport_size({"width": width, "height": height})
+    names = []
+    for name in pages_to_see(page, site):
+        path = artifacts / f"{screen}-{width}x{height}-{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        assert path.stat().st_size > 5000
+        names.append(name)
+    assert names == ["start", "goal", "condition", "stage", "factors", "concerns", "check", "result"]
+
+
+def test_nothing_scrolls_sideways_at_320_pixels(page, site):
+    page.set_viewport_size({"width": 320, "height": 640})
+    wide = []
+    for name in pages_to_see(page, site):
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 320:
+            wide.append((name, width))
+    page.get_by_role("button", name="Start over", exact=True).click()
+    complete(page, site, "dampen", "kidney_transplant")
+    page.get_by_role("button", name="Larger text").click()
+    if page.evaluate("document.documentElement.scrollWidth") > 320:
+        wide.append(("result, large text", page.evaluate("document.documentElement.scrollWidth")))
+    assert wide == []

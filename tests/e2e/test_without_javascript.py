@@ -1,0 +1,37 @@
+"""Everything works with JavaScript turned off."""
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.flow import complete
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "java_script_enabled": False}
+
+
+def test_the_full_flow_and_the_list_work_without_javascript(page, site):
+    complete(page, site, "dampen", "lupus", stage="on_treatment", factors=["pregnancy"], concerns=["fertility"])
+    page.get_by_role("link", name="Change your answers").click()
+    page.get_by_role("link", name="Change where you are").click()
+    page.locator("input[value=finished]").check()
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_role("heading", name="Check your answers")).to_be_visible()
+    page.get_by_role("button", name="See my summary and questions").click()
+
+    page.locator("input[name=keep]").first.uncheck()
+    page.fill("#id_own", "Can I plan a pregnancy next year?")
+    page.get_by_role("button", name="Save my list").click()
+    expect(page.locator(".own-text")).to_have_text(["Can I plan a pregnancy next year?"])
+    expect(page.locator("input[name=keep]").first).not_to_be_checked()
+    expect(page.locator("[data-print]")).to_be_hidden()
+
+    page.get_by_role("button", name="Larger text").click()
+    expect(page.locator("html")).to_have_class("large-text")
+    page.get_by_role("button", name="Copy link to this list").click()
+    expect(page.locator("#list-link")).to_contain_text("/list/")
+    page.get_by_role("link", name="Back to your list").first.click()
+    page.get_by_role("button", name="Finish and start over for the next person").click()
+    expect(page.get_by_role("link", name="Start now")).to_be_visible()
