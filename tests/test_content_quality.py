@@ -1,0 +1,386 @@
+"""The quality of the shipped medical content: plain, sourced, free of traps, complete.
+
+These tests read the content in fixtures/ (loaded into the test database by
+tests/conftest.py) and name every item that fails, so a reviewer knows exactly
+what to rewrite. CONTENT.md (in ../shared/) is the brief they enforce.
+"""
+import itertools
+import re
+from importlib.metadata import version
+from urllib.parse import urlparse
+
+import pytest
+import textstat
+
+from questionnaire.engine import Answers, recommend
+from questionnaire.vocabulary import ConditionGroup, Stage, Theme, TREATMENT_GOALS
+
+pytestmark = pytest.mark.django_db
+
+MAX_GRADE = 8.0
+MAX_SENTENCE_WORDS = 25
+#: Texts shorter than this (labels, titles, warning-sign phrases) are too short
+#: for the Flesch-Kincaid formula to mean anything; they keep the sentence rule.
+SHORT_LABEL_WORDS = 8
+
+
+# --- Collecting the patient-facing texts -------------------------------------------
+
+CATEGORY_FIELDS = ("summary", "how_it_works", "how_given", "common_side_effects",
+                   "serious_side_effects")
+
+
+def patient_texts(content):
+    """(item name, text, is_short_label) for every text a patient reads.
+
+    Short labels are condition labels, condition hints, category and treatment
+    titles and the call-now warning signs: phrases that name something rather
+    than explain it.
+    """
+    texts = []
+    for slug, cat in sorted(content.categories.items()):
+        texts.append((f"category {slug!r} title", cat.title, True))
+        for name in CATEGORY_FIELDS:
+            texts.append((f"category {slug!r} {name}", getattr(cat, name), False))
+        for number, sign in enumerate(cat.call_now_signs, 1):
+            texts.append((f"category {slug!r} call_now_signs #{number}", sign, True))
+    for slug, treatment in sorted(content.treatments.items()):
+        texts.append((f"treatment type {slug!r} title", treatment.title, True))
+        texts.append((f"treatment type {slug!r} description", treatment.description, False))
+    for slug, question in sorted(content.questions.items()):
+        texts.append((f"question {slug!r}", question.text, False))
+    for slug, note in sorted(content.notes.items()):
+        texts.append((f"note {slug!r}", note.text, False))
+    for slug, condition in sorted(content.conditions.items()):
+        texts.append((f"condition {slug!r} label", condition.label, True))
+        if condition.hint:
+            texts.append((f"condition {slug!r} hint", condition.hint, True))
+    for rule in content.rules:
+        texts.append((f"rule {rule.slug!r} reason", rule.reason, False))
+    return texts
+
+
+def all_content_texts(content):
+    """Every text the content holds, for the trap scan: patient texts plus examples and the release."""
+    texts = [(name, text) for name, text, _ in patient_texts(content)]
+    for slug, treatment in sorted(content.treatments.items()):
+        texts.append((f"treatment type {slug!r} examples", treatment.examples))
+    if content.release is not None:
+        texts.append((f"content release {content.release.version!r} summary", content.release.summary))
+    return texts
+
+
+# --- Readability -------------------------------------------------------------------
+
+#: Abbreviations whose full stop does not end a sentence.
+ABBREVIATIONS = ("St.", "Dr.", "e.g.", "i.e.", "vs.", "etc.")
+
+
+def sentences(text):
+    """Split a text into sentences at ., ! or ? followed by a space (not after an abbreviation)."""
+    parts, current = [], []
+    for word in text.split():
+        current.append(word)
+        if word.endswith((".", "!", "?", '."', '?"', ".)", "?)")) and word not in ABBREVIATIONS:
+            parts.append(" ".join(current))
+            current = []
+    if current:
+        parts.append(" ".join(current))
+    return parts
+
+
+def word_count(text):
+    return len(text.split())
+
+
+def test_the_sentence_splitter_counts_words_per_sentence():
+    assert [word_count(s) for s in sentences("One two. Three four five? St. John's wort is a herb.")] == [
+        2, 3, 6]
+
+
+def test_textstat_is_the_pinned_offline_version():
+    # From 0.7.9 on, textstat fetches NLTK data at run time, which fails offline (issue 7).
+    assert version("textstat") == "0.7.3"
+    assert textstat.flesch_kincaid_grade("The cat sat on the mat. It was warm.") < 2
+
+
+def test_every_patient_facing_text_reads_at_grade_8_or_lower(content):
+    """Flesch-Kincaid grade (textstat 0.7.3) at most 8 for each text a patient reads.
+
+    Covered: category summary, how_it_works, how_given, common_side_effects and
+    serious_side_effects; treatment type descriptions; question texts; note texts;
+    rule reasons ("Why am I seeing this?"); and the short labels listed below.
+
+    Exempt from the grade formula (not from the sentence rule): short labels of
+    fewer than 8 words -- condition labels and hints, category and treatment type
+    titles, and the call-now warning-sign phrases. On so few words the formula
+    swings wildly (a two-word name such as "Ulcerative colitis" scores grade 26).
+    Treatment type ``examples`` are lists of medicine names, not sentences, and are
+    not scored either; the trap scan still reads them.
+    """
+    failures = []
+    for name, text, is_label in patient_texts(content):
+        if is_label and word_count(text) < SHORT_LABEL_WORDS:
+            continue
+        grade = textstat.flesch_kincaid_grade(text)
+        if grade > MAX_GRADE:
+            failures.append(f"{name}: grade {grade}")
+    assert failures == [], "Above US grade 8 (Flesch-Kincaid):\n" + "\n".join(failures)
+
+
+def test_no_sentence_runs_over_25_words(content):
+    failures = []
+    for name, text, _ in patient_texts(content):
+        for sentence in sentences(text):
+            if word_count(sentence) > MAX_SENTENCE_WORDS:
+                failures.append(f"{name}: {word_count(sentence)} words in {sentence!r}")
+    assert failures == [], "Sentences over 25 words:\n" + "\n".join(failures)
+
+
+# --- Sources -------------------------------------------------------------------------
+
+#: CONTENT.md's reputable list: an organisation name pattern and the web domain(s) it publishes on.
+REPUTABLE_ORGANISATIONS = {
+    "National Cancer Institute": (r"National Cancer Institute", ("cancer.gov",)),
+    "American Cancer Society": (r"American Cancer Society", ("cancer.org",)),
+    "Cancer.Net (ASCO)": (r"Cancer\.Net|American Society of Clinical Oncology", ("cancer.net",)),
+    "AAAAI": (r"American Academy of Allergy, Asthma (and|&) Immunology", ("aaaai.org",)),
+    "ACAAI": (r"American College of Allergy, Asthma (and|&) Immunology", ("acaai.org",)),
+    "National Kidney Foundation": (r"National Kidney Foundation", ("kidney.org",)),
+    "American Society of Transplantation": (r"American Society of Transplantation", ("myast.org",)),
+    "Arthritis Foundation": (r"Arthritis Foundation", ("arthritis.org",)),
+    "American College of Rheumatology": (r"American College of Rheumatology", ("rheumatology.org",)),
+    "National Multiple Sclerosis Society": (r"National Multiple Sclerosis Society",
+                                            ("nationalmssociety.org",)),
+    "Crohn's & Colitis Foundation": (r"Crohn's (and|&) Colitis Foundation", ("crohnscolitisfoundation.org",)),
+    "NHS": (r"\bNHS\b", ("nhs.uk",)),
+    "MedlinePlus": (r"MedlinePlus", ("medlineplus.gov",)),
+    "Mayo Clinic": (r"Mayo Clinic", ("mayoclinic.org",)),
+    "Cleveland Clinic": (r"Cleveland Clinic", ("clevelandclinic.org",)),
+    "CDC": (r"Centers for Disease Control|\bCDC\b", ("cdc.gov",)),
+    "AHRQ": (r"Agency for Healthcare Research and Quality|\bAHRQ\b", ("ahrq.gov",)),
+}
+
+
+def reputable_problem(source):
+    """Why a source does not count as reputable, or None when it does."""
+    if not (source.organisation or "").strip() or not (source.title or "").strip():
+        return "needs an organisation and a page title"
+    url = urlparse(source.url or "")
+    if url.scheme != "https" or not url.hostname:
+        return f"needs an https URL, has {source.url!r}"
+    for pattern, domains in REPUTABLE_ORGANISATIONS.values():
+        if re.search(pattern, source.organisation):
+            if any(url.hostname == d or url.hostname.endswith("." + d) for d in domains):
+                return None
+            return f"URL {source.url!r} is not on {' or '.join(domains)}"
+    return f"organisation {source.organisation!r} is not on CONTENT.md's reputable list"
+
+
+def test_every_source_is_a_reputable_organisation_with_title_and_https_url(content):
+    problems = [f"source {slug!r}: {problem}" for slug, source in sorted(content.sources.items())
+                if (problem := reputable_problem(source))]
+    assert problems == []
+
+
+def test_every_category_treatment_question_and_note_cites_a_reputable_source(content):
+    pools = (("category", content.categories), ("treatment type", content.treatments),
+             ("question", content.questions), ("note", content.notes))
+    missing = []
+    for kind, items in pools:
+        for slug, item in sorted(items.items()):
+            sources = list(item.sources.all())
+            if not any(reputable_problem(s) is None for s in sources):
+                missing.append(f"{kind} {slug!r} (cites {[s.pk for s in sources] or 'nothing'})")
+    assert missing == [], "No reputable source cited by:\n" + "\n".join(missing)
+
+
+def test_the_source_check_rejects_a_disreputable_or_insecure_source():
+    from types import SimpleNamespace as S
+    assert reputable_problem(S(organisation="Wellness Blog", title="T", url="https://blog.example"))
+    assert reputable_problem(S(organisation="Mayo Clinic", title="T", url="http://www.mayoclinic.org/x"))
+    assert reputable_problem(S(organisation="Mayo Clinic", title="T", url="https://mayoclinic.example.com"))
+    assert reputable_problem(S(organisation="Mayo Clinic", title="", url="https://www.mayoclinic.org/x"))
+    assert reputable_problem(S(organisation="Mayo Clinic", title="T", url="https://www.mayoclinic.org/x")) is None
+
+
+# --- Traps -------------------------------------------------------------------------
+
+#: Claims CONTENT.md lists as traps (or that break its voice rules), each with a regex.
+TRAP_PATTERNS = {
+    "promises a cure": r"\bcur(e|es|ed|ing|able)\b",
+    "hype: miracle": r"\bmiracle",
+    "hype: revolutionary": r"\brevolutionary\b",
+    "hype: breakthrough": r"\bbreakthrough",
+    "promises no side effects": r"\bno side[- ]effects?\b|\bwithout (any )?side[- ]effects?\b",
+    "calls it harmless": r"\bharmless\b",
+    "calls it risk-free": r"\brisk[- ]free\b|\bwithout (any )?risk\b|\bno risks?\b",
+    "promises safety": r"\b(completely|totally|perfectly|100%) safe\b|\bguarantee",
+    "says healthy cells are spared": r"\b(leaves?|spares?|leaving|sparing)\b[^.]{0,30}\bhealthy cells\b"
+                                     r"|\bonly (attacks?|targets?|kills?) (the )?cancer",
+    "says it is milder than chemotherapy": r"\b(milder|gentler|safer|kinder|easier) than chemo",
+    "gives advice to take, stop or start": r"\byou (should|must|ought to|need to|have to) "
+                                           r"(take|stop|start|skip|avoid taking)\b",
+    "gives a dose": r"\b\d+(\.\d+)?\s?(mg|mcg|µg|g|ml|mL|IU|units?)\b|\b(mg|mcg|milligrams?|micrograms?)\b",
+}
+
+CHECKPOINT = (r"checkpoint|\bPD-L?1\b|\bCTLA-4\b|pembrolizumab|nivolumab|ipilimumab|atezolizumab|"
+              r"durvalumab|brakes? off|release[sd]? [^.]{0,30}brakes")
+AUTOIMMUNE = (r"autoimmune|rheumatoid|lupus|crohn|colitis|psoriasis|multiple sclerosis|"
+              r"type 1 diabetes|spondylitis")
+TREATING = r"\btreat|\bcontrol|\bcalm|\bhelp|\bease|\bused for\b|\bfor (an? )?(autoimmune|rheumatoid|lupus)"
+NEGATION = r"\bnot\b|\bnever\b|\bno\b|n't\b|\bcannot\b"
+
+
+#: A sentence that tells the reader to take, stop or start something ("Stop your ...").
+IMPERATIVE = r"^(please )?(do not |don't |never )?(take|stop|start|skip|double|increase|lower) "
+
+
+def trap_claims(text):
+    """The trap claims a text makes, by name; empty when it makes none."""
+    found = [name for name, pattern in TRAP_PATTERNS.items() if re.search(pattern, text, re.IGNORECASE)]
+    if any(re.search(IMPERATIVE, sentence, re.IGNORECASE) for sentence in sentences(text)):
+        found.append("gives advice to take, stop or start")
+    # Checkpoint inhibitors presented as treating autoimmune disease: a text that names
+    # them with a sentence about treating an autoimmune disease that is not negated
+    # ("They do not treat autoimmune disease" is the honest version and passes).
+    if re.search(CHECKPOINT, text, re.IGNORECASE):
+        for sentence in sentences(text):
+            if (re.search(AUTOIMMUNE, sentence, re.IGNORECASE)
+                    and re.search(TREATING, sentence, re.IGNORECASE)
+                    and not re.search(NEGATION, sentence, re.IGNORECASE)):
+                found.append("presents checkpoint inhibitors as a treatment for autoimmune disease")
+                break
+    return sorted(set(found))
+
+
+@pytest.mark.parametrize("bad, claim", [
+    ("This new medicine can cure stage 4 cancer.", "promises a cure"),
+    ("A miracle treatment for arthritis.", "hype: miracle"),
+    ("A revolutionary way to fight cancer.", "hype: revolutionary"),
+    ("Allergy shots have no side effects.", "promises no side effects"),
+    ("These drops are harmless.", "calls it harmless"),
+    ("Allergen immunotherapy is risk-free.", "calls it risk-free"),
+    ("Immunotherapy leaves healthy cells unharmed.", "says healthy cells are spared"),
+    ("Immunotherapy is milder than chemotherapy.", "says it is milder than chemotherapy"),
+    ("You should stop your prednisone before the visit.", "gives advice to take, stop or start"),
+    ("You should take it with food.", "gives advice to take, stop or start"),
+    ("Take 10 mg each morning.", "gives a dose"),
+    ("The usual dose is 15 mg once a week.", "gives a dose"),
+    ("Checkpoint inhibitors such as pembrolizumab can treat rheumatoid arthritis.",
+     "presents checkpoint inhibitors as a treatment for autoimmune disease"),
+    ("PD-1 blockers help calm lupus.",
+     "presents checkpoint inhibitors as a treatment for autoimmune disease"),
+    ("Checkpoint inhibitors are strong medicines. They are used for rheumatoid arthritis.",
+     "presents checkpoint inhibitors as a treatment for autoimmune disease"),
+    ("Stop your steroids two days before the scan.", "gives advice to take, stop or start"),
+])
+def test_the_trap_scanner_catches_a_planted_bad_claim(bad, claim):
+    assert claim in trap_claims(bad)
+
+
+@pytest.mark.parametrize("good", [
+    "Checkpoint inhibitors do not treat autoimmune disease, and can cause it or make it worse.",
+    "It can ease symptoms and cut the need for allergy medicines.",
+    "All of these can cause anaphylaxis (a severe allergic reaction).",
+    "Is the aim to get rid of the cancer, to control it, or to ease my symptoms?",
+    "Do I need to take folic acid with methotrexate?",
+    "Methotrexate for arthritis is taken once a week, not every day.",
+    "Keep your skin safe from the sun, and ask about skin checks.",
+])
+def test_the_trap_scanner_lets_honest_text_through(good):
+    assert trap_claims(good) == []
+
+
+def test_no_content_makes_a_trap_claim(content):
+    failures = [f"{name}: {', '.join(claims)}"
+                for name, text in all_content_texts(content)
+                if (claims := trap_claims(text))]
+    assert failures == [], "Trap claims (CONTENT.md, Traps):\n" + "\n".join(failures)
+
+
+def test_checkpoint_inhibitors_are_never_shown_for_an_autoimmune_condition(content):
+    autoimmune = [slug for slug, c in content.conditions.items() if c.group == ConditionGroup.AUTOIMMUNE]
+    shown = []
+    for goal, condition, stage in itertools.product(
+            ["strengthen", "modulate", "dampen", "unsure"], autoimmune, Stage.values):
+        result = recommend(Answers(goal, condition, stage), content)
+        if "checkpoint_inhibitors" in [t.slug for t in result.treatments]:
+            shown.append(f"{goal}/{condition}/{stage}")
+    assert shown == []
+
+
+# --- Coverage --------------------------------------------------------------------------
+
+#: CONTENT.md, "Questions to ask: themes to cover", as the theme vocabulary names them.
+CONTENT_THEMES = {
+    Theme.ABOUT: "what the treatment is and why it fits me",
+    Theme.GOALS: "the goal of treatment",
+    Theme.ADMINISTRATION: "how and where it is given, how often and for how long",
+    Theme.EFFECTIVENESS: "how we will know it is working, and when",
+    Theme.SIDE_EFFECTS: "common and serious side effects, which mean calling, whom to call out of hours",
+    Theme.TESTS: "tests before and during treatment",
+    Theme.MEDICINES: "interactions with my other medicines and supplements",
+    Theme.VACCINES: "vaccines",
+    Theme.INFECTIONS: "infections and how to lower the risk",
+    Theme.PREGNANCY: "pregnancy, fertility and breastfeeding",
+    Theme.DAILY_LIFE: "daily life, work, travel, driving",
+    Theme.COST: "cost and insurance",
+    Theme.LONG_TERM: "long-term effects",
+    Theme.STOPPING: "what happens if it does not work or if I stop",
+    Theme.OPTIONS: "other options, including clinical trials",
+}
+
+#: "Stage changes the emphasis": themes that are not relevant at a stage. Once treatment
+#: is under way, why it fits is settled; once it has finished, how it is given, its
+#: goal and the tests "before and during treatment" are behind the person.
+NOT_RELEVANT_AT = {
+    Stage.CONSIDERING: set(),
+    Stage.STARTING: set(),
+    Stage.ON_TREATMENT: {Theme.ABOUT},
+    Stage.FINISHED: {Theme.ABOUT, Theme.GOALS, Theme.ADMINISTRATION, Theme.TESTS},
+}
+
+#: Themes brought in by an answer rather than shown to everyone: each must be covered
+#: under every one of the answers listed.
+FACTOR_DRIVEN = {
+    Theme.PREGNANCY: [{"factors": ("pregnancy",)}, {"factors": ("breastfeeding",)},
+                      {"concerns": ("fertility",)}],
+}
+
+
+def conditions_for(content, goal):
+    """The conditions whose treatments can have this goal (an empty usual_goals fits any)."""
+    return sorted(slug for slug, c in content.conditions.items()
+                  if not c.usual_goals or goal in c.usual_goals)
+
+
+def themes_covered(content, goal, stage, factors=(), concerns=()):
+    """The union of question themes over the goal's conditions at this stage."""
+    themes = set()
+    for condition in conditions_for(content, goal):
+        result = recommend(Answers(goal, condition, stage, tuple(factors), tuple(concerns)), content)
+        themes.update(q.theme for q in result.questions)
+    return themes
+
+
+def test_the_coverage_list_names_every_theme_of_the_vocabulary():
+    assert set(CONTENT_THEMES) == set(Theme.values)
+
+
+def test_each_goal_and_stage_covers_the_themes_content_md_lists(content):
+    gaps = []
+    for goal, stage in itertools.product([g.value for g in TREATMENT_GOALS], Stage.values):
+        relevant = set(CONTENT_THEMES) - NOT_RELEVANT_AT[stage]
+        plain = themes_covered(content, goal, stage)
+        for theme in sorted(relevant - set(FACTOR_DRIVEN), key=list(Theme.values).index):
+            if theme not in plain:
+                gaps.append(f"{goal}/{stage}: no question on {Theme(theme).value!r} ({CONTENT_THEMES[theme]})")
+        for theme, answer_sets in FACTOR_DRIVEN.items():
+            if theme not in relevant:
+                continue
+            for answers in answer_sets:
+                if theme not in themes_covered(content, goal, stage, **answers):
+                    gaps.append(f"{goal}/{stage} with {answers}: no question on {Theme(theme).value!r} "
+                                f"({CONTENT_THEMES[theme]})")
+    assert gaps == [], "Coverage gaps:\n" + "\n".join(gaps)
