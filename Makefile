@@ -7,7 +7,7 @@ PORT ?= 8000
 
 VNU := node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: run test validate install install-test clean
+.PHONY: run serve test test-sqlite test-postgres validate install install-test clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,9 +35,29 @@ $(VNU): package.json package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --silent && touch $@; \
 	else echo "npm not found: the HTML validity test will be skipped"; fi
 
-## Set up and run the whole test suite (browser tests need Debian's chromium; see README).
-test: install-test $(VNU)
+## Set up and run the whole test suite: on SQLite, then on a throwaway PostgreSQL
+## cluster where PostgreSQL is installed (browser tests need Debian's chromium; see README).
+test: test-sqlite test-postgres
+
+test-sqlite: install-test $(VNU)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# scripts/with-postgres exits 77 when PostgreSQL is not installed; CI sets
+# IMMUNOGUIDE_NO_SKIP=1, which makes that a failure.
+test-postgres: install-test $(VNU)
+	@status=0; scripts/with-postgres $(BIN)/python -m pytest $(PYTEST_ARGS) || status=$$?; \
+	if [ $$status -eq 77 ]; then \
+	  if [ "$$IMMUNOGUIDE_NO_SKIP" = 1 ]; then echo "PostgreSQL is required (IMMUNOGUIDE_NO_SKIP=1)"; exit 1; fi; \
+	  echo "PostgreSQL not installed: the PostgreSQL run was skipped (sudo apt-get install postgresql)"; \
+	elif [ $$status -ne 0 ]; then exit $$status; fi
+
+## The production setup on this machine: gunicorn, WhiteNoise, production settings,
+## at http://localhost:8000 (set DATABASE_URL for PostgreSQL; SQLite otherwise).
+serve: install
+	DJANGO_ENV=production $(BIN)/python manage.py collectstatic --noinput -v0
+	DJANGO_ENV=production $(BIN)/python manage.py migrate --noinput
+	DJANGO_ENV=production $(BIN)/python manage.py loaddata fixtures/*.json
+	DJANGO_ENV=production $(BIN)/gunicorn --config gunicorn.conf.py
 
 ## Check the content in fixtures/ on a throwaway database.
 validate: install

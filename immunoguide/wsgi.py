@@ -1,16 +1,9 @@
-"""
-WSGI config for immunoguide project.
-
-It exposes the WSGI callable as a module-level variable named ``application``.
-
-For more information on this file, see
-https://docs.djangoproject.com/en/5.2/howto/deployment/wsgi/
-"""
-
+"""WSGI entry point. Serving through WSGI (gunicorn) means production unless DJANGO_ENV says otherwise."""
 import os
 
 from django.core.wsgi import get_wsgi_application
 
-os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'immunoguide.settings')
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "immunoguide.settings")
+os.environ.setdefault("DJANGO_ENV", "production")
 
 application = get_wsgi_application()

@@ -1,5 +1,15 @@
+#: Pages that carry answers in their address, which must never be echoed back.
+ADDRESSES_NOT_TO_ECHO = {"open_list"}
+
+
 def display(request):
-    """The text size the person chose for this session ("normal" or "large")."""
+    """The text size chosen for this session, and where the size switch returns to.
+
+    The switch returns to the same page, except from a page whose address may
+    carry answers (a signed list link) or is unknown; those return to the start.
+    """
     session = getattr(request, "session", None)
     large = bool(session is not None and session.session_key and session.get("text_size") == "large")
-    return {"large_text": large}
+    match = getattr(request, "resolver_match", None)
+    safe = match is not None and match.url_name not in ADDRESSES_NOT_TO_ECHO
+    return {"large_text": large, "text_size_next": request.get_full_path() if safe else "/"}

@@ -1,7 +1,10 @@
 """The questionnaire: a start page, the step-by-step wizard and the result."""
+import sys
 from functools import wraps
 
 from django.contrib import messages
+from django.db import DatabaseError, connection
+from django.template import loader
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -43,6 +46,37 @@ ANSWER_LABELS = {
     "factors": "Other things that apply",
     "concerns": "What matters most to you",
 }
+
+
+def server_error(request):
+    """The 500 handler: a database that is away gets a calm 503 instead.
+
+    Django calls this while handling the exception, so it can see which one it
+    was. The page uses no session, no database and never echoes the request.
+    """
+    error = sys.exc_info()[1]
+    if isinstance(error, DatabaseError):
+        return render_plain("503.html", status=503)
+    return render_plain("500.html", status=500)
+
+
+def render_plain(template_name, status):
+    response = HttpResponse(loader.render_to_string(template_name), status=status)
+    if status == 503:
+        response["Retry-After"] = "30"
+    return response
+
+
+@require_GET
+def healthz(request):
+    """For load balancers: 200 when the database answers a trivial query, else 503."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+    return HttpResponse("ok\n", content_type="text/plain")
 
 
 def start_url(expired=False):

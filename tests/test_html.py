@@ -8,16 +8,12 @@ import json
 import os
 import shutil
 import subprocess
-import time
-from datetime import timedelta
 from pathlib import Path
-from unittest import mock
 
 import pytest
 from django.template.loader import render_to_string
-from django.urls import reverse
 
-from tests.test_views import PREFIX, complete, post_step, step_url
+from tests.pages import HTML_PAGES_EXCLUDED, visit_every_page_type
 
 VNU = Path(__file__).resolve().parent.parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 JAVA = shutil.which("java")
@@ -27,32 +23,11 @@ pytestmark = pytest.mark.django_db
 
 def collect_pages(client):
     """Each page type's HTML, by name."""
-    pages = {"start": client.get("/"), "start-expired": client.get("/?expired=1")}
-    client.get(reverse("questionnaire:questions"))
-    for step, value in [("goal", "dampen"), ("condition", "lupus"), ("stage", "starting"),
-                        ("factors", ["pregnancy"]), ("concerns", [])]:
-        pages[step] = client.get(step_url(step))
-        bad = ["tampered"] if step in ("factors", "concerns") else None
-        pages[f"{step}-error"] = post_step(client, step, bad)
-        post_step(client, step, value)
-    pages["check"] = client.get(step_url("check"))
-    client.get(post_step(client, "check").url)
-    pages["result"] = client.get(reverse("questionnaire:result"))
-    pages["result-error"] = client.post(reverse("questionnaire:result"), {"own": "\n".join(["Q?"] * 11)})
-    client.post(reverse("questionnaire:result"), {"own": "Mine?", "keep": []})
-    pages["result-saved"] = client.get(reverse("questionnaire:result"))
-    link_page = client.get(reverse("questionnaire:result_link"))
-    pages["link"] = link_page
-    token = link_page.content.decode().split("/list/")[1].split("/")[0]
-    pages["link-invalid"] = client.get(reverse("questionnaire:open_list", kwargs={"token": "x" + token}))
-    with mock.patch("time.time", return_value=time.time() + timedelta(days=91).total_seconds()):
-        pages["link-expired"] = client.get(reverse("questionnaire:open_list", kwargs={"token": token}))
-    pages["not-found"] = client.get("/no-such-page/")
-    client.post(reverse("questionnaire:text_size"), {"size": "large", "next": "/"})
-    pages["start-large-text"] = client.get("/")
-    html = {name: response.content.decode() for name, response in pages.items()}
+    html = {name: response.content.decode() for name, response in visit_every_page_type(client).items()
+            if name not in HTML_PAGES_EXCLUDED}
     html["csrf-failure"] = render_to_string("403_csrf.html")
     html["server-error"] = render_to_string("500.html")
+    html["database-away"] = render_to_string("503.html")
     return html
 
 

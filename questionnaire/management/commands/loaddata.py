@@ -7,7 +7,7 @@ back whole and the content that was there before stays in place.
 from django.core import serializers
 from django.core.management.base import CommandError
 from django.core.management.commands import loaddata
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 
 from questionnaire.validation import validate_database
 
@@ -15,7 +15,10 @@ from questionnaire.validation import validate_database
 class Command(loaddata.Command):
     def loaddata(self, fixture_labels):
         try:
-            super().loaddata(fixture_labels)
+            # A savepoint, so that after a refused load the database can still be
+            # asked what exists (PostgreSQL aborts the whole transaction otherwise).
+            with transaction.atomic(using=self.using):
+                super().loaddata(fixture_labels)
         except IntegrityError as error:
             raise CommandError(self.explain_integrity_error(fixture_labels, error)) from None
         if any(model._meta.app_label == "questionnaire" for model in self.models):

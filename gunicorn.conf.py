@@ -1,0 +1,17 @@
+"""gunicorn settings for `make serve` and production; each can be set from the environment."""
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
+timeout = 30
+graceful_timeout = 20
+max_requests = 2000
+max_requests_jitter = 200
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+errorlog = "-"
+# The access log blanks signed list links, which carry answers.
+logger_class = "questionnaire.logging.RedactingGunicornLogger"
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+wsgi_app = "immunoguide.wsgi:application"

@@ -1,0 +1,45 @@
+"""Every page type a person can meet, visited through the test client.
+
+Shared by the tests that must hold on every page: valid HTML, security headers.
+"""
+import time
+from datetime import timedelta
+from unittest import mock
+
+from django.urls import reverse
+
+from tests.test_views import post_step, step_url
+
+
+def visit_every_page_type(client):
+    """Walk the whole product once and return each page type's response, by name."""
+    pages = {"start": client.get("/"), "start-expired": client.get("/?expired=1")}
+    client.get(reverse("questionnaire:questions"))
+    for step, value in [("goal", "dampen"), ("condition", "lupus"), ("stage", "starting"),
+                        ("factors", ["pregnancy"]), ("concerns", [])]:
+        pages[step] = client.get(step_url(step))
+        bad = ["tampered"] if step in ("factors", "concerns") else None
+        pages[f"{step}-error"] = post_step(client, step, bad)
+        post_step(client, step, value)
+    pages["check"] = client.get(step_url("check"))
+    client.get(post_step(client, "check").url)
+    result = reverse("questionnaire:result")
+    pages["result"] = client.get(result)
+    pages["result-error"] = client.post(result, {"own": "\n".join(["Q?"] * 11)})
+    client.post(result, {"own": "Mine?", "keep": []})
+    pages["result-saved"] = client.get(result)
+    pages["result-pdf"] = client.get(reverse("questionnaire:result_pdf"))
+    pages["result-text"] = client.get(reverse("questionnaire:result_text"))
+    link_page = client.get(reverse("questionnaire:result_link"))
+    pages["link"] = link_page
+    token = link_page.content.decode().split("/list/")[1].split("/")[0]
+    pages["link-invalid"] = client.get(reverse("questionnaire:open_list", kwargs={"token": "x" + token}))
+    with mock.patch("time.time", return_value=time.time() + timedelta(days=91).total_seconds()):
+        pages["link-expired"] = client.get(reverse("questionnaire:open_list", kwargs={"token": token}))
+    pages["not-found"] = client.get("/no-such-page/")
+    client.post(reverse("questionnaire:text_size"), {"size": "large", "next": "/"})
+    pages["start-large-text"] = client.get("/")
+    return pages
+
+
+HTML_PAGES_EXCLUDED = ("result-pdf", "result-text")

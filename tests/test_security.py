@@ -1,0 +1,104 @@
+"""Security headers, cookies and production settings (immunoguide/settings.py, questionnaire/middleware.py)."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.test import Client, override_settings
+
+from tests.pages import visit_every_page_type
+
+pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).resolve().parent.parent
+PRODUCTION_ENV = {
+    "DJANGO_ENV": "production",
+    "DJANGO_SECRET_KEY": "a-long-random-production-key-for-tests-only-0123456789abcdefghijklmnop",
+    "DJANGO_ALLOWED_HOSTS": "immunoguide.example.org",
+    "DJANGO_CSRF_TRUSTED_ORIGINS": "https://immunoguide.example.org",
+}
+
+
+def manage(*args, env=None):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, capture_output=True,
+                          text=True, env={**clean, **(env or {})}, timeout=120)
+
+
+@override_settings(SECURE_HSTS_SECONDS=31536000, SECURE_HSTS_INCLUDE_SUBDOMAINS=True,
+                   SECURE_PROXY_SSL_HEADER=("HTTP_X_FORWARDED_PROTO", "https"))
+def test_every_page_type_sends_the_security_headers():
+    """As behind the clinic's TLS proxy, with the production HSTS setting."""
+    client = Client(HTTP_X_FORWARDED_PROTO="https")
+    for name, response in visit_every_page_type(client).items():
+        headers = response.headers
+        csp = headers.get("Content-Security-Policy", "")
+        assert "default-src 'none'" in csp, name
+        assert "script-src 'self'" in csp and "unsafe-inline" not in csp, name
+        assert "style-src 'self'" in csp and "unsafe-inline" not in csp, name
+        assert "frame-ancestors 'none'" in csp, name
+        assert headers.get("Strict-Transport-Security", "").startswith("max-age=31536000"), name
+        assert headers.get("X-Content-Type-Options") == "nosniff", name
+        assert headers.get("Referrer-Policy") == "same-origin", name
+        assert headers.get("X-Frame-Options") == "DENY", name
+        assert "camera=()" in headers.get("Permissions-Policy", ""), name
+
+
+def test_every_form_carries_a_csrf_token(client):
+    for name, response in visit_every_page_type(client).items():
+        if response.get("Content-Type", "").startswith("text/html"):
+            page = response.content.decode()
+            assert page.count('method="post"') == page.count('name="csrfmiddlewaretoken"'), name
+
+
+def test_a_post_without_the_csrf_token_is_refused_with_a_plain_page():
+    client = Client(enforce_csrf_checks=True)
+    client.get("/questions/")
+    response = client.post("/questions/goal/", {"questionnaire_wizard-current_step": "goal", "goal-goal": "dampen"})
+    assert response.status_code == 403
+    assert "This page has timed out" in response.content.decode()
+
+
+def test_the_only_inline_script_carries_the_nonce_and_there_is_no_inline_style(client):
+    for name, response in visit_every_page_type(client).items():
+        page = response.content.decode(errors="replace")
+        assert "<script>" not in page and " style=" not in page and "<style" not in page, name
+
+
+def test_check_deploy_is_clean_with_production_settings(tmp_path):
+    env = {**PRODUCTION_ENV, "IMMUNOGUIDE_SQLITE_PATH": str(tmp_path / "deploy.sqlite3")}
+    assert manage("migrate", "--noinput", "--skip-checks", env=env).returncode == 0
+    assert manage("loaddata", *sorted(str(p) for p in (ROOT / "fixtures").glob("*.json")),
+                  "--skip-checks", env=env).returncode == 0
+    done = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "no issues" in done.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "DJANGO_SECRET_KEY"}
+    done = manage("check", env=env)
+    assert done.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set in production" in done.stderr
+
+
+def test_debug_is_off_unless_asked_for():
+    code = "from django.conf import settings; print(settings.DEBUG)"
+    done = manage("shell", "--no-imports", "-c", code)
+    assert done.stdout.strip() == "False"
+    assert manage("shell", "--no-imports", "-c", code, env={"DJANGO_DEBUG": "1"}).stdout.strip() == "True"
+
+
+def test_production_cookies_are_secure_httponly_and_samesite():
+    code = ("from django.conf import settings as s; print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, "
+            "s.SESSION_COOKIE_HTTPONLY, s.SESSION_COOKIE_SAMESITE, s.SESSION_EXPIRE_AT_BROWSER_CLOSE, "
+            "s.SESSION_COOKIE_AGE)")
+    assert manage("shell", "--no-imports", "-c", code, env=PRODUCTION_ENV).stdout.split() == [
+        "True", "True", "True", "Lax", "True", "7200"]
+
+
+def test_the_session_cookie_ends_with_the_browser(client):
+    client.get("/questions/")
+    cookie = client.cookies["sessionid"]
+    assert cookie["httponly"] and cookie["samesite"] == "Lax"
+    assert not cookie["expires"] and not cookie["max-age"]

@@ -1,0 +1,50 @@
+"""Service pages: the health check and what a person sees when the database is away."""
+from unittest import mock
+
+import pytest
+from django.db import OperationalError, connections
+from django.test import Client
+
+from tests.test_views import post_step, step_url
+
+pytestmark = pytest.mark.django_db
+
+
+def database_away():
+    """Every new query fails, as when the database server has gone."""
+    return mock.patch.object(type(connections["default"]), "create_cursor", side_effect=OperationalError("gone"))
+
+
+def test_healthz_is_200_when_the_database_answers(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200 and response.content == b"ok\n"
+    assert "sessionid" not in response.cookies
+
+
+def test_healthz_is_503_when_the_database_is_away(client):
+    with database_away():
+        response = client.get("/healthz")
+    assert response.status_code == 503
+
+
+def test_the_database_going_away_mid_flow_gives_a_friendly_503_and_the_flow_goes_on():
+    client = Client(raise_request_exception=False)
+    client.get("/questions/")
+    post_step(client, "goal", "dampen")
+    with database_away():
+        response = post_step(client, "condition", "lupus")
+    assert response.status_code == 503
+    page = response.content.decode()
+    assert "not available right now" in page and "still there" in page
+    assert "lupus" not in page.lower() and "dampen" not in page
+    assert response["Retry-After"] == "30"
+    assert post_step(client, "condition", "lupus").url == step_url("stage")
+    assert "dampen" in str(client.session["wizard_questionnaire_wizard"]["step_data"]["goal"])
+
+
+def test_other_server_errors_get_the_plain_500_page():
+    client = Client(raise_request_exception=False)
+    with mock.patch("questionnaire.views.render", side_effect=RuntimeError("boom")):
+        response = client.get("/")
+    assert response.status_code == 500
+    assert "Sorry, there is a problem with the service" in response.content.decode()
