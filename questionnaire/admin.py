@@ -1,41 +1,87 @@
 """The content admin, for staff who keep the medical content and rules correct."""
+from django import forms
 from django.contrib import admin
+from django.db import router, transaction
 
 from . import models
+from .validation import validate_database
+
+
+class _TrialSave(Exception):
+    """Raised to roll back a save made only to see what it would break."""
+
+
+class ValidatedContentForm(forms.ModelForm):
+    """Refuses a save that would break content validation, and says why.
+
+    The change is saved inside a transaction, the whole content is validated,
+    and the transaction is rolled back; only problems the change would add are
+    reported, so an edit elsewhere never blocks this one.
+    """
+
+    def _post_clean(self):
+        super()._post_clean()
+        if not self.errors:
+            for problem in self.problems_if_saved():
+                self.add_error(None, str(problem))
+
+    def problems_if_saved(self):
+        using = router.db_for_write(self._meta.model)
+        before = {str(problem) for problem in validate_database(using)}
+        instance = self.instance
+        adding, pk = instance._state.adding, instance.pk
+        after = []
+        try:
+            with transaction.atomic(using=using):
+                instance.save(using=using)
+                self._save_m2m()
+                after = validate_database(using)
+                raise _TrialSave
+        except _TrialSave:
+            pass
+        finally:
+            instance._state.adding = adding
+            if adding and instance._meta.pk.auto_created:
+                instance.pk = pk
+        return [problem for problem in after if str(problem) not in before]
+
+
+class ContentAdmin(admin.ModelAdmin):
+    form = ValidatedContentForm
 
 
 @admin.register(models.Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(ContentAdmin):
     list_display = ["slug", "organisation", "title", "url"]
     search_fields = ["slug", "organisation", "title", "url"]
 
 
 @admin.register(models.ContentRelease)
-class ContentReleaseAdmin(admin.ModelAdmin):
+class ContentReleaseAdmin(ContentAdmin):
     list_display = ["version", "published", "last_reviewed"]
 
 
 @admin.register(models.TherapyCategory)
-class TherapyCategoryAdmin(admin.ModelAdmin):
+class TherapyCategoryAdmin(ContentAdmin):
     list_display = ["slug", "title", "goal", "last_reviewed"]
     filter_horizontal = ["sources"]
 
 
 @admin.register(models.TreatmentType)
-class TreatmentTypeAdmin(admin.ModelAdmin):
+class TreatmentTypeAdmin(ContentAdmin):
     list_display = ["slug", "title", "category", "last_reviewed"]
     list_filter = ["category"]
     filter_horizontal = ["sources"]
 
 
 @admin.register(models.Condition)
-class ConditionAdmin(admin.ModelAdmin):
+class ConditionAdmin(ContentAdmin):
     list_display = ["slug", "label", "group", "default_goal"]
     list_filter = ["group"]
 
 
 @admin.register(models.Question)
-class QuestionAdmin(admin.ModelAdmin):
+class QuestionAdmin(ContentAdmin):
     list_display = ["slug", "text", "theme", "last_reviewed"]
     list_filter = ["theme"]
     search_fields = ["slug", "text"]
@@ -43,7 +89,7 @@ class QuestionAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Note)
-class NoteAdmin(admin.ModelAdmin):
+class NoteAdmin(ContentAdmin):
     list_display = ["slug", "kind", "text"]
     list_filter = ["kind"]
     search_fields = ["slug", "text"]
@@ -51,7 +97,7 @@ class NoteAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Rule)
-class RuleAdmin(admin.ModelAdmin):
+class RuleAdmin(ContentAdmin):
     list_display = ["slug", "priority", "reason"]
     search_fields = ["slug", "reason"]
     filter_horizontal = ["categories", "treatments", "questions", "notes"]

@@ -128,3 +128,26 @@ class TestLoaddata:
                        "sources": [s.pk for s in question.sources.all()], "last_reviewed": "2026-11-02"}}])
         call_command("loaddata", fixture, verbosity=0)
         assert Question.objects.get(pk=question.pk).text == "Reworded?"
+
+
+class TestExportContent:
+    def test_the_shipped_fixtures_are_exactly_what_export_writes(self, tmp_path):
+        from tests.conftest import FIXTURES
+        run("export_content", "--output", str(tmp_path))
+        for path in FIXTURES:
+            name = path.rsplit("/", 1)[1]
+            assert (tmp_path / name).read_text(encoding="utf-8") == open(path, encoding="utf-8").read(), name
+
+    def test_exported_files_load_back_unchanged(self, tmp_path):
+        Question.objects.filter(pk=Question.objects.order_by("pk").first().pk).update(text="Edited in the admin?")
+        run("export_content", "--output", str(tmp_path / "first"))
+        before = load_content()
+        Rule.objects.all().delete()
+        Question.objects.all().delete()
+        call_command("loaddata", *sorted(str(p) for p in (tmp_path / "first").glob("*.json")), verbosity=0)
+        run("export_content", "--output", str(tmp_path / "second"))
+        for first in (tmp_path / "first").glob("*.json"):
+            assert first.read_text() == (tmp_path / "second" / first.name).read_text(), first.name
+        after = load_content()
+        assert after.rules == before.rules
+        assert {q.pk: q.text for q in after.questions.values()} == {q.pk: q.text for q in before.questions.values()}

@@ -1,0 +1,41 @@
+"""Write the content as it is in the database back to fixture files.
+
+After editing in the admin, run this and review the diff in version control:
+the files are what ``loaddata`` reads, one per model, in a stable order.
+"""
+from pathlib import Path
+
+from django.conf import settings
+from django.core import serializers
+from django.core.management.base import BaseCommand
+
+from questionnaire import models
+
+#: File name for each content model, in the layout of fixtures/.
+CONTENT_FILES = {
+    "sources.json": models.Source,
+    "release.json": models.ContentRelease,
+    "categories.json": models.TherapyCategory,
+    "treatments.json": models.TreatmentType,
+    "conditions.json": models.Condition,
+    "questions.json": models.Question,
+    "notes.json": models.Note,
+    "rules.json": models.Rule,
+}
+
+
+class Command(BaseCommand):
+    help = "Write the current content to fixture files (default: fixtures/), one per model."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--output", default=str(Path(settings.BASE_DIR) / "fixtures"),
+                            help="Folder to write the files to.")
+
+    def handle(self, *args, output, **options):
+        folder = Path(output)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, model in CONTENT_FILES.items():
+            objects = model._default_manager.order_by("pk")
+            text = serializers.serialize("json", objects, indent=2, ensure_ascii=False)
+            (folder / name).write_text(text + "\n", encoding="utf-8")
+            self.stdout.write(f"{folder / name}: {objects.count()} {model._meta.verbose_name_plural}")

@@ -1,0 +1,82 @@
+"""The content admin: staff only, and it refuses a save that would break the content."""
+import pytest
+from django.urls import reverse
+
+from questionnaire.models import Condition, Question, Rule
+
+pytestmark = pytest.mark.django_db
+
+
+def change_form_data(admin_client, obj):
+    """The admin change form's current values, as the browser would post them back."""
+    url = reverse(f"admin:questionnaire_{obj._meta.model_name}_change", args=[obj.pk])
+    form = admin_client.get(url).context["adminform"].form
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if isinstance(value, (list, tuple)):
+            data[name] = [str(v) for v in value]
+        elif value is not None:
+            data[name] = value
+    return url, data
+
+
+@pytest.mark.parametrize("model", ["source", "contentrelease", "therapycategory", "treatmenttype",
+                                   "condition", "question", "note", "rule"])
+def test_every_content_model_is_in_the_admin(admin_client, model):
+    assert admin_client.get(reverse(f"admin:questionnaire_{model}_changelist")).status_code == 200
+
+
+def test_the_admin_is_for_staff_only(client, django_user_model):
+    django_user_model.objects.create_user("visitor", password="a-long-password-123")
+    client.login(username="visitor", password="a-long-password-123")
+    response = client.get(reverse("admin:questionnaire_rule_changelist"))
+    assert response.status_code == 302 and "/login/" in response.url
+
+
+def test_a_sound_edit_is_saved(admin_client):
+    question = Question.objects.order_by("pk").first()
+    url, data = change_form_data(admin_client, question)
+    data["text"] = "A reworded question?"
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert Question.objects.get(pk=question.pk).text == "A reworded question?"
+
+
+def test_a_rule_left_with_no_conditions_is_refused_with_the_reason(admin_client):
+    rule = Rule.objects.order_by("pk").first()
+    url, data = change_form_data(admin_client, rule)
+    for name in ("goals", "given_goals", "conditions", "condition_groups", "stages", "factors", "concerns"):
+        data[name] = "[]"
+    data["reason"] = "Changed."
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert f"rule {rule.pk!r}, field 'conditions': lists no condition" in response.content.decode().replace("&#x27;", "'")
+    assert Rule.objects.get(pk=rule.pk).reason != "Changed."
+
+
+def test_a_question_with_an_unknown_goal_is_refused(admin_client):
+    question = Question.objects.order_by("pk").first()
+    url, data = change_form_data(admin_client, question)
+    data["goals"] = '["boost"]'
+    page = admin_client.post(url, data).content.decode().replace("&#x27;", "'")
+    assert f"question {question.pk!r}, field 'goals': unknown value(s) 'boost'" in page
+    assert Question.objects.get(pk=question.pk).goals != ["boost"]
+
+
+def test_a_condition_whose_default_goal_is_not_usual_is_refused(admin_client):
+    condition = Condition.objects.get(pk="melanoma")
+    url, data = change_form_data(admin_client, condition)
+    data["default_goal"] = "dampen"
+    page = admin_client.post(url, data).content.decode().replace("&#x27;", "'")
+    assert "condition 'melanoma', field 'default_goal': must be one of the usual goals" in page
+    assert Condition.objects.get(pk="melanoma").default_goal == "strengthen"
+
+
+def test_a_new_rule_that_adds_nothing_is_refused_and_not_created(admin_client):
+    response = admin_client.post(reverse("admin:questionnaire_rule_add"), {
+        "slug": "empty-rule", "priority": 1, "reason": "Because.", "goals": '["dampen"]',
+        "given_goals": "[]", "conditions": "[]", "condition_groups": "[]", "stages": "[]",
+        "factors": "[]", "concerns": "[]"})
+    assert "rule 'empty-rule', field 'adds': adds nothing" in response.content.decode().replace("&#x27;", "'")
+    assert not Rule.objects.filter(pk="empty-rule").exists()
