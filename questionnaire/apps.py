@@ -7,4 +7,5 @@ class QuestionnaireConfig(AppConfig):
     verbose_name = "ImmunoGuide content"
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the content check)
+        from . import checks, signals  # noqa: F401  (checks register themselves)
+        signals.connect()

@@ -4,6 +4,7 @@ The engine and the validation work on a :class:`Content` snapshot rather than
 on the ORM, so they stay plain Python: the same snapshot can come from the
 database, from a test that builds one by hand, or from a cache.
 """
+import threading
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
@@ -79,3 +80,29 @@ def load_content(using="default"):
         sources=keyed(models.Source.objects.all()),
         release=models.ContentRelease.objects.using(using).order_by("-published", "-version").first(),
     )
+
+
+_cache = {}
+_cache_lock = threading.Lock()
+
+
+def current_content(using="default"):
+    """The content, loaded once per change rather than once per request.
+
+    One cheap query reads the content stamp; the snapshot is reloaded only when
+    the stamp has moved, which any save, delete or ``loaddata`` does (see
+    signals.py). Every app server reads the same stamp, so all see an edit at once.
+    """
+    stamp = models.ContentStamp.current(using)
+    cached = _cache.get(using)
+    if cached is not None and stamp is not None and cached[0] == stamp:
+        return cached[1]
+    content = load_content(using)
+    with _cache_lock:
+        _cache[using] = (stamp, content)
+    return content
+
+
+def forget_cached_content():
+    with _cache_lock:
+        _cache.clear()

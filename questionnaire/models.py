@@ -5,6 +5,8 @@ lists ``"questions": ["ask-how-given", ...]`` rather than database ids.
 List-valued conditions are JSON lists of vocabulary slugs; an empty list
 means "any value".
 """
+import uuid
+
 from django.db import models
 
 from .vocabulary import ConditionGroup, Goal, NoteKind, Theme, TREATMENT_GOALS
@@ -169,3 +171,21 @@ class Rule(models.Model):
 
     def __str__(self):
         return self.slug
+
+
+class ContentStamp(models.Model):
+    """Changes whenever any content changes, so every app server knows to reload.
+
+    A fresh random token (not a counter) on each change: a rolled-back change
+    can never be mistaken for a later, real one.
+    """
+
+    token = models.CharField(max_length=32)
+
+    @classmethod
+    def bump(cls, using="default"):
+        cls.objects.using(using).update_or_create(pk=1, defaults={"token": uuid.uuid4().hex})
+
+    @classmethod
+    def current(cls, using="default"):
+        return cls.objects.using(using).filter(pk=1).values_list("token", flat=True).first()

@@ -17,7 +17,7 @@ from formtools.wizard.forms import ManagementForm
 from formtools.wizard.views import NamedUrlSessionWizardView
 
 from . import forms
-from .content import load_content
+from .content import current_content
 from .documents import ListDocument, as_pdf, as_text
 from .engine import Answers, InvalidAnswers, recommend
 from .links import MAX_AGE, LinkExpired, LinkInvalid, make_token, read_token
@@ -112,7 +112,8 @@ def text_size(request):
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()},
                                            require_https=request.is_secure()):
         next_url = reverse("questionnaire:start")
-    return redirect(next_url)
+    # Not redirect(): it would try a bare word such as "foo" as a view name (NoReverseMatch, a 500).
+    return HttpResponseRedirect(next_url)
 
 
 class QuestionnaireWizard(NamedUrlSessionWizardView):
@@ -176,6 +177,10 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
             # formtools would validate this as the first step and say "required".
             return redirect(start_url(expired=True))
         return super().post(*args, **kwargs)
+
+    def get_form_step_files(self, form):
+        """No step asks for a file: one sent anyway is dropped, not stored (formtools would 500)."""
+        return {}
 
     def render_next_step(self, form, **kwargs):
         """After a "Change", go straight back to check answers if nothing else is missing."""
@@ -269,7 +274,7 @@ def _list_document(answers, outcome, choices, release):
 @_with_answers
 def result(request, answers):
     """The summary and the question list; POST saves the person's list choices."""
-    content = load_content()
+    content = current_content()
     outcome = recommend(answers, content)
     choices = ListChoices.from_dict(request.session.get(LIST_SESSION_KEY))
     if request.method == "POST":
@@ -318,7 +323,7 @@ def _screen_groups(outcome, question_list):
 
 
 def _saved_document(request, answers):
-    content = load_content()
+    content = current_content()
     outcome = recommend(answers, content)
     choices = ListChoices.from_dict(request.session.get(LIST_SESSION_KEY))
     return answers, choices, _list_document(answers, outcome, choices, content.release)

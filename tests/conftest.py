@@ -17,3 +17,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def content(db):
     from questionnaire.content import load_content
     return load_content()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_content_cache():
+    """Each test starts without a cached content snapshot from another test's data."""
+    from questionnaire.content import forget_cached_content
+    forget_cached_content()
+    yield
+    forget_cached_content()
