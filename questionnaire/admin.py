@@ -101,3 +101,10 @@ class RuleAdmin(ContentAdmin):
     list_display = ["slug", "priority", "reason"]
     search_fields = ["slug", "reason"]
     filter_horizontal = ["categories", "treatments", "questions", "notes"]
+
+
+@admin.register(models.GlossaryTerm)
+class GlossaryTermAdmin(ContentAdmin):
+    list_display = ["slug", "term", "definition"]
+    search_fields = ["term", "definition"]
+    filter_horizontal = ["sources"]

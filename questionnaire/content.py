@@ -57,6 +57,7 @@ class Content:
     notes: dict = field(default_factory=dict)
     rules: list = field(default_factory=list)
     sources: dict = field(default_factory=dict)
+    glossary: dict = field(default_factory=dict)
     release: object = None
 
 
@@ -78,6 +79,7 @@ def load_content(using="default"):
         notes=keyed(models.Note.objects.prefetch_related(with_sources)),
         rules=[RuleSpec.from_model(rule) for rule in rules],
         sources=keyed(models.Source.objects.all()),
+        glossary=keyed(models.GlossaryTerm.objects.prefetch_related(with_sources)),
         release=models.ContentRelease.objects.using(using).order_by("-published", "-version").first(),
     )
 

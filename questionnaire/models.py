@@ -34,6 +34,11 @@ class ContentRelease(models.Model):
     published = models.DateField()
     last_reviewed = models.DateField()
     summary = models.TextField(blank=True)
+    written_by = models.TextField(blank=True, help_text='Shown on "About this content".')
+    reviewed_by = models.TextField(blank=True)
+    funding = models.TextField(blank=True)
+    conflicts_of_interest = models.TextField(blank=True)
+    update_policy = models.TextField(blank=True)
 
     class Meta:
         ordering = ["-published", "-version"]
@@ -139,6 +144,21 @@ class Note(ReviewedContent):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.slug}"
+
+
+class GlossaryTerm(ReviewedContent):
+    """A medical word, explained in plain words wherever a result page uses it."""
+
+    term = models.CharField(max_length=80)
+    definition = models.TextField()
+    matches = models.JSONField(
+        default=list, help_text='Lower-case words or phrases that count as using it, e.g. ["t cell", "t-cell"].')
+
+    class Meta:
+        ordering = ["term"]
+
+    def __str__(self):
+        return self.term
 
 
 class Rule(models.Model):

@@ -5,7 +5,7 @@ from . import models
 
 CONTENT_MODELS = [
     models.Source, models.ContentRelease, models.TherapyCategory, models.TreatmentType,
-    models.Condition, models.Question, models.Note, models.Rule,
+    models.Condition, models.Question, models.Note, models.Rule, models.GlossaryTerm,
 ]
 
 

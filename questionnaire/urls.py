@@ -9,6 +9,7 @@ wizard = views.QuestionnaireWizard.as_view(
 
 urlpatterns = [
     path("", views.start, name="start"),
+    path("about/", views.about, name="about"),
     path("questions/", wizard, name="questions"),
     re_path(r"^questions/(?P<step>[-\w]+)/$", wizard, name="step"),
     path("result/", views.result, name="result"),

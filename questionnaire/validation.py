@@ -200,6 +200,13 @@ def validate_content(content):
         _check_text(problems, "note", note, "text")
         _check_sources(problems, "note", note)
 
+    for term in content.glossary.values():
+        _check_text(problems, "glossary term", term, "term", "definition")
+        _check_sources(problems, "glossary term", term)
+        if not term.matches or any(m != m.lower() or not m.strip() for m in term.matches):
+            problems.append(ContentProblem(
+                "glossary term", term.pk, "matches", "needs one or more lower-case words or phrases"))
+
     for rule in content.rules:
         problems.extend(validate_rule(rule, content))
     return problems

@@ -20,6 +20,7 @@ from . import forms
 from .content import current_content
 from .documents import ListDocument, as_pdf, as_text
 from .engine import Answers, InvalidAnswers, recommend
+from .glossary import result_texts, terms_used
 from .links import MAX_AGE, LinkExpired, LinkInvalid, make_token, read_token
 from .models import Condition
 from .question_list import ListChoices, build_question_list
@@ -88,6 +89,16 @@ def start(request):
     """The start page. It reads no session, so looking at it stores nothing."""
     return render(request, "questionnaire/start.html", {
         "expired": request.GET.get("expired") == "1",
+    })
+
+
+@require_GET
+def about(request):
+    """About this content: who writes and reviews it, funding, update policy, version."""
+    content = current_content()
+    return render(request, "questionnaire/about.html", {
+        "release": content.release,
+        "sources": sorted(content.sources.values(), key=lambda s: (s.organisation, s.title)),
     })
 
 
@@ -307,6 +318,7 @@ def result(request, answers):
         "stage_label": Stage(answers.stage).label,
         "change_url": reverse("questionnaire:step", kwargs={"step": "check"}),
         "sources": outcome.sources(),
+        "glossary": terms_used(result_texts(outcome), content.glossary),
         "show_start_over": True,
     })
 

@@ -57,6 +57,12 @@ def patient_texts(content):
             texts.append((f"condition {slug!r} hint", condition.hint, True))
     for rule in content.rules:
         texts.append((f"rule {rule.slug!r} reason", rule.reason, False))
+    for slug, term in sorted(content.glossary.items()):
+        texts.append((f"glossary term {slug!r} term", term.term, True))
+        texts.append((f"glossary term {slug!r} definition", term.definition, False))
+    if content.release is not None:
+        for name in ("written_by", "reviewed_by", "funding", "conflicts_of_interest", "update_policy"):
+            texts.append((f"content release {name}", getattr(content.release, name), False))
     return texts
 
 
@@ -185,7 +191,8 @@ def test_every_source_is_a_reputable_organisation_with_title_and_https_url(conte
 
 def test_every_category_treatment_question_and_note_cites_a_reputable_source(content):
     pools = (("category", content.categories), ("treatment type", content.treatments),
-             ("question", content.questions), ("note", content.notes))
+             ("question", content.questions), ("note", content.notes),
+             ("glossary term", content.glossary))
     missing = []
     for kind, items in pools:
         for slug, item in sorted(items.items()):

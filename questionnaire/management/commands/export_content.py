@@ -21,6 +21,7 @@ CONTENT_FILES = {
     "questions.json": models.Question,
     "notes.json": models.Note,
     "rules.json": models.Rule,
+    "glossary.json": models.GlossaryTerm,
 }
 
 

@@ -1,0 +1,57 @@
+"""Medical words are explained where they are used (questionnaire/glossary.py)."""
+import re
+
+import pytest
+
+from questionnaire.engine import Answers, recommend
+from questionnaire.glossary import result_texts, terms_used
+from tests.builders import item
+from tests.test_content_quality import all_content_texts
+from tests.test_views import complete
+
+#: Medical words a reader may not know. Where the content uses one, the glossary must explain it.
+MEDICAL_WORDS = [
+    "anaphylaxis", "antibody", "antibodies", "autoimmune", "bcg", "biologic", "car t", "checkpoint",
+    "clinical trial", "cytokine", "cytokine release", "flare", "graft-versus-host", "immune-related",
+    "immune system", "immunotherapy", "infusion", "live vaccine", "monoclonal", "rejection",
+    "steroid", "t cell", "t-cell", "taper", "tumor",
+]
+
+
+def glossary():
+    return {
+        "t-cell": item("t-cell", term="T cell", definition="A white blood cell.", matches=["t cell", "t-cell"]),
+        "infusion": item("infusion", term="Infusion", definition="A drip.", matches=["infusion"]),
+    }
+
+
+def test_finds_the_terms_a_text_uses_in_any_form():
+    used = terms_used(["Your T-cells are given back by infusion."], glossary())
+    assert [t.term for t in used] == ["Infusion", "T cell"]
+
+
+def test_ignores_a_word_that_only_contains_the_term():
+    assert terms_used(["Confusion is a warning sign."], glossary()) == []
+
+
+@pytest.mark.django_db
+def test_every_medical_word_the_content_uses_has_a_definition(content):
+    text = " ".join(t for _, t in all_content_texts(content)).lower()
+    matches = {m for term in content.glossary.values() for m in term.matches}
+    used = [w for w in MEDICAL_WORDS if re.search(rf"(?<![\w-]){re.escape(w)}", text)]
+    assert used, "the word list no longer matches the content"
+    assert [w for w in used if not any(w.startswith(m) or m.startswith(w) for m in matches)] == []
+
+
+@pytest.mark.django_db
+def test_a_result_explains_the_words_it_uses(content):
+    result = recommend(Answers("strengthen", "lymphoma", "considering"), content)
+    terms = {t.slug for t in terms_used(result_texts(result), content.glossary)}
+    assert {"car-t-cell-therapy", "infusion", "immune-system"} <= terms
+
+
+@pytest.mark.django_db
+def test_the_result_page_shows_words_explained_without_javascript(client, content):
+    page = complete(client, "strengthen", "melanoma").content.decode()
+    assert "Words explained" in page
+    assert content.glossary["checkpoint-inhibitor"].definition in page
