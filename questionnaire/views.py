@@ -270,7 +270,7 @@ def _with_answers(view):
     return wrapper
 
 
-def _list_document(answers, outcome, choices, release):
+def _list_document(outcome, choices, release):
     return ListDocument(
         question_list=build_question_list(outcome, choices),
         date=timezone.localdate(),
@@ -287,7 +287,7 @@ def result(request, answers):
     """The summary and the question list; POST saves the person's list choices."""
     content = current_content()
     outcome = recommend(answers, content)
-    choices = ListChoices.from_dict(request.session.get(LIST_SESSION_KEY))
+    choices = _saved_choices(request)
     if request.method == "POST":
         form = forms.QuestionListForm(request.POST, questions=outcome.questions)
         if form.is_valid():
@@ -304,7 +304,7 @@ def result(request, answers):
             questions=outcome.questions, initial={"own": "\n".join(choices.own)})
         top = set(choices.top)
         kept = {q.slug for q in outcome.questions} - set(choices.dropped)
-    document = _list_document(answers, outcome, choices, content.release)
+    document = _list_document(outcome, choices, content.release)
     return render(request, "questionnaire/result.html", {
         "result": outcome,
         "release": content.release,
@@ -334,37 +334,41 @@ def _screen_groups(outcome, question_list):
     return groups
 
 
+def _saved_choices(request):
+    return ListChoices.from_dict(request.session.get(LIST_SESSION_KEY))
+
+
 def _saved_document(request, answers):
+    """The list as saved in this session, ready to print or download."""
     content = current_content()
-    outcome = recommend(answers, content)
-    choices = ListChoices.from_dict(request.session.get(LIST_SESSION_KEY))
-    return answers, choices, _list_document(answers, outcome, choices, content.release)
+    return _list_document(recommend(answers, content), _saved_choices(request), content.release)
+
+
+def _attachment(body, content_type, filename):
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 @require_GET
 @_with_answers
 def result_pdf(request, answers):
-    _, _, document = _saved_document(request, answers)
-    response = HttpResponse(as_pdf(document), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{document.filename_stem}.pdf"'
-    return response
+    document = _saved_document(request, answers)
+    return _attachment(as_pdf(document), "application/pdf", f"{document.filename_stem}.pdf")
 
 
 @require_GET
 @_with_answers
 def result_text(request, answers):
-    _, _, document = _saved_document(request, answers)
-    response = HttpResponse(as_text(document), content_type="text/plain; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{document.filename_stem}.txt"'
-    return response
+    document = _saved_document(request, answers)
+    return _attachment(as_text(document), "text/plain; charset=utf-8", f"{document.filename_stem}.txt")
 
 
 @require_GET
 @_with_answers
 def result_link(request, answers):
     """A link that reopens this list on any device, with the answers signed inside it."""
-    _, choices, document = _saved_document(request, answers)
-    token = make_token(answers, choices)
+    token = make_token(answers, _saved_choices(request))
     link = request.build_absolute_uri(reverse("questionnaire:open_list", kwargs={"token": token}))
     return render(request, "questionnaire/link.html", {"link": link, "max_age_days": MAX_AGE.days})
 
