@@ -19,7 +19,8 @@ CHOICES = {
     "concerns": [c.value for c in Concern],
 }
 
-NOTE_KIND_ORDER = [NoteKind.SAFETY, NoteKind.MISMATCH, NoteKind.INFO]
+#: A mismatch note first, since it explains why the page shows what it shows; then safety.
+NOTE_KIND_ORDER = [NoteKind.MISMATCH, NoteKind.SAFETY, NoteKind.INFO]
 THEME_ORDER = [t.value for t in Theme]
 
 

@@ -24,7 +24,8 @@ STAGE_HINTS = {
 }
 
 FACTOR_HINTS = {
-    Factor.AUTOIMMUNE_HISTORY: "For example, thyroid disease, psoriasis or arthritis.",
+    Factor.AUTOIMMUNE_HISTORY: "For example, rheumatoid arthritis, lupus, psoriasis, "
+                               "or a thyroid problem caused by the immune system.",
     Factor.INFECTION_HISTORY: "Also tell us if you are not sure.",
     Factor.OTHER_MEDICINES: "Including vitamins, herbal products and medicines you buy yourself.",
 }

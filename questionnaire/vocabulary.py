@@ -69,7 +69,7 @@ class Stage(models.TextChoices):
 class Factor(models.TextChoices):
     AUTOIMMUNE_HISTORY = "autoimmune_history", "I have (or had) another autoimmune disease"
     TRANSPLANT_HISTORY = "transplant_history", "I have had an organ transplant"
-    PREGNANCY = "pregnancy", "I am pregnant or planning a pregnancy"
+    PREGNANCY = "pregnancy", "I am pregnant, or I or my partner may get pregnant"
     BREASTFEEDING = "breastfeeding", "I am breastfeeding"
     INFECTION_HISTORY = "infection_history", (
         "I have (or had) an infection such as hepatitis B, tuberculosis or HIV"

@@ -124,9 +124,9 @@ class TestResult:
         result = recommend(answers("dampen", "kidney_transplant", "starting"), self.content())
         assert [r.slug for r in result.matched_rules] == ["transplant", "also-low", "base"]
 
-    def test_notes_come_safety_first_then_mismatch_then_info(self):
+    def test_notes_come_mismatch_first_then_safety_then_info(self):
         result = recommend(answers("dampen", "kidney_transplant", "starting"), self.content())
-        assert [n.kind for n in result.notes] == ["safety", "mismatch", "info"]
+        assert [n.kind for n in result.notes] == ["mismatch", "safety", "info"]
 
     def test_questions_follow_theme_order_then_their_own_order(self):
         result = recommend(answers("dampen", "kidney_transplant", "starting"), self.content())
@@ -160,7 +160,7 @@ class TestResult:
             assert key in data
         assert data["treatments"][0] == {
             "slug": "transplant_antirejection", "title": "TA", "category": "suppressive"}
-        assert data["notes"][0] == {"kind": "safety", "text": "S."}
+        assert data["notes"][0] == {"kind": "mismatch", "text": "M."}
 
     def test_question_groups_follow_the_list_order(self):
         result = recommend(answers("dampen", "kidney_transplant", "starting"), self.content())
