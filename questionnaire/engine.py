@@ -61,7 +61,10 @@ class Answers:
         for key in ANSWER_KEYS:
             raw = data.get(key) or ()
             items = raw.split(",") if isinstance(raw, str) else list(raw)
-            items = [item.strip() for item in items if item and item.strip()]
+            for item in items:
+                if not isinstance(item, str):
+                    raise InvalidAnswers(key, repr(item))
+            items = [item.strip() for item in items if item.strip()]
             for item in items:
                 if item not in CHOICES[key]:
                     raise InvalidAnswers(key, item)

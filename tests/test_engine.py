@@ -36,6 +36,11 @@ class TestAnswers:
         with pytest.raises(InvalidAnswers, match="strengthen, modulate, dampen, unsure"):
             Answers.from_mapping({"goal": "boost", "condition": "lupus", "stage": "starting"})
 
+    @pytest.mark.parametrize("value", [1, None, ["dampen"], {"x": 1}])
+    def test_an_answer_that_is_not_text_is_refused(self, value):
+        with pytest.raises(InvalidAnswers):
+            Answers.from_mapping({"goal": [value], "condition": "lupus", "stage": "starting"})
+
     def test_one_goal_only(self):
         with pytest.raises(InvalidAnswers):
             Answers.from_mapping({"goal": "dampen,modulate", "condition": "lupus", "stage": "starting"})
