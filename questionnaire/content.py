@@ -59,6 +59,30 @@ class Content:
     sources: dict = field(default_factory=dict)
     glossary: dict = field(default_factory=dict)
     release: object = None
+    _rule_index: tuple = field(default=None, repr=False, compare=False)
+
+    def rules_for(self, condition, group):
+        """The rules that could match answers for this condition: the others cannot.
+
+        A rule that lists conditions can only match those; one that lists groups
+        only those groups; the rest are checked for everyone. The index is built
+        once per snapshot, so matching grows with the rules that could apply,
+        not with all rules.
+        """
+        if self._rule_index is None or self._rule_index[0] is not self.rules:
+            by_condition, by_group, general = {}, {}, []
+            for rule in self.rules:
+                if rule.conditions:
+                    for slug in dict.fromkeys(rule.conditions):
+                        by_condition.setdefault(slug, []).append(rule)
+                elif rule.condition_groups:
+                    for slug in dict.fromkeys(rule.condition_groups):
+                        by_group.setdefault(slug, []).append(rule)
+                else:
+                    general.append(rule)
+            self._rule_index = (self.rules, by_condition, by_group, general)
+        _, by_condition, by_group, general = self._rule_index
+        return [*by_condition.get(condition, ()), *by_group.get(group, ()), *general]
 
 
 def load_content(using="default"):

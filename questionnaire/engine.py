@@ -146,17 +146,22 @@ def goal_to_use(given_goal, condition):
 
 
 def rule_matches(rule, answers, goal, condition_group):
-    """True when every condition the rule lists holds for these answers."""
-    tests = (
-        (rule.goals, goal in rule.goals),
-        (rule.given_goals, answers.goal in rule.given_goals),
-        (rule.conditions, answers.condition in rule.conditions),
-        (rule.condition_groups, condition_group in rule.condition_groups),
-        (rule.stages, answers.stage in rule.stages),
-        (rule.factors, any(f in rule.factors for f in answers.factors)),
-        (rule.concerns, any(c in rule.concerns for c in answers.concerns)),
-    )
-    return all(holds for listed, holds in tests if listed)
+    """True when every condition the rule lists holds for these answers (an empty list holds)."""
+    if rule.goals and goal not in rule.goals:
+        return False
+    if rule.given_goals and answers.goal not in rule.given_goals:
+        return False
+    if rule.conditions and answers.condition not in rule.conditions:
+        return False
+    if rule.condition_groups and condition_group not in rule.condition_groups:
+        return False
+    if rule.stages and answers.stage not in rule.stages:
+        return False
+    if rule.factors and not any(f in rule.factors for f in answers.factors):
+        return False
+    if rule.concerns and not any(c in rule.concerns for c in answers.concerns):
+        return False
+    return True
 
 
 def question_fits(question, goal, stage):
@@ -169,7 +174,7 @@ def recommend(answers, content):
     condition = content.conditions[answers.condition]
     goal, goal_changed = goal_to_use(answers.goal, condition)
     matched = [
-        rule for rule in content.rules
+        rule for rule in content.rules_for(answers.condition, condition.group)
         if rule_matches(rule, answers, goal, condition.group)
     ]
     matched.sort(key=lambda rule: (-rule.priority, rule.slug))

@@ -64,6 +64,11 @@ class ConditionForm(forms.Form):
             (label, [(c.slug, c.label) for c in members]) for _, label, members in self.groups]
         self.hints = {c.slug: c.hint for c in conditions if c.hint}
 
+    def choice_groups(self):
+        """(group label, [radio buttons]) in display order, for the template's fieldsets."""
+        radios = {radio.data["value"]: radio for radio in self["condition"]}
+        return [(label, [radios[c.slug] for c in members]) for _, label, members in self.groups]
+
     @staticmethod
     def grouped(conditions, goal):
         """(group slug, label, conditions) in the order to show them.

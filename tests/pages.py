@@ -2,6 +2,7 @@
 
 Shared by the tests that must hold on every page: valid HTML, security headers.
 """
+import gzip
 import time
 from datetime import timedelta
 from unittest import mock
@@ -32,7 +33,7 @@ def visit_every_page_type(client):
     pages["result-text"] = client.get(reverse("questionnaire:result_text"))
     link_page = client.get(reverse("questionnaire:result_link"))
     pages["link"] = link_page
-    token = link_page.content.decode().split("/list/")[1].split("/")[0]
+    token = page_text(link_page).split("/list/")[1].split("/")[0]
     pages["link-invalid"] = client.get(reverse("questionnaire:open_list", kwargs={"token": "x" + token}))
     with mock.patch("time.time", return_value=time.time() + timedelta(days=91).total_seconds()):
         pages["link-expired"] = client.get(reverse("questionnaire:open_list", kwargs={"token": token}))
@@ -43,3 +44,11 @@ def visit_every_page_type(client):
 
 
 HTML_PAGES_EXCLUDED = ("result-pdf", "result-text")
+
+
+def page_text(response):
+    """A response's text, whether or not it was sent gzip-compressed."""
+    body = response.content
+    if response.get("Content-Encoding") == "gzip":
+        body = gzip.decompress(body)
+    return body.decode()

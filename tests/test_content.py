@@ -102,3 +102,12 @@ def test_no_result_repeats_an_item(content):
                             factors=["pregnancy", "other_medicines"], concerns=["cost"])
         for items in (result.categories, result.treatments, result.notes, result.questions):
             assert len(items) == len({i.slug for i in items})
+
+
+def test_the_rule_index_gives_the_same_result_as_checking_every_rule(content):
+    from unittest import mock
+    for goal, condition, stage in itertools.product(Goal.values, CONDITIONS, ["starting", "finished"]):
+        answers = Answers(goal, condition, stage, ("pregnancy", "age_65_plus"), ("cost",))
+        indexed = recommend(answers, content).as_dict()
+        with mock.patch.object(type(content), "rules_for", lambda self, c, g: self.rules):
+            assert recommend(answers, content).as_dict() == indexed
