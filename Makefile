@@ -7,7 +7,7 @@ PORT ?= 8000
 
 VNU := node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: run serve test test-sqlite test-postgres validate install install-test clean
+.PHONY: run serve test test-sqlite test-postgres validate install install-test clean load bench install-bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -68,3 +68,23 @@ validate: install
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache node_modules test-artifacts
+
+# The load test and the benchmark need Locust too (requirements-bench.txt).
+$(VENV)/.installed-bench: requirements.txt requirements-bench.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-bench.txt
+	touch $@ $(VENV)/.installed-app
+
+install-bench: $(VENV)/.installed-bench
+
+## Load test: 100 people complete the flow at once for 60 s against gunicorn and a
+## throwaway PostgreSQL, all on 127.0.0.1 (Locust headless). Fails on any error or
+## session mix-up. LOAD_USERS, LOAD_SECONDS, LOAD_THINK_SECONDS change it; see bench/run_load.py.
+load: install-bench
+	@status=0; scripts/with-postgres $(BIN)/python bench/run_load.py || status=$$?; \
+	if [ $$status -eq 77 ]; then echo "make load needs PostgreSQL (sudo apt-get install postgresql)"; exit 1; fi; \
+	exit $$status
+
+## Benchmark: req/s and latency of every page against /healthz (gunicorn, SQLite and
+## PostgreSQL), page weight and rules-engine scaling; tables in bench/results/.
+bench: install-bench
+	$(BIN)/python bench/bench.py

@@ -1,0 +1,319 @@
+"""One database's half of `make bench`: HTTP throughput, latency and page weight.
+
+    .venv/bin/python bench/bench_http.py --db sqlite --out bench/results/bench-sqlite.json
+    scripts/with-postgres .venv/bin/python bench/bench_http.py --db postgres --out ...
+
+Serves the app with gunicorn (production settings, bench/server.py) on a free
+127.0.0.1 port, then measures each endpoint with Locust (as a library, headless):
+BENCH_USERS users (10) send that one request back to back for BENCH_SECONDS (12) in
+all, split over BENCH_ROUNDS (2) round-robin rounds, each after a short warm-up.
+Each user first walks the flow as far as its endpoint needs (its own session, its
+own random answers, seeded), so "POST stage" is a real stage answer in a session
+that has a goal and a condition. Redirects are not followed: a POST is timed alone.
+Latencies are every request completed inside the measured windows; throughput is
+their number divided by the windows' length.
+
+Then it weighs every page as a first-time visitor gets it: the HTML and every
+stylesheet, script and image it links, gzip-compressed (see weigh()).
+"""
+# Locust patches the standard library with gevent: import it before anything else.
+from locust import FastHttpUser, constant, task  # isort: skip
+from locust.env import Environment  # isort: skip
+
+import argparse
+import gzip
+import json
+import os
+import random
+import re
+import sys
+import time
+import urllib.error
+import urllib.request
+from http.cookiejar import CookieJar
+from pathlib import Path
+
+import gevent
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import client  # noqa: E402
+from server import served  # noqa: E402
+
+USERS = int(os.environ.get("BENCH_USERS", "10"))
+SECONDS = float(os.environ.get("BENCH_SECONDS", "12"))  # measured per endpoint, over all rounds
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "2"))
+WARMUP = float(os.environ.get("BENCH_WARMUP", "2"))
+PAGE_LIMIT = 30 * 1024
+
+
+def endpoints():
+    """(name, method, path, steps to answer first, expected status, expected Location)."""
+    rows = [("/healthz", "GET", "/healthz", 0, 200, None),
+            ("start page", "GET", "/", 0, 200, None)]
+    for index, step in enumerate(client.STEPS):
+        rows.append((f"GET {step}", "GET", f"/questions/{step}/", index, 200, None))
+        rows.append((f"POST {step}", "POST", f"/questions/{step}/", index, 302, client.next_url(step)))
+    rows.append(("GET result", "GET", "/result/", len(client.STEPS) + 1, 200, None))
+    return rows
+
+
+class Window:
+    """What the request listener records while the window is open."""
+
+    open = False
+    times = []
+    failures = 0
+    failure_examples = []
+    ready = 0
+
+
+def on_request(response_time, exception, name, **kwargs):
+    if Window.open:
+        Window.times.append(response_time)
+        if exception:
+            Window.failures += 1
+            if len(Window.failure_examples) < 3:
+                Window.failure_examples.append(f"{name}: {exception}")
+
+
+class BenchUser(FastHttpUser):
+    abstract = True
+    wait_time = constant(0)
+    default_headers = client.PROXY_HEADERS
+    network_timeout = 30.0
+    connection_timeout = 10.0
+    endpoint = None
+    counter = 0
+
+    def on_start(self):
+        self.client.cookiejar.set_policy(client.SendSecureCookies())
+        self.origin = "https://" + self.host.split("://", 1)[1]
+        BenchUser.counter += 1
+        self.answers = client.random_answers(random.Random(BenchUser.counter))
+        _, method, path, answered, _, _ = self.endpoint
+        self.body = None
+        if answered or method == "POST":
+            page = self.call("GET", "/questions/goal/", 200)
+            self.token = client.csrf_token(page)
+            for step in client.STEPS[:answered]:
+                self.call("POST", f"/questions/{step}/", 302, self.post_body(step))
+            if answered > len(client.STEPS):
+                self.call("GET", "/questions/done/", 302)
+            if method == "POST":
+                self.body = self.post_body(path.strip("/").split("/")[-1])
+        Window.ready += 1
+
+    def post_body(self, step):
+        return client.step_body(step, self.answers, self.token)
+
+    def call(self, method, path, status, body=None, name=None, location=None):
+        headers = {"Origin": self.origin, "Content-Type": client.FORM_TYPE} if method == "POST" else {}
+        with self.client.request(method, path, name=name or "setup", data=body, headers=headers,
+                                 allow_redirects=False, catch_response=True) as response:
+            if response.status_code != status:
+                response.failure(f"status {response.status_code}, expected {status}")
+            elif location and response.headers.get("Location") != location:
+                response.failure(f"redirected to {response.headers.get('Location')}, expected {location}")
+            else:
+                response.success()
+            return response.text or ""
+
+    @task
+    def hit(self):
+        name, method, path, _, status, location = self.endpoint
+        self.call(method, path, status, body=self.body, name=name, location=location)
+
+
+def percentile(ordered, fraction):
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))] if ordered else None
+
+
+def measure(base_url, endpoint, seconds):
+    """One round of one endpoint: the latencies completed inside the window, and its length."""
+    user_class = type("EndpointUser", (BenchUser,), {"endpoint": endpoint, "abstract": False})
+    env = Environment(user_classes=[user_class], host=base_url)
+    env.events.request.add_listener(on_request)
+    Window.open, Window.times, Window.failures, Window.failure_examples, Window.ready = False, [], 0, [], 0
+    runner = env.create_local_runner()
+    runner.start(USERS, spawn_rate=USERS)
+    deadline = time.monotonic() + 60
+    while Window.ready < USERS and time.monotonic() < deadline:
+        gevent.sleep(0.05)
+    gevent.sleep(WARMUP)
+    Window.open = True
+    began = time.perf_counter()
+    gevent.sleep(seconds)
+    Window.open = False
+    elapsed = time.perf_counter() - began
+    runner.quit()
+    setup_failures = env.stats.get("setup", "GET").num_failures + env.stats.get("setup", "POST").num_failures
+    return {"times": list(Window.times), "seconds": elapsed, "failures": Window.failures + setup_failures,
+            "failure_examples": list(Window.failure_examples), "ready_users": Window.ready}
+
+
+def summarise(name, rounds):
+    """All rounds of one endpoint together; the spread of req/s between rounds shows the noise."""
+    ordered = sorted(t for r in rounds for t in r["times"])
+    seconds = sum(r["seconds"] for r in rounds)
+    return {
+        "name": name, "requests": len(ordered), "seconds": seconds,
+        "rps": len(ordered) / seconds,
+        "rps_rounds": [len(r["times"]) / r["seconds"] for r in rounds],
+        "p50": percentile(ordered, .50), "p90": percentile(ordered, .90),
+        "p99": percentile(ordered, .99), "max": ordered[-1] if ordered else None,
+        "failures": sum(r["failures"] for r in rounds),
+        "failure_examples": [e for r in rounds for e in r["failure_examples"]][:3],
+        "ready_users": min(r["ready_users"] for r in rounds),
+    }
+
+
+# ---- page weight -------------------------------------------------------------------
+
+class NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+class Browser:
+    """A first-time visitor with gzip: one cookie jar, no cache, no redirects followed."""
+
+    def __init__(self, base_url):
+        self.base_url = base_url
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(CookieJar(policy=client.SendSecureCookies())), NoRedirects())
+
+    def fetch(self, path, body=None):
+        headers = {**client.PROXY_HEADERS, "Accept-Encoding": "gzip"}
+        if body is not None:
+            headers.update({"Origin": "https://" + self.base_url.split("://", 1)[1],
+                            "Content-Type": client.FORM_TYPE})
+        request = urllib.request.Request(self.base_url + path, data=body and body.encode(), headers=headers)
+        try:
+            response = self.opener.open(request, timeout=30)
+        except urllib.error.HTTPError as error:  # 3xx (not followed) and 4xx/5xx
+            response = error
+        wire = response.read()
+        header_bytes = len(f"HTTP/1.1 {response.status} X\r\n") + len(str(response.headers).encode())
+        compressed = response.headers.get("Content-Encoding") == "gzip"
+        body_bytes = gzip.decompress(wire) if compressed else wire
+        return {"status": response.status, "wire": len(wire), "headers": header_bytes,
+                "gzip": len(wire) if compressed else len(gzip.compress(body_bytes, 6)),
+                "sent_compressed": compressed, "raw": len(body_bytes),
+                "text": body_bytes.decode("utf-8", "replace"),
+                "location": response.headers.get("Location")}
+
+    def answer(self, answers, upto=len(client.STEPS)):
+        token = client.csrf_token(self.fetch("/questions/goal/")["text"])
+        for step in client.STEPS[:upto]:
+            response = self.fetch(f"/questions/{step}/", client.step_body(step, answers, token))
+            assert response["status"] == 302, (step, response["status"])
+        if upto == len(client.STEPS):
+            assert self.fetch("/questions/done/")["status"] == 302
+
+
+ASSET = re.compile(r'<(?:link[^>]*rel="stylesheet"[^>]*href|script[^>]*src|img[^>]*src)="([^"]+)"')
+
+
+def weigh(browser, name, path):
+    """HTML (gzip) + each linked stylesheet, script and image (as whitenoise sends them with gzip)."""
+    page = browser.fetch(path)
+    assets = []
+    for url in dict.fromkeys(ASSET.findall(page["text"])):
+        asset = browser.fetch(url)
+        assert asset["status"] == 200, (url, asset["status"])
+        assets.append({"url": url, "gzip": asset["wire"], "raw": asset["raw"], "headers": asset["headers"],
+                       "sent_compressed": asset["sent_compressed"]})
+    css = sum(a["gzip"] for a in assets if ".css" in a["url"])
+    script = sum(a["gzip"] for a in assets if ".js" in a["url"])
+    other = sum(a["gzip"] for a in assets) - css - script
+    headers = page["headers"] + sum(a["headers"] for a in assets)
+    total = page["gzip"] + css + script + other
+    return {
+        "name": name, "path": path, "status": page["status"],
+        "html_raw": page["raw"], "html_gzip": page["gzip"], "html_sent_compressed": page["sent_compressed"],
+        "css_gzip": css, "script_gzip": script, "other_gzip": other, "headers": headers,
+        "total_gzip": total, "total_gzip_with_headers": total + headers,
+        "total_as_sent_now": page["wire"] + css + script + other + headers,
+        "assets": assets, "text": page["text"],
+    }
+
+
+def page_weights(base_url):
+    rows = [weigh(Browser(base_url), "start page", "/"),
+            weigh(Browser(base_url), "about page", "/about/")]
+    sample = client.random_answers(random.Random(1))
+    for index, step in enumerate(client.STEPS):
+        browser = Browser(base_url)
+        if index:
+            browser.answer(sample, upto=index)
+        rows.append(weigh(browser, f"{step} step", f"/questions/{step}/"))
+    # The result page depends on the answers: weigh it for every condition, with every
+    # factor and every concern ticked (the longest lists), and keep the heaviest.
+    heaviest, lightest = None, None
+    for condition in sorted(client.CONDITION_LABELS):
+        for goal in ("unsure", "strengthen"):
+            answers = {"goal": goal, "condition": condition, "stage": "starting",
+                       "factors": list(client.FACTORS), "concerns": list(client.CONCERNS)}
+            browser = Browser(base_url)
+            browser.answer(answers)
+            row = weigh(browser, "result page", "/result/")
+            problem = client.result_mismatch(row["text"], answers)
+            assert problem is None, problem
+            # The mix-up check is not vacuous: another person's answers fail it.
+            other = dict(answers, condition="melanoma" if condition != "melanoma" else "lupus")
+            assert client.result_mismatch(row["text"], other), "mix-up check accepted a wrong page"
+            row["answers"] = f"{condition}, goal {goal}, all factors and concerns"
+            if heaviest is None or row["total_gzip"] > heaviest["total_gzip"]:
+                heaviest = row
+            if lightest is None or row["total_gzip"] < lightest["total_gzip"]:
+                lightest = row
+    heaviest = dict(heaviest, name="result page (heaviest)")
+    rows.append(heaviest)
+    browser = Browser(base_url)
+    browser.answer(sample)
+    rows.append(dict(weigh(browser, "result page (sample answers)", "/result/"),
+                     answers="the sample answers"))
+    rows.append(weigh(browser, "list link page", "/result/link/"))
+    rows.append(weigh(Browser(base_url), "broken list link (400 page)", "/list/not-a-real-token/"))
+    rows.append(weigh(Browser(base_url), "404 page", "/no-such-page/"))
+    for row in rows:
+        row.pop("text", None)
+        row["under_limit"] = row["total_gzip_with_headers"] < PAGE_LIMIT
+    return rows
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", choices=("sqlite", "postgres"), required=True)
+    parser.add_argument("--out", required=True)
+    args = parser.parse_args(argv)
+    load_before = os.getloadavg()
+    results_dir = Path(args.out).parent
+    with served(args.db, log_name=results_dir / f"bench-gunicorn-{args.db}.log") as base_url:
+        print(f"bench: {args.db} at {base_url}: {USERS} users, {SECONDS:g} s per endpoint "
+              f"in {ROUNDS} rounds", flush=True)
+        rounds = {endpoint[0]: [] for endpoint in endpoints()}
+        for number in range(ROUNDS):
+            # Round-robin, so a burst of other work on the machine is spread over every endpoint.
+            for endpoint in endpoints():
+                rounds[endpoint[0]].append(measure(base_url, endpoint, SECONDS / ROUNDS))
+            print(f"  round {number + 1} of {ROUNDS} done", flush=True)
+        rows = [summarise(name, measured) for name, measured in rounds.items()]
+        for row in rows:
+            print(f"  {row['name']:<16} {row['rps']:8.1f} req/s  p50 {row['p50'] or 0:7.1f} ms  "
+                  f"p99 {row['p99'] or 0:7.1f} ms  failures {row['failures']}", flush=True)
+        pages = page_weights(base_url)
+    workers = os.environ.get("GUNICORN_WORKERS") or str(os.cpu_count() * 2 + 1)
+    report = {
+        "db": args.db, "users": USERS, "seconds": SECONDS, "rounds": ROUNDS, "warmup": WARMUP,
+        "gunicorn_workers": int(workers), "cpus": os.cpu_count(),
+        "loadavg_before": load_before, "loadavg_after": os.getloadavg(),
+        "endpoints": rows, "pages": pages, "page_limit": PAGE_LIMIT,
+    }
+    Path(args.out).write_text(json.dumps(report, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
