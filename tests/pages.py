@@ -14,7 +14,8 @@ from tests.test_views import post_step, step_url
 
 def visit_every_page_type(client):
     """Walk the whole product once and return each page type's response, by name."""
-    pages = {"start": client.get("/"), "start-expired": client.get("/?expired=1")}
+    pages = {"start": client.get("/"), "start-expired": client.get("/?expired=1"),
+             "about": client.get(reverse("questionnaire:about"))}
     client.get(reverse("questionnaire:questions"))
     for step, value in [("goal", "dampen"), ("condition", "lupus"), ("stage", "starting"),
                         ("factors", ["pregnancy"]), ("concerns", [])]:

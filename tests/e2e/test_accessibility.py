@@ -44,6 +44,11 @@ def test_start_page(page, site):
     assert_no_violations(page)
 
 
+def test_about_page(page, site):
+    page.goto(site + "/about/")
+    assert_no_violations(page)
+
+
 def test_start_page_after_an_expired_session(page, site):
     page.goto(site + "/?expired=1")
     assert_no_violations(page)
