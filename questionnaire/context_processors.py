@@ -1,3 +1,5 @@
+from .views import TEXT_SIZE_SESSION_KEY
+
 #: Pages that carry answers in their address, which must never be echoed back.
 ADDRESSES_NOT_TO_ECHO = {"open_list"}
 
@@ -9,7 +11,7 @@ def display(request):
     carry answers (a signed list link) or is unknown; those return to the start.
     """
     session = getattr(request, "session", None)
-    large = bool(session is not None and session.session_key and session.get("text_size") == "large")
+    large = bool(session is not None and session.session_key and session.get(TEXT_SIZE_SESSION_KEY) == "large")
     match = getattr(request, "resolver_match", None)
     safe = match is not None and match.url_name not in ADDRESSES_NOT_TO_ECHO
     return {"large_text": large, "text_size_next": request.get_full_path() if safe else "/"}

@@ -98,7 +98,7 @@ def about(request):
     content = current_content()
     return render(request, "questionnaire/about.html", {
         "release": content.release,
-        "sources": sorted(content.sources.values(), key=lambda s: (s.organisation, s.title)),
+        "sources": list(content.sources.values()),  # already in Source's order
     })
 
 
