@@ -82,23 +82,24 @@ class ConditionAdmin(ContentAdmin):
 
 @admin.register(models.Question)
 class QuestionAdmin(ContentAdmin):
-    list_display = ["slug", "text", "theme", "last_reviewed"]
-    list_filter = ["theme"]
+    list_display = ["slug", "text", "theme", "priority", "last_reviewed"]
+    list_filter = ["priority", "theme"]
     search_fields = ["slug", "text"]
     filter_horizontal = ["sources"]
 
 
 @admin.register(models.Note)
 class NoteAdmin(ContentAdmin):
-    list_display = ["slug", "kind", "text"]
-    list_filter = ["kind"]
+    list_display = ["slug", "kind", "title", "call_now"]
+    list_filter = ["kind", "call_now"]
     search_fields = ["slug", "text"]
     filter_horizontal = ["sources"]
 
 
 @admin.register(models.Rule)
 class RuleAdmin(ContentAdmin):
-    list_display = ["slug", "priority", "reason"]
+    list_display = ["slug", "priority", "question_priority", "reason"]
+    list_filter = ["question_priority"]
     search_fields = ["slug", "reason"]
     filter_horizontal = ["categories", "treatments", "questions", "notes"]
 

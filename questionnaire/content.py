@@ -19,6 +19,7 @@ class RuleSpec:
     slug: str
     priority: int
     reason: str
+    question_priority: str = ""
     goals: tuple = ()
     given_goals: tuple = ()
     conditions: tuple = ()
@@ -41,6 +42,7 @@ class RuleSpec:
             slug=rule.slug,
             priority=rule.priority,
             reason=rule.reason,
+            question_priority=rule.question_priority,
             **{name: tuple(getattr(rule, name) or ()) for name in cls.CONDITION_FIELDS},
             **{name: tuple(obj.pk for obj in getattr(rule, name).all()) for name in cls.ADDITION_FIELDS},
         )

@@ -6,7 +6,8 @@ so the result page, the ``recommend`` command and the tests all share it.
 from dataclasses import dataclass, field
 
 from .vocabulary import (
-    CONCERN_THEMES, CONDITIONS, Concern, Factor, Goal, NoteKind, Stage, Theme)
+    CONCERN_THEMES, CONDITIONS, SUGGESTED_PRIORITIES, Concern, Factor, Goal, NoteKind,
+    QuestionPriority, Stage, Theme)
 
 ANSWER_KEYS = ("goal", "condition", "stage", "factors", "concerns")
 REQUIRED_KEYS = ("goal", "condition", "stage")
@@ -22,6 +23,14 @@ CHOICES = {
 #: A mismatch note first, since it explains why the page shows what it shows; then safety.
 NOTE_KIND_ORDER = [NoteKind.MISMATCH, NoteKind.SAFETY, NoteKind.INFO]
 THEME_ORDER = [t.value for t in Theme]
+
+#: The short list: at most this many questions are suggested (ticked by default).
+MAX_SUGGESTED = 8
+#: A short list is topped up to this many from the other questions, in priority order.
+MIN_SUGGESTED = 5
+#: At most this many questions in all, so that everything ticked prints on two pages.
+MAX_QUESTIONS = 20
+PRIORITY_RANK = {priority.value: rank for rank, priority in enumerate(QuestionPriority)}
 
 
 class InvalidAnswers(ValueError):
@@ -93,18 +102,38 @@ class Result:
     categories: list = field(default_factory=list)
     treatments: list = field(default_factory=list)
     notes: list = field(default_factory=list)
+    #: Every question for this person, by priority: the suggested ones first.
     questions: list = field(default_factory=list)
     matched_rules: list = field(default_factory=list)
+    #: Slugs of the short list (at most MAX_SUGGESTED).
+    suggested: frozenset = frozenset()
+    #: Each question's tier for this person (a QuestionPriority value), by slug.
+    priorities: dict = field(default_factory=dict)
 
-    def question_groups(self):
-        """The questions as (theme slug, theme label, [questions]), in list order."""
-        labels = dict(Theme.choices)
-        groups = []
-        for question in self.questions:
-            if not groups or groups[-1][0] != question.theme:
-                groups.append((question.theme, labels[question.theme], []))
-            groups[-1][2].append(question)
-        return groups
+    def suggested_questions(self):
+        return [q for q in self.questions if q.slug in self.suggested]
+
+    def more_questions(self):
+        return [q for q in self.questions if q.slug not in self.suggested]
+
+    def more_groups(self):
+        """The questions not suggested, as (theme slug, theme label, [questions]) in theme order."""
+        return group_by_theme(self.more_questions())
+
+    def box_notes(self):
+        """The notes shown as boxes of their own: every note but the call-now ones."""
+        return [note for note in self.notes if not note.call_now]
+
+    def call_now_notes(self):
+        return [note for note in self.notes if note.call_now]
+
+    def call_now_signs(self):
+        """The warning signs of every category shown, each once, in category order."""
+        return list(dict.fromkeys(sign for c in self.categories for sign in c.call_now_signs))
+
+    def reasons(self):
+        """The matched rules' reasons, each once: two rules may give the same one."""
+        return list(dict.fromkeys(rule.reason for rule in self.matched_rules))
 
     def sources(self):
         """Every source behind what this result shows, each once, sorted."""
@@ -124,11 +153,23 @@ class Result:
                 {"slug": c.slug, "title": c.title, "summary": c.summary} for c in self.categories],
             "treatments": [
                 {"slug": t.slug, "title": t.title, "category": t.category_id} for t in self.treatments],
-            "notes": [{"kind": n.kind, "text": n.text} for n in self.notes],
+            "notes": [
+                {"kind": n.kind, "text": n.text, "title": n.title, "call_now": n.call_now} for n in self.notes],
             "questions": [
-                {"slug": q.slug, "text": q.text, "theme": q.theme} for q in self.questions],
+                {"slug": q.slug, "text": q.text, "theme": q.theme, "suggested": q.slug in self.suggested,
+                 "priority": self.priorities[q.slug]}
+                for q in self.questions],
             "matched_rules": [rule.slug for rule in self.matched_rules],
         }
+
+
+def group_by_theme(questions):
+    """Questions as (theme slug, theme label, [questions]), themes in the vocabulary's order."""
+    labels = dict(Theme.choices)
+    by_theme = {}
+    for question in questions:
+        by_theme.setdefault(question.theme, []).append(question)
+    return [(theme, labels[theme], by_theme[theme]) for theme in THEME_ORDER if theme in by_theme]
 
 
 def goal_to_use(given_goal, condition):
@@ -190,12 +231,14 @@ def recommend(answers, content):
         key=lambda t: (category_rank.get(t.category_id, 0), t.order, t.slug))
     notes = sorted(gather("notes", content.notes), key=lambda n: (NOTE_KIND_ORDER.index(n.kind), n.slug))
 
+    fitting = [q for q in gather("questions", content.questions) if question_fits(q, goal, answers.stage)]
+    priorities = question_priorities(fitting, matched)
     first_themes = [CONCERN_THEMES[c] for c in answers.concerns]
-    theme_rank = {theme: rank for rank, theme in enumerate(
-        dict.fromkeys(first_themes + THEME_ORDER))}
-    questions = sorted(
-        (q for q in gather("questions", content.questions) if question_fits(q, goal, answers.stage)),
-        key=lambda q: (theme_rank[q.theme], q.order, q.slug))
+    theme_rank = {theme: rank for rank, theme in enumerate(dict.fromkeys(first_themes + THEME_ORDER))}
+    ordered = order_by_priority(fitting, priorities, theme_rank)
+    suggested = choose_suggested(ordered, priorities)
+    questions = ([q for q in ordered if q.slug in suggested]
+                 + [q for q in ordered if q.slug not in suggested])[:MAX_QUESTIONS]
 
     return Result(
         answers=answers,
@@ -207,4 +250,64 @@ def recommend(answers, content):
         notes=notes,
         questions=questions,
         matched_rules=matched,
+        suggested=frozenset(suggested),
+        priorities={q.slug: priorities[q.slug] for q in questions},
     )
+
+
+def question_priorities(questions, matched_rules):
+    """Each question's tier for this person: its own, or a better one that a matched rule raises it to."""
+    priorities = {q.slug: q.priority for q in questions}
+    for rule in matched_rules:
+        if not rule.question_priority:
+            continue
+        for slug in rule.questions:
+            if slug in priorities and PRIORITY_RANK[rule.question_priority] < PRIORITY_RANK[priorities[slug]]:
+                priorities[slug] = rule.question_priority
+    return priorities
+
+
+def order_by_priority(questions, priorities, theme_rank):
+    """Best tier first; within a tier by theme (the person's concerns first) and order.
+
+    The questions of no tier ("more") go breadth first, the first of each theme
+    before the second of any, so that the cap on the list keeps every theme.
+    """
+    def theme_key(q):
+        return (theme_rank[q.theme], q.order, q.slug)
+
+    tiered = sorted((q for q in questions if priorities[q.slug] != QuestionPriority.MORE),
+                    key=lambda q: (PRIORITY_RANK[priorities[q.slug]], *theme_key(q)))
+    seen_in_theme = {}
+    more = []
+    for q in sorted((q for q in questions if priorities[q.slug] == QuestionPriority.MORE), key=theme_key):
+        place = seen_in_theme[q.theme] = seen_in_theme.get(q.theme, -1) + 1
+        more.append(((place, theme_rank[q.theme]), q))
+    return tiered + [q for _, q in sorted(more, key=lambda pair: pair[0])]
+
+
+def choose_suggested(ordered, priorities):
+    """The slugs of the short list (CONTENT.md, "How a list is ranked").
+
+    At most MAX_SUGGESTED, from the four tiers. One call-now question is always
+    in it, and so are the first "what is it and why for me" and the first concern
+    question where there are any; the other places go in tier order. A list
+    shorter than MIN_SUGGESTED is topped up with the next questions in order.
+    A second call-now question is never suggested: it would say the same thing.
+    """
+    tiers = {p.value for p in SUGGESTED_PRIORITIES}
+    call_now = [q.slug for q in ordered if priorities[q.slug] == QuestionPriority.CALL_NOW]
+    candidates = [q for q in ordered if priorities[q.slug] in tiers and q.slug not in call_now[1:]]
+    chosen = []
+    for tier in (QuestionPriority.CALL_NOW, QuestionPriority.ABOUT, QuestionPriority.CONCERN):
+        first = next((q for q in candidates if priorities[q.slug] == tier), None)
+        if first is not None:
+            chosen.append(first.slug)
+    for q in candidates:
+        if len(chosen) >= MAX_SUGGESTED:
+            break
+        if q.slug not in chosen:
+            chosen.append(q.slug)
+    top_up = [q.slug for q in ordered if priorities[q.slug] == QuestionPriority.MORE]
+    chosen += top_up[:max(0, MIN_SUGGESTED - len(chosen))]
+    return set(chosen)

@@ -146,8 +146,9 @@ class QuestionListForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5, "spellcheck": "true"}),
     )
 
-    def __init__(self, *args, questions=(), **kwargs):
+    def __init__(self, *args, questions=(), suggested=frozenset(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.suggested = suggested
         slugs = [(q.slug, q.text) for q in questions]
         self.fields["keep"].choices = slugs
         self.fields["keep"].error_messages["invalid_choice"] = "Select only questions from your list"
@@ -169,16 +170,23 @@ class QuestionListForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        top = cleaned.get("top") or []
+        keep = set(cleaned.get("keep") or [])
+        top = [slug for slug in cleaned.get("top") or [] if slug in keep]
         if len(top) > MAX_TOP:
             self.add_error("top", f"Choose up to {MAX_TOP} most important questions. You chose {len(top)}.")
         return cleaned
 
     def choices(self):
-        """The valid form as :class:`ListChoices` (a question marked important is kept)."""
-        keep = set(self.cleaned_data["keep"]) | set(self.cleaned_data["top"])
+        """The valid form as :class:`ListChoices`.
+
+        The first three suggested questions come marked most important, so an
+        unticked question takes its mark with it: unticking means "not on my list".
+        """
+        keep = set(self.cleaned_data["keep"])
+        slugs = [slug for slug, _ in self.fields["keep"].choices]
         return ListChoices(
-            dropped=tuple(slug for slug, _ in self.fields["keep"].choices if slug not in keep),
-            top=tuple(self.cleaned_data["top"]),
+            dropped=tuple(s for s in slugs if s in self.suggested and s not in keep),
+            added=tuple(s for s in slugs if s not in self.suggested and s in keep),
+            top=tuple(s for s in self.cleaned_data["top"] if s in keep),
             own=tuple(self.cleaned_data["own"]),
         )

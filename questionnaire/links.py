@@ -26,7 +26,8 @@ def make_token(answers, choices):
     payload = {
         "a": [getattr(answers, key) for key in ANSWER_KEYS],
         "d": list(choices.dropped),
-        "t": list(choices.top),
+        "p": list(choices.added),
+        "t": None if choices.top is None else list(choices.top),
         "o": list(choices.own),
     }
     return signing.dumps(payload, salt=SALT, compress=True)
@@ -43,7 +44,8 @@ def read_token(token):
     try:
         answers = Answers.from_mapping(dict(zip(ANSWER_KEYS, payload["a"], strict=True)))
         choices = ListChoices.from_dict(
-            {"dropped": payload["d"], "top": payload["t"], "own": payload["o"]})
+            {"dropped": payload["d"], "added": payload.get("p", []), "top": payload["t"],
+             "own": payload["o"]})
     except (InvalidAnswers, KeyError, TypeError, ValueError):
         raise LinkInvalid from None
     return answers, choices

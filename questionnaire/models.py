@@ -9,7 +9,7 @@ import uuid
 
 from django.db import models
 
-from .vocabulary import ConditionGroup, Goal, NoteKind, Theme, TREATMENT_GOALS
+from .vocabulary import ConditionGroup, Goal, NoteKind, QuestionPriority, Theme, TREATMENT_GOALS
 
 
 class Source(models.Model):
@@ -122,6 +122,10 @@ class Question(ReviewedContent):
 
     text = models.TextField()
     theme = models.CharField(max_length=20, choices=Theme.choices)
+    priority = models.CharField(
+        max_length=10, choices=QuestionPriority.choices, default=QuestionPriority.MORE,
+        help_text="Its tier in the short list (CONTENT.md, \"How a list is ranked\"); "
+                  "a rule can raise it for the answers that matched.")
     order = models.PositiveSmallIntegerField(default=0)
     goals = models.JSONField(default=list, blank=True, help_text="Goals it fits. Empty: all.")
     stages = models.JSONField(default=list, blank=True, help_text="Stages it fits. Empty: all.")
@@ -137,7 +141,11 @@ class Note(ReviewedContent):
     """A short note on the result: a safety point, a goal mismatch or extra information."""
 
     kind = models.CharField(max_length=10, choices=NoteKind.choices)
+    title = models.CharField(
+        max_length=120, help_text="The box's own heading, e.g. \"Vaccines while your immune system is calmed\".")
     text = models.TextField()
+    call_now = models.BooleanField(
+        default=False, help_text='Shown inside the one "When to call straight away" box, not as a box of its own.')
 
     class Meta:
         ordering = ["slug"]
@@ -172,6 +180,9 @@ class Rule(models.Model):
 
     slug = models.SlugField(primary_key=True, max_length=80)
     priority = models.IntegerField(default=0, help_text="Higher first.")
+    question_priority = models.CharField(
+        max_length=10, blank=True, choices=QuestionPriority.choices,
+        help_text="Raise the questions this rule adds to this tier, when it matches. Blank: leave them.")
     reason = models.CharField(
         max_length=300, help_text='Shown under "Why am I seeing this?", e.g. "You said ...".')
     goals = models.JSONField(default=list, blank=True)

@@ -7,7 +7,8 @@ fix. Used by the system check, the ``validate_content`` command, ``loaddata``
 from dataclasses import dataclass
 
 from .vocabulary import (
-    CONDITIONS, ConditionGroup, Concern, Factor, Goal, NoteKind, Stage, Theme, TREATMENT_GOALS)
+    CONDITIONS, ConditionGroup, Concern, Factor, Goal, NoteKind, QuestionPriority, Stage, Theme,
+    TREATMENT_GOALS)
 
 GOALS = [g.value for g in Goal]
 TREATMENT_GOAL_VALUES = [g.value for g in TREATMENT_GOALS]
@@ -89,6 +90,10 @@ def validate_rule(rule, content):
         problems.append(ContentProblem("rule", rule.slug, "adds", "adds nothing"))
     if not rule.reason.strip():
         problems.append(ContentProblem("rule", rule.slug, "reason", "must not be empty"))
+    if rule.question_priority and rule.question_priority not in QuestionPriority.values:
+        problems.append(ContentProblem(
+            "rule", rule.slug, "question_priority",
+            f"unknown priority {rule.question_priority!r}; valid: {', '.join(QuestionPriority.values)}"))
     return problems
 
 
@@ -192,12 +197,16 @@ def validate_content(content):
                 problems.append(ContentProblem(
                     "question", question.pk, name,
                     f"unknown value(s) {', '.join(map(repr, bad))}; valid: {', '.join(allowed)}"))
+        if question.priority not in QuestionPriority.values:
+            problems.append(ContentProblem(
+                "question", question.pk, "priority",
+                f"unknown priority {question.priority!r}; valid: {', '.join(QuestionPriority.values)}"))
         _check_sources(problems, "question", question)
 
     for note in content.notes.values():
         if note.kind not in NoteKind.values:
             problems.append(ContentProblem("note", note.pk, "kind", f"unknown kind {note.kind!r}"))
-        _check_text(problems, "note", note, "text")
+        _check_text(problems, "note", note, "title", "text")
         _check_sources(problems, "note", note)
 
     for term in content.glossary.values():
@@ -209,4 +218,28 @@ def validate_content(content):
 
     for rule in content.rules:
         problems.extend(validate_rule(rule, content))
+    if not problems:
+        problems.extend(short_list_problems(content))
+    return problems
+
+
+def short_list_problems(content):
+    """Every goal x condition x stage must have a call-now question in its short list.
+
+    Answers to the later steps only add to a list, so these combinations are
+    the ones that can lack it. Run on sound content only: the engine needs it.
+    """
+    from .engine import Answers, recommend
+
+    problems = []
+    for goal in GOALS:
+        for condition in CONDITIONS:
+            for stage in RULE_CONDITION_CHOICES["stages"]:
+                result = recommend(Answers(goal, condition, stage), content)
+                if not any(result.priorities[slug] == QuestionPriority.CALL_NOW for slug in result.suggested):
+                    problems.append(ContentProblem(
+                        "question", "-", "priority",
+                        f"no call-now question in the suggested list for goal={goal} "
+                        f"condition={condition} stage={stage}; add one with priority "
+                        f"{QuestionPriority.CALL_NOW.value!r} that a matching rule adds"))
     return problems

@@ -18,7 +18,8 @@ from formtools.wizard.views import NamedUrlSessionWizardView
 
 from . import forms
 from .content import current_content
-from .documents import ListDocument, as_pdf, as_text
+from .documents import (
+    EMERGENCY_LINE, HOW_TO_USE, PAPER_SIZES, ListDocument, as_pdf, as_text, paper_for_language)
 from .engine import Answers, InvalidAnswers, recommend
 from .glossary import result_texts, terms_used
 from .links import MAX_AGE, LinkExpired, LinkInvalid, make_token, read_token
@@ -29,6 +30,7 @@ from .vocabulary import Concern, Factor, Goal, Stage
 ANSWERS_SESSION_KEY = "immunoguide_answers"
 LIST_SESSION_KEY = "immunoguide_list"
 TEXT_SIZE_SESSION_KEY = "text_size"
+PAPER_SESSION_KEY = "paper_size"
 
 STEPS = [
     ("goal", forms.GoalForm),
@@ -105,11 +107,12 @@ def about(request):
 @require_POST
 @never_cache
 def start_over(request):
-    """Wipe every answer at once. Only the text size, which is not about the person, is kept."""
-    text_size = request.session.get(TEXT_SIZE_SESSION_KEY)
+    """Wipe every answer at once. Only the device's settings (text and paper size) are kept."""
+    settings = {key: request.session.get(key) for key in (TEXT_SIZE_SESSION_KEY, PAPER_SESSION_KEY)}
     request.session.flush()
-    if text_size:
-        request.session[TEXT_SIZE_SESSION_KEY] = text_size
+    for key, value in settings.items():
+        if value:
+            request.session[key] = value
     return redirect("questionnaire:start")
 
 
@@ -270,14 +273,29 @@ def _with_answers(view):
     return wrapper
 
 
-def _list_document(outcome, choices, release):
+def paper_size(request):
+    """The paper the person chose, else the one their language's region uses (US English: Letter)."""
+    chosen = request.session.get(PAPER_SESSION_KEY) if request.session.session_key else None
+    if chosen in PAPER_SIZES:
+        return chosen
+    return paper_for_language(request.headers.get("Accept-Language", ""))
+
+
+def _save_paper_size(request):
+    if request.POST.get("paper") in PAPER_SIZES:
+        request.session[PAPER_SESSION_KEY] = request.POST["paper"]
+
+
+def _list_document(request, outcome, choices, release):
     return ListDocument(
+        paper=paper_size(request),
         question_list=build_question_list(outcome, choices),
         date=timezone.localdate(),
         condition=outcome.condition.label,
         goal=Goal(outcome.goal).label if outcome.goal != Goal.UNSURE else "",
         version=release.version if release else "-",
         last_reviewed=release.last_reviewed if release else timezone.localdate(),
+        source_names=list(dict.fromkeys(source.organisation for source in outcome.sources())),
     )
 
 
@@ -289,9 +307,10 @@ def result(request, answers):
     outcome = recommend(answers, content)
     choices = _saved_choices(request)
     if request.method == "POST":
-        form = forms.QuestionListForm(request.POST, questions=outcome.questions)
+        form = forms.QuestionListForm(request.POST, questions=outcome.questions, suggested=outcome.suggested)
         if form.is_valid():
             request.session[LIST_SESSION_KEY] = form.choices().as_dict()
+            _save_paper_size(request)
             action = request.POST.get("action")
             if action in LIST_ACTIONS:
                 return redirect(LIST_ACTIONS[action])
@@ -301,19 +320,25 @@ def result(request, answers):
         top = set(form.data.getlist("top"))
     else:
         form = forms.QuestionListForm(
-            questions=outcome.questions, initial={"own": "\n".join(choices.own)})
-        top = set(choices.top)
-        kept = {q.slug for q in outcome.questions} - set(choices.dropped)
-    document = _list_document(outcome, choices, content.release)
+            questions=outcome.questions, suggested=outcome.suggested,
+            initial={"own": "\n".join(choices.own)})
+    document = _list_document(request, outcome, choices, content.release)
+    if request.method == "GET":
+        kept = set(document.question_list.kept)
+        top = document.question_list.top_slugs
     return render(request, "questionnaire/result.html", {
         "result": outcome,
         "release": content.release,
         "document": document,
         "question_list": document.question_list,
-        "screen_groups": _screen_groups(outcome, document.question_list),
+        "suggested_questions": _top_first(outcome.suggested_questions(), document.question_list),
+        "more_groups": outcome.more_groups(),
         "kept": kept,
         "top": top,
         "form": form,
+        "paper_sizes": PAPER_SIZES,
+        "how_to_use": HOW_TO_USE,
+        "emergency_line": EMERGENCY_LINE,
         "goal_labels": dict(Goal.choices),
         "stage_label": Stage(answers.stage).label,
         "change_url": reverse("questionnaire:step", kwargs={"step": "check"}),
@@ -323,15 +348,10 @@ def result(request, answers):
     })
 
 
-def _screen_groups(outcome, question_list):
-    """On screen: the most important first, then every other question by theme, kept or not."""
-    top = {q.slug for q in question_list.top}
-    groups = [("top", "Most important to me", question_list.top)] if question_list.top else []
-    for theme, label, questions in outcome.question_groups():
-        rest = [q for q in questions if q.slug not in top]
-        if rest:
-            groups.append((theme, label, rest))
-    return groups
+def _top_first(suggested, question_list):
+    """The short list on screen: the saved most important first, as they print."""
+    top = [q for q in question_list.top if q.slug in {s.slug for s in suggested}]
+    return top + [q for q in suggested if q not in top]
 
 
 def _saved_choices(request):
@@ -341,7 +361,7 @@ def _saved_choices(request):
 def _saved_document(request, answers):
     """The list as saved in this session, ready to print or download."""
     content = current_content()
-    return _list_document(recommend(answers, content), _saved_choices(request), content.release)
+    return _list_document(request, recommend(answers, content), _saved_choices(request), content.release)
 
 
 def _attachment(body, content_type, filename):

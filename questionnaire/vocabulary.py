@@ -127,3 +127,22 @@ class NoteKind(models.TextChoices):
     SAFETY = "safety", "Safety"
     MISMATCH = "mismatch", "About your goal"
     INFO = "info", "Good to know"
+
+
+class QuestionPriority(models.TextChoices):
+    """How a list is ranked (CONTENT.md): the four tiers of the short list, then the rest.
+
+    A question carries one in the fixtures; a rule can raise the questions it
+    adds to a higher tier for the answers that made it match.
+    """
+
+    SAFETY = "safety", "1. Safety, raised by the person's own answers"
+    ABOUT = "about", "2. What the treatment is and why it fits me"
+    CALL_NOW = "call_now", "3. Which symptoms mean calling straight away, and whom to call"
+    CONCERN = "concern", "4. The person's concerns"
+    MORE = "more", "More questions (not suggested)"
+
+
+#: The tiers a suggested question comes from, best first.
+SUGGESTED_PRIORITIES = [
+    QuestionPriority.SAFETY, QuestionPriority.ABOUT, QuestionPriority.CALL_NOW, QuestionPriority.CONCERN]

@@ -23,9 +23,13 @@ def category(slug, goal, order):
                 call_now_signs=["Fever"])
 
 
-def question(slug, theme="about", order=0, goals=(), stages=()):
-    return item(slug, text=f"Question {slug}?", theme=theme, order=order,
+def question(slug, theme="about", order=0, goals=(), stages=(), priority="more"):
+    return item(slug, text=f"Question {slug}?", theme=theme, order=order, priority=priority,
                 goals=list(goals), stages=list(stages))
+
+
+def note(slug, kind="info", text="N.", title=None, call_now=False):
+    return item(slug, kind=kind, text=text, title=title or f"Title {slug}", call_now=call_now)
 
 
 def build_content(rules=(), questions=(), notes=()):

@@ -64,11 +64,11 @@ def test_the_stale_check_names_every_kind_of_content_item():
     old = date(2020, 1, 1)
     TherapyCategory.objects.filter(pk="stimulating").update(last_reviewed=old)
     TreatmentType.objects.filter(pk="corticosteroids").update(last_reviewed=old)
-    Note.objects.filter(pk="emergency").update(last_reviewed=old)
+    Note.objects.filter(pk="age-65-plus").update(last_reviewed=old)
     messages = [w.msg for w in check_stale_content(today=date(2026, 11, 26))]
     assert any(m.startswith("therapy category 'stimulating'") for m in messages)
     assert any(m.startswith("treatment type 'corticosteroids'") for m in messages)
-    assert any(m.startswith("note 'emergency'") for m in messages)
+    assert any(m.startswith("note 'age-65-plus'") for m in messages)
     assert len(messages) == 3
 
 
@@ -79,7 +79,7 @@ def test_the_stale_check_is_registered_with_the_system_checks():
 
     from questionnaire.models import Note
 
-    Note.objects.filter(pk="emergency").update(last_reviewed=date(2000, 1, 1))
+    Note.objects.filter(pk="age-65-plus").update(last_reviewed=date(2000, 1, 1))
     found = django_checks.run_checks(tags=["content"], include_deployment_checks=False,
                                      databases=["default"])
     assert "questionnaire.W002" in [m.id for m in found]

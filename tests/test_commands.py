@@ -28,8 +28,21 @@ class TestRecommend:
         assert [c["slug"] for c in data["categories"]] == ["suppressive"]
         assert "transplant_antirejection" in [t["slug"] for t in data["treatments"]]
         assert {"safety"} <= {n["kind"] for n in data["notes"]}
-        assert all(set(q) == {"slug", "text", "theme"} for q in data["questions"])
-        assert data["questions"][0]["theme"] == "cost"
+        assert all(set(q) >= {"slug", "text", "theme", "suggested"} for q in data["questions"])
+        assert all(isinstance(q["suggested"], bool) for q in data["questions"])
+        assert all(set(n) >= {"kind", "text"} for n in data["notes"])
+
+    def test_json_lists_the_suggested_questions_first_and_at_most_eight(self):
+        data = json.loads(run(
+            "recommend", "goal=dampen", "condition=kidney_transplant", "stage=starting",
+            "factors=pregnancy", "--format", "json"))
+        flags = [q["suggested"] for q in data["questions"]]
+        assert flags == sorted(flags, reverse=True)
+        suggested = [q for q in data["questions"] if q["suggested"]]
+        assert 1 <= len(suggested) <= 8
+        assert [q["priority"] for q in suggested].count("call_now") == 1
+        assert suggested[0]["priority"] == "safety"
+        assert "pregnancy-planning-dampen" in [q["slug"] for q in suggested]
 
     def test_unsure_is_reported_as_inferred(self):
         data = json.loads(run("recommend", "goal=unsure", "condition=kidney_transplant",
@@ -39,7 +52,9 @@ class TestRecommend:
     def test_text_format_is_for_people(self):
         out = run("recommend", "goal=strengthen", "condition=melanoma", "stage=starting")
         assert "Goal used: strengthen" in out
-        assert "Questions (" in out
+        suggested = out.index("Suggested questions (")
+        assert "  1. " in out[suggested:]
+        assert suggested < out.index("More questions (")
         assert "Why: the rules that matched" in out
 
     def test_uses_the_same_engine_as_the_web_result(self, client):

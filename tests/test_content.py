@@ -5,7 +5,7 @@ import pytest
 
 from questionnaire.engine import Answers, recommend
 from questionnaire.validation import validate_content
-from questionnaire.vocabulary import CONDITIONS, Goal, Stage
+from questionnaire.vocabulary import CONDITIONS, Concern, Factor, Goal, QuestionPriority, Stage
 
 pytestmark = pytest.mark.django_db
 
@@ -111,3 +111,63 @@ def test_the_rule_index_gives_the_same_result_as_checking_every_rule(content):
         indexed = recommend(answers, content).as_dict()
         with mock.patch.object(type(content), "rules_for", lambda self, c, g: self.rules):
             assert recommend(answers, content).as_dict() == indexed
+
+
+def every_answer_set():
+    """Every goal x condition x stage, alone and with every factor and concern at once."""
+    for goal, condition, stage in itertools.product(Goal.values, CONDITIONS, Stage.values):
+        yield Answers(goal, condition, stage)
+        yield Answers(goal, condition, stage, tuple(Factor.values), tuple(Concern.values))
+
+
+def test_every_short_list_has_one_call_now_question_and_at_most_eight(content):
+    gaps = []
+    for answers in every_answer_set():
+        result = recommend(answers, content)
+        tiers = [result.priorities[q.slug] for q in result.suggested_questions()]
+        if not 1 <= len(tiers) <= 8 or tiers.count("call_now") != 1:
+            gaps.append(f"{answers}: {tiers}")
+    assert gaps == []
+
+
+def test_every_short_list_puts_safety_first_and_concerns_last(content):
+    rank = {p: n for n, p in enumerate(QuestionPriority.values)}
+    for answers in every_answer_set():
+        result = recommend(answers, content)
+        tiers = [rank[result.priorities[q.slug]] for q in result.suggested_questions()]
+        assert tiers == sorted(tiers), answers
+
+
+def test_questions_a_factor_raises_come_first(content):
+    plain = result_for(content, "modulate", "hay_fever", "starting")
+    with_medicines = result_for(content, "modulate", "hay_fever", "starting", factors=["other_medicines"])
+    assert "ait-beta-blockers" not in plain.suggested
+    assert with_medicines.priorities["ait-beta-blockers"] == "safety"
+    assert "ait-beta-blockers" in with_medicines.suggested
+
+
+def test_tb_and_hepatitis_b_tests_are_suggested_before_a_biologic(content):
+    result = result_for(content, "modulate", "rheumatoid_arthritis", "starting")
+    assert [q.slug for q in result.suggested_questions()][0] == "biologic-tb-hepb-tests"
+
+
+def test_a_pregnant_kidney_transplant_patient_starting_treatment_sees_her_questions_first(content):
+    """The issue's "done means": safety questions her answers raise, a call-now question, at most 8."""
+    result = result_for(content, "dampen", "kidney_transplant", "starting", factors=["pregnancy"])
+    suggested = result.suggested_questions()
+    assert len(suggested) <= 8
+    assert [result.priorities[q.slug] for q in suggested[:3]] == ["safety"] * 3
+    assert {"pregnancy-safe", "pregnancy-planning-dampen", "tx-rejection-signs"} <= result.suggested
+    assert [result.priorities[q.slug] for q in suggested].count("call_now") == 1
+
+
+def test_the_same_answers_always_give_the_same_list(content):
+    from questionnaire.content import load_content
+    for answers in itertools.islice(every_answer_set(), 0, None, 37):
+        assert recommend(answers, content).as_dict() == recommend(answers, load_content()).as_dict()
+
+
+def test_note_titles_on_one_page_are_all_different(content):
+    for answers in every_answer_set():
+        titles = [note.title for note in recommend(answers, content).box_notes()]
+        assert len(titles) == len(set(titles)), (answers, titles)

@@ -1,8 +1,8 @@
 """The rules engine: answers in, a result out (questionnaire/engine.py)."""
 import pytest
 
-from questionnaire.engine import Answers, InvalidAnswers, recommend
-from tests.builders import build_content, item, question
+from questionnaire.engine import MAX_QUESTIONS, MAX_SUGGESTED, MIN_SUGGESTED, Answers, InvalidAnswers, recommend
+from tests.builders import build_content, note, question
 
 
 def answers(goal="strengthen", condition="melanoma", stage="starting", factors=(), concerns=()):
@@ -89,7 +89,7 @@ class TestRuleMatching:
     ])
     def test_every_listed_condition_must_hold(self, conditions, expected):
         content = build_content(rules=[{"slug": "r", "notes": ("n",), **conditions}],
-                                notes=[item("n", kind="info", text="N.")])
+                                notes=[note("n", "info", "N.")])
         result = recommend(
             answers("unsure", "kidney_transplant", "starting", ["pregnancy"], ["cost"]), content)
         assert ([r.slug for r in result.matched_rules] == ["r"]) is expected
@@ -115,8 +115,8 @@ class TestResult:
                 question("q-start-only", "administration", 1, stages=["starting"]),
                 question("q-never", "about", 1),
             ],
-            notes=[item("info-1", kind="info", text="I."), item("safety-1", kind="safety", text="S."),
-                   item("mismatch-1", kind="mismatch", text="M.")],
+            notes=[note("info-1", "info", "I."), note("safety-1", "safety", "S."),
+                   note("mismatch-1", "mismatch", "M.")],
         )
 
     def test_gathers_what_matching_rules_add_without_duplicates(self):
@@ -133,14 +133,21 @@ class TestResult:
         result = recommend(answers("dampen", "kidney_transplant", "starting"), self.content())
         assert [n.kind for n in result.notes] == ["mismatch", "safety", "info"]
 
-    def test_questions_follow_theme_order_then_their_own_order(self):
+    def test_questions_of_one_tier_go_breadth_first_one_of_each_theme_before_a_second(self):
         result = recommend(answers("dampen", "kidney_transplant", "starting"), self.content())
-        assert [q.slug for q in result.questions] == ["q-missed", "q-about", "q-start-only", "q-cost"]
+        assert [q.slug for q in result.questions] == ["q-missed", "q-start-only", "q-cost", "q-about"]
 
     def test_themes_of_the_persons_concerns_come_first(self):
         result = recommend(
             answers("dampen", "kidney_transplant", "starting", concerns=["cost"]), self.content())
         assert [q.slug for q in result.questions][0] == "q-cost"
+
+    def test_a_reason_two_rules_share_is_given_once(self):
+        content = self.content()
+        content.rules[2] = content.rules[2].__class__(**{**content.rules[2].__dict__, "reason": "Because."})
+        result = recommend(answers("dampen", "kidney_transplant", "starting"), content)
+        assert len(result.matched_rules) == 3
+        assert result.reasons() == ["Because."]
 
     def test_questions_for_other_stages_are_left_out(self):
         result = recommend(answers("dampen", "kidney_transplant", "finished"), self.content())
@@ -165,10 +172,97 @@ class TestResult:
             assert key in data
         assert data["treatments"][0] == {
             "slug": "transplant_antirejection", "title": "TA", "category": "suppressive"}
-        assert data["notes"][0] == {"kind": "mismatch", "text": "M."}
+        assert data["notes"][0] == {"kind": "mismatch", "text": "M.", "title": "Title mismatch-1",
+                                    "call_now": False}
+        assert data["questions"][0] == {"slug": "q-missed", "text": "Question q-missed?", "theme": "about",
+                                        "suggested": True, "priority": "more"}
 
-    def test_question_groups_follow_the_list_order(self):
-        result = recommend(answers("dampen", "kidney_transplant", "starting"), self.content())
-        assert [(theme, [q.slug for q in qs]) for theme, _, qs in result.question_groups()] == [
-            ("about", ["q-missed", "q-about"]), ("administration", ["q-start-only"]),
-            ("cost", ["q-cost"])]
+
+def ranked(*specs, rules=(), **answer_kwargs):
+    """A result for kidney-transplant answers over questions given as (slug, theme, priority)."""
+    questions = [question(slug, theme, n, priority=priority) for n, (slug, theme, priority) in enumerate(specs)]
+    content = build_content(
+        rules=[{"slug": "all", "given_goals": ("dampen",), "questions": tuple(q.slug for q in questions)},
+               *rules],
+        questions=questions)
+    return recommend(answers("dampen", "kidney_transplant", "starting", **answer_kwargs), content)
+
+
+def slugs(questions):
+    return [q.slug for q in questions]
+
+
+class TestRanking:
+    def test_tiers_come_in_the_order_of_content_md(self):
+        result = ranked(("m", "about", "more"), ("c", "cost", "concern"), ("n", "side_effects", "call_now"),
+                        ("a", "about", "about"), ("s", "vaccines", "safety"))
+        assert slugs(result.questions) == ["s", "a", "n", "c", "m"]
+        assert result.priorities == {"s": "safety", "a": "about", "n": "call_now", "c": "concern", "m": "more"}
+
+    def test_a_rule_raises_the_questions_it_adds_only_when_it_matches(self):
+        raise_on_pregnancy = {"slug": "pregnancy", "factors": ("pregnancy",), "questions": ("p",),
+                              "question_priority": "safety"}
+        specs = (("a", "about", "about"), ("n", "side_effects", "call_now"), ("p", "pregnancy", "more"))
+        plain = ranked(*specs, rules=[raise_on_pregnancy])
+        raised = ranked(*specs, rules=[raise_on_pregnancy], factors=["pregnancy"])
+        assert plain.priorities["p"] == "more" and slugs(plain.questions)[-1] == "p"
+        assert raised.priorities["p"] == "safety" and slugs(raised.questions)[0] == "p"
+
+    def test_a_rule_never_lowers_a_question(self):
+        lower = {"slug": "lower", "given_goals": ("dampen",), "questions": ("s",), "question_priority": "more"}
+        result = ranked(("s", "vaccines", "safety"), ("n", "side_effects", "call_now"), rules=[lower])
+        assert result.priorities["s"] == "safety"
+
+    def test_at_most_eight_are_suggested_and_the_call_now_question_is_always_one(self):
+        many_safety = [(f"s{n}", "vaccines", "safety") for n in range(12)]
+        result = ranked(*many_safety, ("n", "side_effects", "call_now"))
+        assert len(result.suggested) == MAX_SUGGESTED == 8
+        assert "n" in result.suggested
+        assert slugs(result.suggested_questions()) == [f"s{n}" for n in range(7)] + ["n"]
+
+    def test_the_first_about_and_concern_questions_keep_a_place_however_many_safety_ones(self):
+        many_safety = [(f"s{n}", "vaccines", "safety") for n in range(12)]
+        result = ranked(*many_safety, ("a", "about", "about"), ("n", "side_effects", "call_now"),
+                        ("c", "cost", "concern"), ("c2", "cost", "concern"))
+        assert slugs(result.suggested_questions()) == [f"s{n}" for n in range(5)] + ["a", "n", "c"]
+
+    def test_a_second_call_now_question_is_not_suggested(self):
+        result = ranked(("n1", "side_effects", "call_now"), ("n2", "infections", "call_now"))
+        assert "n1" in result.suggested and "n2" not in result.suggested
+
+    def test_a_short_list_is_topped_up_with_the_next_questions(self):
+        result = ranked(("n", "side_effects", "call_now"), *[(f"m{n}", "cost", "more") for n in range(6)])
+        assert len(result.suggested) == MIN_SUGGESTED
+        assert slugs(result.suggested_questions()) == ["n", "m0", "m1", "m2", "m3"]
+
+    def test_the_suggested_questions_come_first_then_the_rest_in_priority_order(self):
+        many_safety = [(f"s{n}", "vaccines", "safety") for n in range(9)]
+        result = ranked(*many_safety, ("n", "side_effects", "call_now"), ("m", "cost", "more"))
+        assert slugs(result.questions) == [f"s{n}" for n in range(7)] + ["n", "s7", "s8", "m"]
+        assert slugs(result.more_questions()) == ["s7", "s8", "m"]
+
+    def test_the_whole_list_is_capped_keeping_the_best(self):
+        specs = [(f"m{n:02}", "cost", "more") for n in range(30)] + [("n", "side_effects", "call_now")]
+        result = ranked(*specs)
+        assert len(result.questions) == MAX_QUESTIONS
+        assert "n" in slugs(result.questions) and "m29" not in slugs(result.questions)
+
+    def test_more_groups_follow_the_theme_order(self):
+        result = ranked(("n", "side_effects", "call_now"), *[(f"m{n}", "cost", "more") for n in range(5)],
+                        ("v", "vaccines", "more"), ("a", "about", "more"))
+        assert [(theme, slugs(qs)) for theme, _, qs in result.more_groups()] == [
+            ("cost", ["m2", "m3", "m4"])]
+        assert slugs(result.suggested_questions()) == ["n", "a", "v", "m0", "m1"]
+
+    def test_same_answers_give_the_same_list_whatever_order_the_content_comes_in(self):
+        specs = [(f"q{n}", theme, priority) for n, (theme, priority) in enumerate(
+            [("cost", "more"), ("vaccines", "safety"), ("about", "about"), ("side_effects", "call_now"),
+             ("cost", "concern"), ("vaccines", "safety"), ("tests", "more"), ("about", "more")] * 2)]
+        def result(order):
+            questions = [question(slug, theme, 1, priority=priority) for slug, theme, priority in order]
+            content = build_content(
+                rules=[{"slug": "all", "given_goals": ("dampen",), "questions": tuple(q.slug for q in questions)}],
+                questions=questions)
+            return recommend(answers("dampen", "kidney_transplant", "starting"), content).as_dict()
+
+        assert result(specs) == result(list(reversed(specs))) == result(specs)

@@ -4,15 +4,17 @@ import dataclasses
 import pytest
 
 from questionnaire.validation import validate_content
-from tests.builders import Sources, build_content, item, question
+from tests.builders import Sources, build_content, item, note, question
 
 
 def sound_content():
     return build_content(
         rules=[{"slug": "base", "goals": ("dampen",), "categories": ("suppressive",),
-                "questions": ("q-1",), "notes": ("n-1",)}],
-        questions=[question("q-1")],
-        notes=[item("n-1", kind="info", text="N.")],
+                "questions": ("q-1",), "notes": ("n-1",)},
+               {"slug": "call-now", "given_goals": ("strengthen", "modulate", "dampen", "unsure"),
+                "questions": ("q-call",)}],
+        questions=[question("q-1"), question("q-call", "side_effects", priority="call_now")],
+        notes=[note("n-1", "info", "N.")],
     )
 
 
@@ -53,6 +55,7 @@ def test_a_broken_rule_is_named_with_its_field(change, expected):
     ("stages", ["later"], "question 'q-1', field 'stages'"),
     ("text", "", "question 'q-1', field 'text': must not be empty"),
     ("sources", [], "question 'q-1', field 'sources': needs at least one source"),
+    ("priority", "urgent", "question 'q-1', field 'priority': unknown priority 'urgent'"),
 ])
 def test_a_broken_question_is_named_with_its_field(field, value, expected):
     content = sound_content()
@@ -103,3 +106,25 @@ def test_a_treatment_must_belong_to_a_known_category():
     content = sound_content()
     content.treatments["corticosteroids"].category_id = "calming"
     assert any("treatment type 'corticosteroids', field 'category'" in m for m in messages(content))
+
+
+def test_a_rule_can_only_raise_to_a_known_priority():
+    content = sound_content()
+    content.rules[0] = dataclasses.replace(content.rules[0], question_priority="urgent")
+    assert any("rule 'base', field 'question_priority': unknown priority 'urgent'" in m
+               for m in messages(content))
+
+
+def test_a_note_needs_a_title():
+    content = sound_content()
+    content.notes["n-1"].title = " "
+    assert "note 'n-1', field 'title': must not be empty" in messages(content)
+
+
+def test_every_combination_needs_a_call_now_question_in_its_short_list():
+    content = sound_content()
+    content.rules[1] = dataclasses.replace(content.rules[1], stages=("starting", "on_treatment", "finished"))
+    found = messages(content)
+    assert len(found) == 4 * 29  # every goal and condition, at the one stage left without it
+    assert all("field 'priority': no call-now question in the suggested list" in m for m in found)
+    assert any("goal=dampen condition=lupus stage=considering" in m for m in found)

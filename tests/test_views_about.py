@@ -27,6 +27,6 @@ def test_every_html_page_links_to_it(client):
 
 def test_the_printout_names_it_the_content_version_and_the_sources(client):
     from tests.test_views import complete
-    page = complete(client, "dampen", "lupus").content.decode()
-    assert "About this content: http://testserver/about/" in page
-    assert 'class="print-only print-sources"' in page and "MedlinePlus" in page
+    response = complete(client, "dampen", "lupus")
+    assert "Full sources: http://testserver/about/" in response.content.decode()
+    assert "MedlinePlus (U.S. National Library of Medicine)" in response.context["document"].source_names

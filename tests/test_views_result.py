@@ -17,10 +17,21 @@ RESULT = reverse("questionnaire:result")
 
 
 @pytest.fixture
-def listed(client):
-    """A person who finished the flow; returns the question slugs suggested to them."""
-    page = complete(client, "dampen", "kidney_transplant", factors=["vaccines_due"]).content.decode()
-    return re.findall(r'name="keep" value="([^"]+)"', page)
+def finished(client):
+    """A person who finished the flow; returns their result as the page shows it."""
+    return complete(client, "dampen", "kidney_transplant", factors=["vaccines_due"]).context["result"]
+
+
+@pytest.fixture
+def listed(finished):
+    """The slugs of the questions suggested to them, in order."""
+    return [q.slug for q in finished.suggested_questions()]
+
+
+@pytest.fixture
+def more(finished):
+    """The slugs of the other questions offered to them."""
+    return [q.slug for q in finished.more_questions()]
 
 
 def save(client, keep, top=(), own="", action="save"):
@@ -33,29 +44,42 @@ def texts(client, slugs):
 
 
 class TestChoosing:
-    def test_every_suggested_question_starts_ticked(self, client, listed):
-        page = client.get(RESULT).content.decode()
-        assert len(listed) >= 8
-        for slug in listed:
-            assert re.search(rf'name="keep" value="{slug}"[^>]*checked', page)
+    def test_the_suggested_questions_start_ticked_and_the_others_do_not(self, client, listed, more):
+        context = client.get(RESULT).context
+        assert 5 <= len(listed) <= 8 and more
+        assert context["kept"] == set(listed)
+        assert [q.slug for q in context["suggested_questions"]] == listed
+        assert [q.slug for _, _, qs in context["more_groups"] for q in qs] == sorted(
+            more, key=[q.slug for _, _, qs in context["more_groups"] for q in qs].index)
+
+    def test_the_first_three_suggested_are_marked_most_important_until_the_person_chooses(self, client, listed):
+        assert client.get(RESULT).context["top"] == set(listed[:3])
+        save(client, listed, top=[])
+        assert client.get(RESULT).context["top"] == set()
 
     def test_dropped_questions_stay_on_screen_unticked(self, client, listed):
         response = save(client, listed[2:])
         assert response.status_code == 302
-        page = client.get(RESULT).content.decode()
-        for slug in listed[:2]:
-            assert re.search(rf'name="keep" value="{slug}" id="keep-{slug}">', page)
+        context = client.get(RESULT).context
+        assert [q.slug for q in context["suggested_questions"]] == listed
+        assert context["kept"] == set(listed[2:])
         assert client.session[LIST_SESSION_KEY]["dropped"] == listed[:2]
+
+    def test_a_ticked_question_from_the_rest_joins_the_list(self, client, listed, more):
+        save(client, [*listed, more[-1]])
+        assert client.session[LIST_SESSION_KEY]["added"] == [more[-1]]
+        assert more[-1] in client.get(RESULT).context["kept"]
 
     def test_most_important_questions_come_first(self, client, listed):
         save(client, listed, top=[listed[-1], listed[-2]])
-        page = client.get(RESULT).content.decode()
-        section = page[page.index("Most important to me"):]
-        assert section.index(f'value="{listed[-1]}"') < section.index(f'value="{listed[0]}"')
+        shown = [q.slug for q in client.get(RESULT).context["suggested_questions"]]
+        assert shown[:2] == [listed[-1], listed[-2]]
+        assert shown[2:] == listed[:-2]
 
-    def test_a_question_marked_most_important_is_kept_even_if_unticked(self, client, listed):
-        save(client, listed[1:], top=[listed[0]])
-        assert listed[0] not in client.session[LIST_SESSION_KEY]["dropped"]
+    def test_an_unticked_question_leaves_the_list_with_its_most_important_mark(self, client, listed):
+        save(client, listed[1:], top=[listed[0], listed[1]])
+        assert client.session[LIST_SESSION_KEY]["dropped"] == [listed[0]]
+        assert client.session[LIST_SESSION_KEY]["top"] == [listed[1]]
 
     def test_more_than_three_most_important_is_refused_and_nothing_typed_is_lost(self, client, listed):
         response = save(client, listed, top=listed[:4], own="My own question?")
@@ -202,3 +226,54 @@ class TestTextSize:
         response = client.post(reverse("questionnaire:text_size"),
                                {"size": "large", "next": "https://evil.example/"})
         assert response.url == reverse("questionnaire:start")
+
+
+class TestPage:
+    def test_the_emergency_line_is_left_to_the_page_and_never_repeated_by_the_content(self, client):
+        """The page says it once on screen (the call-now box) and once in print (the footer);
+        tests/e2e/test_flow.py counts what a person sees."""
+        from questionnaire.glossary import result_texts
+        for goal, condition, factors in [("dampen", "kidney_transplant", ["vaccines_due", "pregnancy"]),
+                                         ("modulate", "not_listed", ["other_medicines"]),
+                                         ("strengthen", "lymphoma", []), ("unsure", "not_listed", [])]:
+            response = complete(client, goal, condition, factors=factors)
+            assert response.context["emergency_line"]
+            texts = result_texts(response.context["result"])
+            assert not [text for text in texts if "emergency number" in text], (goal, condition)
+            client.post(reverse("questionnaire:start_over"))
+
+    def test_each_note_box_has_its_own_title_and_each_reason_is_given_once(self, client):
+        result = complete(client, "dampen", "kidney_transplant",
+                          factors=["vaccines_due", "pregnancy", "other_medicines"]).context["result"]
+        titles = [note.title for note in result.box_notes()]
+        assert len(titles) >= 3 and len(set(titles)) == len(titles)
+        assert result.call_now_notes() and not set(result.call_now_notes()) & set(result.box_notes())
+        assert len(result.reasons()) == len(set(result.reasons()))
+
+    def test_the_call_now_box_lists_the_signs_of_every_category_shown(self, client):
+        result = complete(client, "unsure", "not_listed").context["result"]
+        for category in result.categories:
+            assert set(category.call_now_signs) <= set(result.call_now_signs())
+
+
+class TestPaper:
+    def test_us_english_prints_on_letter_and_british_english_on_a4(self, client):
+        complete(client, "dampen", "lupus")
+        assert client.get(RESULT, HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").context["document"].paper == "letter"
+        assert client.get(RESULT, HTTP_ACCEPT_LANGUAGE="en-GB").context["document"].paper == "a4"
+
+    def test_the_person_can_choose_and_the_pdf_follows(self, client, listed):
+        client.post(RESULT, {"keep": listed, "paper": "letter", "action": "save"}, HTTP_ACCEPT_LANGUAGE="en-GB")
+        assert client.get(RESULT, HTTP_ACCEPT_LANGUAGE="en-GB").context["document"].paper == "letter"
+        pdf = client.get(reverse("questionnaire:result_pdf"), HTTP_ACCEPT_LANGUAGE="en-GB")
+        box = PdfReader(io.BytesIO(pdf.content)).pages[0].mediabox
+        assert (round(box.width), round(box.height)) == (612, 792)
+
+    def test_an_unknown_paper_size_is_ignored(self, client, listed):
+        client.post(RESULT, {"keep": listed, "paper": "a0", "action": "save"})
+        assert client.get(RESULT).context["document"].paper == "a4"
+
+    def test_the_browser_prints_on_the_same_paper(self, client):
+        complete(client, "dampen", "lupus")
+        page = client.get(RESULT, HTTP_ACCEPT_LANGUAGE="en-US").content.decode()
+        assert 'media="print" id="paper-stylesheet" href="/static/questionnaire/paper-letter.css"' in page

@@ -23,4 +23,4 @@ def complete(page, site, goal, condition, **more):
     """All the way to the result page."""
     answer_all(page, site, goal, condition, **more)
     page.get_by_role("button", name="See my summary and questions").click()
-    expect(page.get_by_role("heading", name="Your summary and questions")).to_be_visible()
+    expect(page.get_by_role("heading", name="Your questions for the care team")).to_be_visible()

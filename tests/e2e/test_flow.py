@@ -66,7 +66,7 @@ def test_start_over_leaves_nothing_for_the_back_button(page, site):
 
 def test_the_question_list_choices_print_cleanly(page, site):
     complete(page, site, "strengthen", "melanoma", stage="on_treatment")
-    keep = page.locator("input[name=keep]")
+    keep = page.locator(".suggested-questions input[name=keep]")
     texts = [page.locator(f"label[for='{keep.nth(i).get_attribute('id')}']").inner_text()
              for i in range(keep.count())]
     keep.nth(0).uncheck()
@@ -85,6 +85,35 @@ def test_the_question_list_choices_print_cleanly(page, site):
     for screen_only in ("Save my list", "Download PDF", "Start over", "Larger text", "Why am I seeing this"):
         assert screen_only not in text
     assert "Content version" in text and "not medical advice" in text
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_the_suggested_list_prints_on_one_page_and_a_ticked_extra_joins_it(page, site, paper):
+    complete(page, site, "dampen", "kidney_transplant", factors=["pregnancy", "vaccines_due"])
+    suggested = page.locator(".suggested-questions .question-keep .choice-label").all_inner_texts()
+    extra = page.locator(".more-questions input[name=keep]").first
+    extra_text = page.locator(f"label[for='{extra.get_attribute('id')}']").inner_text()
+
+    printed = io.BytesIO(page.pdf(format=paper))
+    text = pdf_text(printed)
+    assert len(PdfReader(printed).pages) == 1
+    assert [t for t in suggested if t not in text] == []
+    assert extra_text not in text
+    for label in ("Name", "Appointment date", "Clinician", "How to use this list", "Notes"):
+        assert label in text
+    assert text.count("emergency number") == 1
+
+    extra.check()
+    assert extra_text in pdf_text(io.BytesIO(page.pdf(format=paper)))
+
+
+def test_everything_ticked_prints_on_two_pages_at_most(page, site):
+    complete(page, site, "strengthen", "lung_cancer", factors=["autoimmune_history", "pregnancy"],
+             concerns=["side_effects", "cost"])
+    for box in page.locator("input[name=keep]").all():
+        box.check()
+    printed = io.BytesIO(page.pdf(format="A4"))
+    assert len(PdfReader(printed).pages) <= 2
 
 
 def test_the_pdf_download_and_the_link_reopen_the_same_list(page, site, browser):
@@ -106,7 +135,7 @@ def test_the_pdf_download_and_the_link_reopen_the_same_list(page, site, browser)
     fresh = browser.new_context()
     other = fresh.new_page()
     other.goto(link)
-    expect(other.get_by_role("heading", name="Your summary and questions")).to_be_visible()
+    expect(other.get_by_role("heading", name="Your questions for the care team")).to_be_visible()
     expect(other.locator(f"#{first_id}")).not_to_be_checked()
     expect(other.locator("input[name=keep]").nth(1)).to_be_checked()
     expect(other.locator(".own-text")).to_have_text(["Will this affect my plans to travel?"])

@@ -48,3 +48,17 @@ def test_nothing_scrolls_sideways_at_320_pixels(page, site):
     if page.evaluate("document.documentElement.scrollWidth") > 320:
         wide.append(("result, large text", page.evaluate("document.documentElement.scrollWidth")))
     assert wide == []
+
+
+@pytest.mark.parametrize("goal, condition, factors", [
+    ("dampen", "kidney_transplant", ["pregnancy", "vaccines_due"]),
+    ("strengthen", "rheumatoid_arthritis", []),  # a mismatch note comes before the list
+    ("unsure", "not_listed", []),
+])
+def test_on_a_phone_the_first_suggested_question_is_within_two_screens(page, site, goal, condition, factors):
+    width, height = SIZES["phone"]
+    page.set_viewport_size({"width": width, "height": height})
+    complete(page, site, goal, condition, factors=factors)
+    first = page.locator(".suggested-questions .question").first
+    box = first.bounding_box()
+    assert box["y"] + box["height"] <= 2 * height, box

@@ -56,11 +56,16 @@ class Command(BaseCommand):
         lines += ["", "Treatment types:"]
         lines += [f"  - {t.title} [{t.slug}]" for t in result.treatments]
         lines += ["", "Notes:"]
-        lines += [wrap.fill(f"  - {n.kind}: {n.text}") for n in result.notes]
-        lines += ["", f"Questions ({len(result.questions)}):"]
-        for _, label, questions in result.question_groups():
+        lines += [wrap.fill(f"  - {n.kind}{' (call now)' if n.call_now else ''}: {n.title}. {n.text}")
+                  for n in result.notes]
+        suggested = result.suggested_questions()
+        lines += ["", f"Suggested questions ({len(suggested)}), most important first:"]
+        lines += [wrap.fill(f"  {n}. {q.text} [{q.slug}, {result.priorities[q.slug]}]")
+                  for n, q in enumerate(suggested, start=1)]
+        lines += ["", f"More questions ({len(result.questions) - len(suggested)}):"]
+        for _, label, questions in result.more_groups():
             lines.append(f"  {label}")
-            lines += [wrap.fill(f"    - {q.text} [{q.slug}]") for q in questions]
+            lines += [wrap.fill(f"    - {q.text} [{q.slug}, {result.priorities[q.slug]}]") for q in questions]
         lines += ["", "Why: the rules that matched, highest priority first:"]
         lines += [f"  - {rule.slug}: {rule.reason}" for rule in result.matched_rules]
         return "\n".join(lines) + "\n"

@@ -13,3 +13,10 @@ document.querySelectorAll("[data-copy]").forEach(function (button) {
     });
   });
 });
+/* Choosing a paper size prints on it at once, before the list is saved. */
+var paperSheet = document.getElementById("paper-stylesheet");
+document.querySelectorAll("[data-paper]").forEach(function (radio) {
+  radio.addEventListener("change", function () {
+    paperSheet.href = radio.value === "letter" ? paperSheet.dataset.letter : paperSheet.dataset.a4;
+  });
+});

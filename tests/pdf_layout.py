@@ -1,0 +1,53 @@
+"""Reading a printed list back from its PDF: what is on each page, and where.
+
+The printing rules (PRODUCT.md, "Printing") are checked on the PDF itself, from
+the positions of its text, not on the code that wrote it.
+"""
+import io
+from dataclasses import dataclass
+
+from pypdf import PdfReader
+
+#: The page footer (version, disclaimer, page number) sits in the bottom 15 mm.
+FOOTER_TOP = 15 / 25.4 * 72
+
+
+@dataclass(frozen=True)
+class Line:
+    y: float
+    bold: bool
+    text: str
+
+
+def page_count(data):
+    return len(PdfReader(io.BytesIO(data)).pages)
+
+
+def pages(data):
+    """Each page's body lines (the footer left out), top to bottom."""
+    result = []
+    for page in PdfReader(io.BytesIO(data)).pages:
+        lines = []
+
+        def visit(text, cm, tm, font, size, lines=lines):
+            y = tm[5] * cm[3] + cm[5]
+            if text.strip() and y > FOOTER_TOP:
+                lines.append(Line(y, "Bold" in str((font or {}).get("/BaseFont", "")), text.strip()))
+
+        page.extract_text(visitor_text=visit)
+        result.append(sorted(lines, key=lambda line: -line.y))
+    return result
+
+
+def layout_problems(data, question_texts):
+    """What breaks the printing rules: a heading alone at a page's foot, or a last
+    page without a question on it (only notes, sources or the disclaimer)."""
+    problems = []
+    found = pages(data)
+    for number, lines in enumerate(found, start=1):
+        if lines and lines[-1].bold:
+            problems.append(f"page {number} ends with the heading {lines[-1].text!r}")
+    last_text = " ".join(line.text for line in found[-1])
+    if not any(text[:40] in last_text for text in question_texts):
+        problems.append(f"the last page (page {len(found)}) holds no question")
+    return problems
