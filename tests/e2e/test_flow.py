@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from tests.e2e.flow import choose_and_continue, complete
+from tests.pdf_layout import layout_problems, page_count
 
 
 def pdf_text(source):
@@ -112,8 +113,19 @@ def test_everything_ticked_prints_on_two_pages_at_most(page, site):
              concerns=["side_effects", "cost"])
     for box in page.locator("input[name=keep]").all():
         box.check()
-    printed = io.BytesIO(page.pdf(format="A4"))
-    assert len(PdfReader(printed).pages) <= 2
+    printed = page.pdf(format="A4")
+    assert page_count(printed) <= 2
+    assert layout_problems(printed, page.locator(".question-keep .choice-label").all_inner_texts()) == []
+
+
+@pytest.mark.parametrize("goal, condition, factors", [
+    ("dampen", "kidney_transplant", ["vaccines_due", "pregnancy"]),
+    ("modulate", "not_listed", ["other_medicines"]),
+    ("unsure", "not_listed", []),
+])
+def test_the_emergency_number_is_said_once_on_screen(page, site, goal, condition, factors):
+    complete(page, site, goal, condition, factors=factors)
+    assert page.locator("body").inner_text().count("emergency number") == 1
 
 
 def test_the_pdf_download_and_the_link_reopen_the_same_list(page, site, browser):
