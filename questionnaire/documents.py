@@ -17,8 +17,8 @@ LINE = {"align": "L", "new_x": "LMARGIN", "new_y": "NEXT"}
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 EMERGENCY_LINE = "In an emergency, call your local emergency number."
 DISCLAIMER = f"For education only, not medical advice. Talk to your care team about your treatment. {EMERGENCY_LINE}"
-HOW_TO_USE = ("How to use this list: give it to your care team at the start of your visit, ask the "
-              "most important questions first, and write the answers in the space under each one.")
+HOW_TO_USE = ("How to use this list: give it to your care team at the start of your visit. Ask the most "
+              "important questions first. Write the answers under each one.")
 
 #: Paper sizes a person can choose, as fpdf2 names them.
 PAPER_SIZES = {"a4": "A4", "letter": "Letter"}
@@ -26,9 +26,9 @@ PAPER_SIZES = {"a4": "A4", "letter": "Letter"}
 LETTER_REGIONS = {"US", "CA", "MX", "PH", "CL", "CO", "VE", "CR", "GT", "PA", "PR", "DO", "SV", "NI"}
 
 RULED_LINES = 2
-RULE_GAP = 6.0  # mm between ruled lines, about narrow-ruled paper (6.35 mm)
-NOTES_LINES = 3
-QUESTION_GAP = 1.6
+RULE_GAP = 5.8  # mm between ruled lines, a little under narrow-ruled paper (6.35 mm)
+NOTES_LINES = 2
+QUESTION_GAP = 1.4
 
 
 def paper_for_language(accept_language):

@@ -4,6 +4,7 @@ Each problem names the item and the field, so a reviewer knows exactly what to
 fix. Used by the system check, the ``validate_content`` command, ``loaddata``
 (which refuses a broken load) and the admin.
 """
+import re
 from dataclasses import dataclass
 
 from .vocabulary import (
@@ -220,6 +221,7 @@ def validate_content(content):
         problems.extend(validate_rule(rule, content))
     if not problems:
         problems.extend(short_list_problems(content))
+        problems.extend(lesson_problems(content))
     return problems
 
 
@@ -242,4 +244,100 @@ def short_list_problems(content):
                         f"no call-now question in the suggested list for goal={goal} "
                         f"condition={condition} stage={stage}; add one with priority "
                         f"{QuestionPriority.CALL_NOW.value!r} that a matching rule adds"))
+    return problems
+
+
+#: Medicines a question or note may name only where a treatment type shown names them too.
+MEDICINES = (
+    "methotrexate", "mycophenolate", "leflunomide", "cyclophosphamide", "azathioprine",
+    "hydroxychloroquine", "sulfasalazine", "tacrolimus", "cyclosporine", "sirolimus", "prednisone",
+    "rituximab", "ocrelizumab", "natalizumab", "omalizumab", "dupilumab", "mepolizumab", "tocilizumab",
+    "adalimumab", "infliximab", "teplizumab", "eculizumab", "ravulizumab", "pembrolizumab", "nivolumab",
+    "ipilimumab", "relatlimab", "blinatumomab", "teclistamab", "epcoritamab", "tarlatamab",
+    "tofacitinib", "upadacitinib", "baricitinib", "fingolimod", "ozanimod", "apremilast", "bcg",
+)
+ORGAN_TRANSPLANTS = ("kidney_transplant", "liver_transplant", "heart_transplant", "lung_transplant",
+                     "other_transplant")
+PLANNING_WORDS = re.compile(
+    r"birth control|contracepti|try(ing)? (to get pregnant|for a baby)|before (you|I) try|plan(ning)? a (baby|pregnancy)",
+    re.IGNORECASE)
+TB_WORDS = re.compile(r"\bTB\b|tuberculosis|hepatitis B", re.IGNORECASE)
+REJECTION_WORDS = re.compile(r"rejection", re.IGNORECASE)
+TRANSPLANT_WORDS = re.compile(r"transplant|rejection", re.IGNORECASE)
+PREGNANCY_FACTORS = ("pregnancy", "pregnancy_planning", "partner_pregnancy", "breastfeeding")
+
+
+def _shown(result, content):
+    """(kind, item, field, text) for every question and note a result shows, and their sources' titles."""
+    for kind, items in (("question", result.questions), ("note", result.notes)):
+        for item in items:
+            yield kind, item, "text", item.text
+            for source in item.sources.all():
+                source = content.sources.get(source) if isinstance(source, str) else source
+                if source is not None:
+                    yield kind, item, "sources", f"{source.organisation}: {source.title}"
+
+
+MEDICINE_WORDS = re.compile(rf"\b({'|'.join(MEDICINES)})\b", re.IGNORECASE)
+
+
+def lesson_problems(content):
+    """The lessons of the first clinical review (CONTENT.md), checked on every result they can touch.
+
+    Rules only add, so the answers with every factor and concern show every item
+    a goal x condition x stage can show; the pregnant-now and stem-cell checks
+    leave out the factors that rightly bring the words they look for. Each
+    problem names the item, the field and where it reaches.
+    """
+    from .engine import Answers, recommend
+
+    factors = [f.value for f in Factor]
+    concerns = tuple(c.value for c in Concern)
+    pregnant_now = tuple(f for f in factors if f not in PREGNANCY_FACTORS[1:])
+    without_transplant = tuple(f for f in factors if f != "transplant_history")
+    found = {}
+    medicines_in = {}
+
+    def flag(kind, item, field, message, condition):
+        found.setdefault((kind, item.slug, field, message), set()).add(condition)
+
+    def medicines(text):
+        if text not in medicines_in:
+            medicines_in[text] = {m.lower() for m in MEDICINE_WORDS.findall(text)}
+        return medicines_in[text]
+
+    for goal in GOALS:
+        for condition in CONDITIONS:
+            group = CONDITIONS[condition]
+            for stage in RULE_CONDITION_CHOICES["stages"]:
+                everything = recommend(Answers(goal, condition, stage, tuple(factors), concerns), content)
+                shown_treatments = " ".join(
+                    f"{t.title} {t.description} {t.examples}".lower() for t in everything.treatments)
+                for kind, item, field, text in _shown(everything, content):
+                    for medicine in sorted(medicines(text)):
+                        if medicine not in shown_treatments:
+                            flag(kind, item, field, f"names {medicine}, but no treatment type shown with it "
+                                 f"includes {medicine}", condition)
+                    if group == ConditionGroup.ALLERGY and TB_WORDS.search(text):
+                        flag(kind, item, field, "speaks of TB or hepatitis B, which are tested for before some "
+                             "biologics, not before allergy treatment", condition)
+                pregnant = recommend(Answers(goal, condition, stage, pregnant_now, concerns), content)
+                for kind, item, field, text in _shown(pregnant, content):
+                    if field == "text" and PLANNING_WORDS.search(text):
+                        flag(kind, item, field, "speaks of birth control or trying for a baby to someone who is "
+                             "pregnant now; add it for pregnancy_planning or partner_pregnancy instead", condition)
+                if condition in ORGAN_TRANSPLANTS:
+                    continue
+                other = recommend(Answers(goal, condition, stage, without_transplant, concerns), content)
+                for kind, item, field, text in _shown(other, content):
+                    if condition == "stem_cell_transplant" and REJECTION_WORDS.search(text):
+                        flag(kind, item, field, "speaks of rejection after a stem cell transplant, where the "
+                             "medicines prevent graft-versus-host disease (GVHD)", condition)
+                    elif field == "sources" and group != ConditionGroup.TRANSPLANT and TRANSPLANT_WORDS.search(text):
+                        flag(kind, item, field, f"cites a transplant page ({text}) where no transplant was "
+                             "mentioned", condition)
+    problems = []
+    for (kind, slug, field, message), conditions in sorted(found.items()):
+        where = ", ".join(sorted(conditions)[:3]) + (f" and {len(conditions) - 3} more" if len(conditions) > 3 else "")
+        problems.append(ContentProblem(kind, slug, field, f"{message} (reaches {where})"))
     return problems

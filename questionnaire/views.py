@@ -287,15 +287,18 @@ def _save_paper_size(request):
 
 
 def _list_document(request, outcome, choices, release):
+    question_list = build_question_list(outcome, choices)
+    printed = [q for q in outcome.questions if q.slug in question_list.kept]
     return ListDocument(
         paper=paper_size(request),
-        question_list=build_question_list(outcome, choices),
+        question_list=question_list,
         date=timezone.localdate(),
         condition=outcome.condition.label,
         goal=Goal(outcome.goal).label if outcome.goal != Goal.UNSURE else "",
         version=release.version if release else "-",
         last_reviewed=release.last_reviewed if release else timezone.localdate(),
-        source_names=list(dict.fromkeys(source.organisation for source in outcome.sources())),
+        # The printout cites what it prints; the page lists every source it shows.
+        source_names=sorted({source.organisation for q in printed for source in q.sources.all()}),
     )
 
 

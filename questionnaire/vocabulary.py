@@ -69,7 +69,10 @@ class Stage(models.TextChoices):
 class Factor(models.TextChoices):
     AUTOIMMUNE_HISTORY = "autoimmune_history", "I have (or had) another autoimmune disease"
     TRANSPLANT_HISTORY = "transplant_history", "I have had an organ transplant"
-    PREGNANCY = "pregnancy", "I am pregnant, or I or my partner may get pregnant"
+    #: Pregnant now, planning, and a partner's plans are different situations (CONTENT.md).
+    PREGNANCY = "pregnancy", "I am pregnant now"
+    PREGNANCY_PLANNING = "pregnancy_planning", "I may get pregnant, or I am planning a pregnancy"
+    PARTNER_PREGNANCY = "partner_pregnancy", "My partner may get pregnant, or we are planning a baby"
     BREASTFEEDING = "breastfeeding", "I am breastfeeding"
     INFECTION_HISTORY = "infection_history", (
         "I have (or had) an infection such as hepatitis B, tuberculosis or HIV"

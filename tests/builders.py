@@ -39,10 +39,14 @@ def build_content(rules=(), questions=(), notes=()):
         category("modulating", "modulate", 2),
         category("suppressive", "dampen", 3))}
     treatments = {t.slug: t for t in (
-        item("checkpoint_inhibitors", category_id="stimulating", order=1, title="CPI", description="D."),
-        item("targeted_biologics", category_id="modulating", order=1, title="TB", description="D."),
-        item("corticosteroids", category_id="suppressive", order=2, title="CS", description="D."),
-        item("transplant_antirejection", category_id="suppressive", order=1, title="TA", description="D."),
+        item("checkpoint_inhibitors", category_id="stimulating", order=1, title="CPI", description="D.",
+             examples="pembrolizumab"),
+        item("targeted_biologics", category_id="modulating", order=1, title="TB", description="D.",
+             examples=""),
+        item("corticosteroids", category_id="suppressive", order=2, title="CS", description="D.",
+             examples="prednisone"),
+        item("transplant_antirejection", category_id="suppressive", order=1, title="TA", description="D.",
+             examples="tacrolimus"),
     )}
     usual = {"cancer": ["strengthen"], "autoimmune": ["dampen", "modulate"],
              "transplant": ["dampen"], "allergy": ["modulate"], "other": []}

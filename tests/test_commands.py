@@ -35,7 +35,7 @@ class TestRecommend:
     def test_json_lists_the_suggested_questions_first_and_at_most_eight(self):
         data = json.loads(run(
             "recommend", "goal=dampen", "condition=kidney_transplant", "stage=starting",
-            "factors=pregnancy", "--format", "json"))
+            "factors=pregnancy_planning", "--format", "json"))
         flags = [q["suggested"] for q in data["questions"]]
         assert flags == sorted(flags, reverse=True)
         suggested = [q for q in data["questions"] if q["suggested"]]
@@ -134,6 +134,17 @@ class TestLoaddata:
         with pytest.raises(CommandError, match="rule 'everyone', field 'conditions': lists no condition"):
             call_command("loaddata", fixture, verbosity=0)
         assert not Rule.objects.filter(pk="everyone").exists()
+
+    def test_refuses_a_lesson_of_the_clinical_review_coming_back_and_keeps_the_old_text(self, tmp_path):
+        question = Question.objects.get(pk="sct-gvhd")
+        fixture = self.write(tmp_path, [{
+            "model": "questionnaire.question", "pk": question.pk,
+            "fields": {"text": "What are the signs of rejection of my new cells?", "theme": question.theme,
+                       "priority": question.priority, "goals": question.goals, "stages": question.stages,
+                       "sources": [s.pk for s in question.sources.all()], "last_reviewed": "2026-12-01"}}])
+        with pytest.raises(CommandError, match="question 'sct-gvhd', field 'text': speaks of rejection after a stem"):
+            call_command("loaddata", fixture, verbosity=0)
+        assert Question.objects.get(pk=question.pk).text == question.text
 
     def test_loads_sound_content(self, tmp_path):
         question = Question.objects.first()

@@ -165,6 +165,10 @@ REPUTABLE_ORGANISATIONS = {
     "Cleveland Clinic": (r"Cleveland Clinic", ("clevelandclinic.org",)),
     "CDC": (r"Centers for Disease Control|\bCDC\b", ("cdc.gov",)),
     "AHRQ": (r"Agency for Healthcare Research and Quality|\bAHRQ\b", ("ahrq.gov",)),
+    # Federal agencies are the primary source for what is approved (FDA) and what is known of
+    # supplements (NIH's NCCIH); docs/content-review.md lists them with CONTENT.md's.
+    "FDA": (r"Food and Drug Administration|\bFDA\b", ("fda.gov",)),
+    "NCCIH": (r"National Center for Complementary and Integrative Health", ("nccih.nih.gov",)),
 }
 
 
@@ -241,12 +245,15 @@ NEGATION = r"\bnot\b|\bnever\b|\bno\b|n't\b|\bcannot\b"
 
 #: A sentence that tells the reader to take, stop or start something ("Stop your ...").
 IMPERATIVE = r"^(please )?(do not |don't |never )?(take|stop|start|skip|double|increase|lower) "
+#: "Do not stop a medicine on your own" sends the reader to the care team (CONTENT.md asks for it).
+ON_YOUR_OWN = r"^(do not|don't|never) .* on your own\b"
 
 
 def trap_claims(text):
     """The trap claims a text makes, by name; empty when it makes none."""
     found = [name for name, pattern in TRAP_PATTERNS.items() if re.search(pattern, text, re.IGNORECASE)]
-    if any(re.search(IMPERATIVE, sentence, re.IGNORECASE) for sentence in sentences(text)):
+    if any(re.search(IMPERATIVE, sentence, re.IGNORECASE) and not re.search(ON_YOUR_OWN, sentence, re.IGNORECASE)
+           for sentence in sentences(text)):
         found.append("gives advice to take, stop or start")
     # Checkpoint inhibitors presented as treating autoimmune disease: a text that names
     # them with a sentence about treating an autoimmune disease that is not negated
@@ -293,6 +300,7 @@ def test_the_trap_scanner_catches_a_planted_bad_claim(bad, claim):
     "Is the aim to get rid of the cancer, to control it, or to ease my symptoms?",
     "Do I need to take folic acid with methotrexate?",
     "Methotrexate for arthritis is taken once a week, not every day.",
+    "Do not stop a transplant medicine or any other medicine on your own.",
     "Keep your skin safe from the sun, and ask about skin checks.",
 ])
 def test_the_trap_scanner_lets_honest_text_through(good):

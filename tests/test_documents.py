@@ -8,7 +8,7 @@ from django.db import connection
 from pypdf import PdfReader
 
 from questionnaire.content import load_content
-from questionnaire.documents import ListDocument, as_pdf, as_text, paper_for_language
+from questionnaire.documents import NOTES_LINES, ListDocument, as_pdf, as_text, paper_for_language
 from questionnaire.engine import CHOICES, Answers, recommend
 from questionnaire.question_list import ListChoices, build_question_list
 from tests.builders import build_content, question
@@ -74,8 +74,8 @@ def test_the_pdf_gives_each_question_two_ruled_lines():
     data = as_pdf(document(ListChoices(top=())))
     content = PdfReader(io.BytesIO(data)).pages[0].get_contents().get_data().decode("latin-1")
     rules_drawn = content.count(" l S")
-    # name, date and clinician lines; two under each of 4 questions; 3 for notes
-    assert rules_drawn == 3 + 2 * len(TEXTS) + 3
+    # name, date and clinician lines; two under each of 4 questions; the notes area's
+    assert rules_drawn == 3 + 2 * len(TEXTS) + NOTES_LINES
 
 
 @pytest.mark.parametrize("paper, width, height", [("a4", 595, 842), ("letter", 612, 792)])

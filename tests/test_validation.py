@@ -128,3 +128,47 @@ def test_every_combination_needs_a_call_now_question_in_its_short_list():
     assert len(found) == 4 * 29  # every goal and condition, at the one stage left without it
     assert all("field 'priority': no call-now question in the suggested list" in m for m in found)
     assert any("goal=dampen condition=lupus stage=considering" in m for m in found)
+
+
+def with_question(text, rule, sources=()):
+    """Sound content plus one question, added by one rule: a reviewer's change to check."""
+    content = sound_content()
+    planted = question("q-planted", "about")
+    planted.text = text
+    if sources:
+        planted.sources = Sources(sources)
+    content.questions["q-planted"] = planted
+    content.rules.append(dataclasses.replace(content.rules[0], slug="planted", questions=("q-planted",),
+                                             categories=(), notes=(), **rule))
+    return content
+
+
+@pytest.mark.parametrize("text, rule, expected", [
+    ("What birth control do I need during treatment?", {"goals": (), "given_goals": ("dampen",),
+                                                        "factors": ("pregnancy",)},
+     "speaks of birth control or trying for a baby to someone who is pregnant now"),
+    ("What are the signs of rejection?", {"conditions": ("stem_cell_transplant",)},
+     "speaks of rejection after a stem cell transplant"),
+    ("Do I need a TB test before allergy shots?", {"goals": ("modulate",), "condition_groups": ("allergy",)},
+     "speaks of TB or hepatitis B"),
+    ("Is methotrexate safe for me?", {"goals": ("dampen",)},
+     "names methotrexate, but no treatment type shown with it includes methotrexate"),
+])
+def test_a_lesson_of_the_clinical_review_cannot_come_back(text, rule, expected):
+    found = [str(p) for p in validate_content(with_question(text, rule))]
+    assert any(f"question 'q-planted', field 'text': {expected}" in m for m in found), found
+
+
+def test_a_medicine_may_be_named_where_a_treatment_type_shown_includes_it():
+    content = with_question("How long will I take tacrolimus?", {"goals": ("dampen",), "conditions": ("kidney_transplant",)})
+    content.rules[0] = dataclasses.replace(content.rules[0], treatments=("transplant_antirejection",))
+    assert messages(content) == []
+
+
+def test_a_transplant_page_is_not_cited_where_no_transplant_was_mentioned():
+    content = with_question("Which vaccines do I need?", {"goals": ("dampen",), "conditions": ("lupus",)},
+                            sources=["nkf"])
+    content.sources["nkf"] = item("nkf", organisation="National Kidney Foundation",
+                                  title="Immunosuppressants (Anti-rejection Medicines)")
+    assert any("question 'q-planted', field 'sources': cites a transplant page" in m and "lupus" in m
+               for m in messages(content))
