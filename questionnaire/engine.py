@@ -210,8 +210,11 @@ def question_fits(question, goal, stage):
             and (not question.stages or stage in question.stages))
 
 
-def recommend(answers, content):
-    """Apply every rule to the answers and gather what the matching rules add."""
+def recommend(answers, content, max_questions=MAX_QUESTIONS):
+    """Apply every rule to the answers and gather what the matching rules add.
+
+    ``max_questions=None`` keeps every question: validation looks at all that could show.
+    """
     condition = content.conditions[answers.condition]
     goal, goal_changed = goal_to_use(answers.goal, condition)
     matched = [
@@ -238,7 +241,7 @@ def recommend(answers, content):
     ordered = order_by_priority(fitting, priorities, theme_rank)
     suggested = choose_suggested(ordered, priorities)
     questions = ([q for q in ordered if q.slug in suggested]
-                 + [q for q in ordered if q.slug not in suggested])[:MAX_QUESTIONS]
+                 + [q for q in ordered if q.slug not in suggested])[:max_questions]
 
     return Result(
         answers=answers,

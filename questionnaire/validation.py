@@ -284,8 +284,8 @@ MEDICINE_WORDS = re.compile(rf"\b({'|'.join(MEDICINES)})\b", re.IGNORECASE)
 def lesson_problems(content):
     """The lessons of the first clinical review (CONTENT.md), checked on every result they can touch.
 
-    Rules only add, so the answers with every factor and concern show every item
-    a goal x condition x stage can show; the pregnant-now and stem-cell checks
+    Rules only add, so the answers with every factor and concern, with no cap on
+    the list, show every item a goal x condition x stage can show; the pregnant-now and stem-cell checks
     leave out the factors that rightly bring the words they look for. Each
     problem names the item, the field and where it reaches.
     """
@@ -310,7 +310,7 @@ def lesson_problems(content):
         for condition in CONDITIONS:
             group = CONDITIONS[condition]
             for stage in RULE_CONDITION_CHOICES["stages"]:
-                everything = recommend(Answers(goal, condition, stage, tuple(factors), concerns), content)
+                everything = recommend(Answers(goal, condition, stage, tuple(factors), concerns), content, None)
                 shown_treatments = " ".join(
                     f"{t.title} {t.description} {t.examples}".lower() for t in everything.treatments)
                 for kind, item, field, text in _shown(everything, content):
@@ -321,14 +321,14 @@ def lesson_problems(content):
                     if group == ConditionGroup.ALLERGY and TB_WORDS.search(text):
                         flag(kind, item, field, "speaks of TB or hepatitis B, which are tested for before some "
                              "biologics, not before allergy treatment", condition)
-                pregnant = recommend(Answers(goal, condition, stage, pregnant_now, concerns), content)
+                pregnant = recommend(Answers(goal, condition, stage, pregnant_now, concerns), content, None)
                 for kind, item, field, text in _shown(pregnant, content):
                     if field == "text" and PLANNING_WORDS.search(text):
                         flag(kind, item, field, "speaks of birth control or trying for a baby to someone who is "
                              "pregnant now; add it for pregnancy_planning or partner_pregnancy instead", condition)
                 if condition in ORGAN_TRANSPLANTS:
                     continue
-                other = recommend(Answers(goal, condition, stage, without_transplant, concerns), content)
+                other = recommend(Answers(goal, condition, stage, without_transplant, concerns), content, None)
                 for kind, item, field, text in _shown(other, content):
                     if condition == "stem_cell_transplant" and REJECTION_WORDS.search(text):
                         flag(kind, item, field, "speaks of rejection after a stem cell transplant, where the "

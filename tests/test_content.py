@@ -15,7 +15,13 @@ PRODUCT_TREATMENTS = {
     "cytokine_therapy": "stimulating", "allergen_immunotherapy": "modulating",
     "targeted_biologics": "modulating", "corticosteroids": "suppressive",
     "conventional_immunosuppressants": "suppressive", "transplant_antirejection": "suppressive",
+    # added in the second release
+    "bispecific_antibodies": "stimulating", "oncolytic_virus": "stimulating",
+    "targeted_small_molecules": "modulating", "immunoglobulin": "modulating",
 }
+SECOND_RELEASE_CONDITIONS = ["kidney_cancer", "head_neck_cancer", "breast_cancer", "liver_cancer",
+                             "myasthenia_gravis", "vasculitis", "atopic_dermatitis", "chronic_hives",
+                             "eosinophilic_esophagitis"]
 
 
 def result_for(content, goal, condition, stage="starting", factors=(), concerns=()):
@@ -26,7 +32,7 @@ def test_the_shipped_content_passes_validation(content):
     assert [str(p) for p in validate_content(content)] == []
 
 
-def test_has_the_three_categories_and_ten_treatment_types_of_the_product(content):
+def test_has_the_three_categories_and_fourteen_treatment_types_of_the_product(content):
     assert {c.slug: c.goal for c in content.categories.values()} == {
         "stimulating": "strengthen", "modulating": "modulate", "suppressive": "dampen"}
     assert {t.slug: t.category_id for t in content.treatments.values()} == PRODUCT_TREATMENTS
@@ -172,3 +178,28 @@ def test_note_titles_on_one_page_are_all_different(content):
     for answers in every_answer_set():
         titles = [note.title for note in recommend(answers, content).box_notes()]
         assert len(titles) == len(set(titles)), (answers, titles)
+
+
+@pytest.mark.parametrize("condition", SECOND_RELEASE_CONDITIONS)
+def test_each_new_condition_gives_a_category_a_treatment_type_and_a_call_now_question(content, condition):
+    for goal, stage in itertools.product(Goal.values, Stage.values):
+        result = result_for(content, goal, condition, stage)
+        assert result.categories and result.treatments, (goal, stage)
+        assert "call_now" in [result.priorities[slug] for slug in result.suggested], (goal, stage)
+
+
+@pytest.mark.parametrize("goal, condition, expected", [
+    ("strengthen", "melanoma", {"checkpoint_inhibitors", "cell_therapy", "oncolytic_virus"}),
+    ("strengthen", "lymphoma", {"bispecific_antibodies", "cell_therapy"}),
+    ("modulate", "rheumatoid_arthritis", {"targeted_biologics", "targeted_small_molecules"}),
+    ("dampen", "crohns_disease", {"targeted_biologics"}),
+    ("unsure", "ulcerative_colitis", {"targeted_biologics"}),
+    ("modulate", "myasthenia_gravis", {"immunoglobulin", "targeted_biologics"}),
+    ("modulate", "type1_diabetes", {"targeted_biologics"}),
+])
+def test_the_treatments_a_clinician_expects_are_shown(content, goal, condition, expected):
+    assert expected <= {t.slug for t in result_for(content, goal, condition).treatments}
+
+
+def test_melanoma_no_longer_leads_with_cytokines(content):
+    assert "cytokine_therapy" not in {t.slug for t in result_for(content, "strengthen", "melanoma").treatments}
