@@ -1,5 +1,16 @@
 from django.db import migrations, models
 
+KIND_TITLES = {"safety": "Safety", "mismatch": "About the aim you chose", "info": "Good to know"}
+
+
+def title_existing_notes(apps, schema_editor):
+    """Notes loaded before titles existed get one, so the content stays valid until
+    the new fixtures are loaded over it (they give each note its own title)."""
+    Note = apps.get_model("questionnaire", "Note")
+    for note in Note.objects.using(schema_editor.connection.alias).filter(title=""):
+        note.title = KIND_TITLES.get(note.kind, "Good to know")
+        note.save(update_fields=["title"])
+
 
 class Migration(migrations.Migration):
     """The short list: question priorities, rules that raise them, note titles, call-now notes."""
@@ -51,4 +62,5 @@ class Migration(migrations.Migration):
                 default=False,
                 help_text='Shown inside the one "When to call straight away" box, not as a box of its own.'),
         ),
+        migrations.RunPython(title_existing_notes, migrations.RunPython.noop),
     ]
