@@ -149,7 +149,7 @@ def test_no_sentence_runs_over_25_words(content):
 REPUTABLE_ORGANISATIONS = {
     "National Cancer Institute": (r"National Cancer Institute", ("cancer.gov",)),
     "American Cancer Society": (r"American Cancer Society", ("cancer.org",)),
-    "Cancer.Net (ASCO)": (r"Cancer\.Net|American Society of Clinical Oncology", ("cancer.net",)),
+    "Cancer.Net (ASCO)": (r"Cancer\.Net|American Society of Clinical Oncology", ("cancer.net", "ascopubs.org")),
     "AAAAI": (r"American Academy of Allergy, Asthma (and|&) Immunology", ("aaaai.org",)),
     "ACAAI": (r"American College of Allergy, Asthma (and|&) Immunology", ("acaai.org",)),
     "National Kidney Foundation": (r"National Kidney Foundation", ("kidney.org",)),
