@@ -113,7 +113,10 @@ def start_over(request):
     for key, value in settings.items():
         if value:
             request.session[key] = value
-    return redirect("questionnaire:start")
+    response = redirect("questionnaire:start")
+    # Drop the pages the browser keeps for Back, so nothing of this person comes back.
+    response["Clear-Site-Data"] = '"cache"'
+    return response
 
 
 @require_POST
@@ -159,6 +162,9 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
 
     def get(self, *args, **kwargs):
         self.restore_saved_answers()
+        if kwargs.get("step") == "check" and not self.storage.get_step_data(self.steps.first):
+            # Nothing answered (a new visit, or after "Start over"): nothing to check.
+            return redirect(start_url(expired=True))
         return super().get(*args, **kwargs)
 
     def restore_saved_answers(self):

@@ -198,6 +198,35 @@ class TestNextPerson:
                     reverse("questionnaire:result_link")]:
             assert client.get(url).url == reverse("questionnaire:start") + "?expired=1"
 
+    def test_start_over_tells_the_browser_to_drop_its_cached_pages(self, client, listed):
+        response = client.post(reverse("questionnaire:start_over"))
+        assert response["Clear-Site-Data"] == '"cache"'
+
+    def test_after_start_over_check_answers_sends_to_the_start(self, client, listed):
+        client.post(reverse("questionnaire:start_over"))
+        response = client.get(reverse("questionnaire:step", kwargs={"step": "check"}))
+        assert response.url == reverse("questionnaire:start") + "?expired=1"
+
+    def test_forms_that_hold_answers_ask_the_browser_not_to_restore_them(self, client, listed):
+        from html.parser import HTMLParser
+
+        class Forms(HTMLParser):
+            found = []
+
+            def handle_starttag(self, tag, attrs):
+                if tag == "form":
+                    self.found.append(dict(attrs))
+
+        pages = [client.get(RESULT), client.get(reverse("questionnaire:step", kwargs={"step": "check"})),
+                 client.get(reverse("questionnaire:step", kwargs={"step": "factors"}))]
+        for response in pages:
+            parser = Forms()
+            parser.found = []
+            parser.feed(response.content.decode())
+            answer_forms = [f for f in parser.found if "/questions/" in f.get("action", "")
+                            or f.get("action") == RESULT]
+            assert answer_forms and all(f.get("autocomplete") == "off" for f in answer_forms)
+
     @pytest.mark.parametrize("name", ["result", "result_pdf", "result_text", "result_link"])
     def test_pages_that_show_answers_are_never_stored_by_the_browser(self, client, listed, name):
         response = client.get(reverse(f"questionnaire:{name}"))

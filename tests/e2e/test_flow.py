@@ -65,6 +65,19 @@ def test_start_over_leaves_nothing_for_the_back_button(page, site):
     expect(page.locator("input[name=keep]")).to_have_count(0)
 
 
+def test_after_start_over_no_back_press_brings_back_an_answer(page, site):
+    """Every history entry of the last person, pressed back to, shows no answer of theirs."""
+    complete(page, site, "unsure", "kidney_transplant", factors=["pregnancy", "vaccines_due"])
+    page.get_by_role("button", name="Finish and start over for the next person").click()
+    expect(page.get_by_role("heading", name=re.compile("Prepare questions"))).to_be_visible()
+    for press in range(8):
+        page.go_back()
+        page.wait_for_load_state()
+        checked = page.locator("input:checked, textarea:not(:empty)").count()
+        assert checked == 0, f"back press {press + 1} at {page.url} shows {checked} answers"
+        assert page.locator(".summary-list, input[name=keep]").count() == 0, page.url
+
+
 def test_the_question_list_choices_print_cleanly(page, site):
     complete(page, site, "strengthen", "melanoma", stage="on_treatment")
     keep = page.locator(".suggested-questions input[name=keep]")
