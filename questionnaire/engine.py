@@ -235,10 +235,10 @@ def recommend(answers, content, max_questions=MAX_QUESTIONS):
     notes = sorted(gather("notes", content.notes), key=lambda n: (NOTE_KIND_ORDER.index(n.kind), n.slug))
 
     fitting = [q for q in gather("questions", content.questions) if question_fits(q, goal, answers.stage)]
-    priorities = question_priorities(fitting, matched)
+    priorities, raised = question_priorities(fitting, matched)
     first_themes = [CONCERN_THEMES[c] for c in answers.concerns]
     theme_rank = {theme: rank for rank, theme in enumerate(dict.fromkeys(first_themes + THEME_ORDER))}
-    ordered = order_by_priority(fitting, priorities, theme_rank)
+    ordered = order_by_priority(fitting, priorities, theme_rank, raised)
     suggested = choose_suggested(ordered, priorities)
     questions = ([q for q in ordered if q.slug in suggested]
                  + [q for q in ordered if q.slug not in suggested])[:max_questions]
@@ -259,34 +259,42 @@ def recommend(answers, content, max_questions=MAX_QUESTIONS):
 
 
 def question_priorities(questions, matched_rules):
-    """Each question's tier for this person: its own, or a better one that a matched rule raises it to."""
+    """Each question's tier for this person, and the slugs a matched rule raised.
+
+    A question keeps its own tier unless a matched rule raises it to a better one.
+    """
     priorities = {q.slug: q.priority for q in questions}
+    raised = set()
     for rule in matched_rules:
         if not rule.question_priority:
             continue
         for slug in rule.questions:
             if slug in priorities and PRIORITY_RANK[rule.question_priority] < PRIORITY_RANK[priorities[slug]]:
                 priorities[slug] = rule.question_priority
-    return priorities
+                raised.add(slug)
+    return priorities, raised
 
 
-def order_by_priority(questions, priorities, theme_rank):
-    """Best tier first; within a tier by theme (the person's concerns first) and order.
-
-    The questions of no tier ("more") go breadth first, the first of each theme
-    before the second of any, so that the cap on the list keeps every theme.
+def order_by_priority(questions, priorities, theme_rank, raised=frozenset()):
+    """Best tier first. Within a tier, the questions a rule raised for this person's
+    answers (a factor, a concern) before the tier's own, then breadth first by theme:
+    the first of each theme before the second of any, so that one theme never fills
+    the short list (themes of the person's concerns first, then ``order``).
     """
-    def theme_key(q):
-        return (theme_rank[q.theme], q.order, q.slug)
+    def breadth_first(group):
+        seen_in_theme = {}
+        placed = []
+        for q in sorted(group, key=lambda q: (theme_rank[q.theme], q.order, q.slug)):
+            place = seen_in_theme[q.theme] = seen_in_theme.get(q.theme, -1) + 1
+            placed.append(((place, theme_rank[q.theme]), q))
+        return [q for _, q in sorted(placed, key=lambda pair: pair[0])]
 
-    tiered = sorted((q for q in questions if priorities[q.slug] != QuestionPriority.MORE),
-                    key=lambda q: (PRIORITY_RANK[priorities[q.slug]], *theme_key(q)))
-    seen_in_theme = {}
-    more = []
-    for q in sorted((q for q in questions if priorities[q.slug] == QuestionPriority.MORE), key=theme_key):
-        place = seen_in_theme[q.theme] = seen_in_theme.get(q.theme, -1) + 1
-        more.append(((place, theme_rank[q.theme]), q))
-    return tiered + [q for _, q in sorted(more, key=lambda pair: pair[0])]
+    ordered = []
+    for tier in QuestionPriority:
+        in_tier = [q for q in questions if priorities[q.slug] == tier]
+        ordered += breadth_first([q for q in in_tier if q.slug in raised])
+        ordered += breadth_first([q for q in in_tier if q.slug not in raised])
+    return ordered
 
 
 def choose_suggested(ordered, priorities):

@@ -113,6 +113,18 @@ class FactorsForm(forms.Form):
     )
     hints = FACTOR_HINTS
 
+    def clean_factors(self):
+        """Pregnant now and planning a pregnancy are different situations (CONTENT.md): one or the other."""
+        factors = self.cleaned_data["factors"]
+        planning = [f for f in (Factor.PREGNANCY_PLANNING, Factor.PARTNER_PREGNANCY) if f in factors]
+        if Factor.PREGNANCY in factors and planning:
+            raise forms.ValidationError(
+                "You chose %(pregnant)s and %(planning)s. Choose the one that fits you now.",
+                code="pregnant_and_planning",
+                params={"pregnant": Factor.PREGNANCY.label.lower(),
+                        "planning": " and ".join(Factor(f).label.lower() for f in planning)})
+        return factors
+
 
 class ConcernsForm(forms.Form):
     concerns = forms.MultipleChoiceField(

@@ -89,6 +89,17 @@ def validate_rule(rule, content):
                     "rule", rule.slug, name, f"refers to {item} {slug!r}, which does not exist"))
     if not adds_something:
         problems.append(ContentProblem("rule", rule.slug, "adds", "adds nothing"))
+    for slug in rule.questions:
+        question = content.questions.get(slug)
+        if question is None:
+            continue
+        for name in ("goals", "stages"):
+            wanted, fits = set(getattr(rule, name)), set(getattr(question, name) or ())
+            if wanted and fits and not wanted & fits:
+                problems.append(ContentProblem(
+                    "rule", rule.slug, "questions",
+                    f"adds question {slug!r}, whose {name} ({', '.join(sorted(fits))}) never include the "
+                    f"rule's ({', '.join(sorted(wanted))}), so it is never shown"))
     if not rule.reason.strip():
         problems.append(ContentProblem("rule", rule.slug, "reason", "must not be empty"))
     if rule.question_priority and rule.question_priority not in QuestionPriority.values:
@@ -123,6 +134,35 @@ def dangling_references(using="default"):
     return problems
 
 
+def field_length_problems(content):
+    """Text longer than its column allows: SQLite stores it anyway, PostgreSQL refuses the load."""
+    from django.apps import apps
+
+    pools = {"therapy category": content.categories, "treatment type": content.treatments,
+             "condition": content.conditions, "question": content.questions, "note": content.notes,
+             "glossary term": content.glossary, "source": content.sources}
+    models = {m._meta.verbose_name: m for m in apps.get_app_config("questionnaire").get_models()}
+    problems = []
+    for kind, items in pools.items():
+        model = models.get(kind)
+        if model is None:
+            continue
+        limited = [f for f in model._meta.concrete_fields
+                   if f.max_length and f.get_internal_type() in ("CharField", "SlugField", "URLField")]
+        for item in items.values():
+            for field in limited:
+                value = getattr(item, field.attname, None)
+                if isinstance(value, str) and len(value) > field.max_length:
+                    problems.append(ContentProblem(
+                        kind, item.pk, field.name,
+                        f"is {len(value)} characters; it may be at most {field.max_length}"))
+    for rule in content.rules:
+        if len(rule.reason) > 300:
+            problems.append(ContentProblem("rule", rule.slug, "reason",
+                                           f"is {len(rule.reason)} characters; it may be at most 300"))
+    return problems
+
+
 def validate_database(using="default"):
     """All problems in the content stored in a database."""
     from .content import load_content
@@ -132,7 +172,7 @@ def validate_database(using="default"):
 
 def validate_content(content):
     """All problems in a :class:`~questionnaire.content.Content` snapshot; empty when sound."""
-    problems = []
+    problems = field_length_problems(content)
     if content.release is None:
         problems.append(ContentProblem("content release", "-", "version", "no content release loaded"))
 
@@ -264,7 +304,6 @@ PLANNING_WORDS = re.compile(
 TB_WORDS = re.compile(r"\bTB\b|tuberculosis|hepatitis B", re.IGNORECASE)
 REJECTION_WORDS = re.compile(r"rejection", re.IGNORECASE)
 TRANSPLANT_WORDS = re.compile(r"transplant|rejection", re.IGNORECASE)
-PREGNANCY_FACTORS = ("pregnancy", "pregnancy_planning", "partner_pregnancy", "breastfeeding")
 
 
 def _shown(result, content):
@@ -293,7 +332,7 @@ def lesson_problems(content):
 
     factors = [f.value for f in Factor]
     concerns = tuple(c.value for c in Concern)
-    pregnant_now = tuple(f for f in factors if f not in PREGNANCY_FACTORS[1:])
+    pregnant_now = tuple(f for f in factors if f not in ("pregnancy_planning", "partner_pregnancy"))
     without_transplant = tuple(f for f in factors if f != "transplant_history")
     found = {}
     medicines_in = {}

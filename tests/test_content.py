@@ -203,3 +203,33 @@ def test_the_treatments_a_clinician_expects_are_shown(content, goal, condition, 
 
 def test_melanoma_no_longer_leads_with_cytokines(content):
     assert "cytokine_therapy" not in {t.slug for t in result_for(content, "strengthen", "melanoma").treatments}
+
+
+@pytest.mark.parametrize("goal, condition", [
+    ("dampen", "rheumatoid_arthritis"), ("unsure", "crohns_disease"), ("dampen", "ulcerative_colitis"),
+    ("dampen", "psoriasis"), ("dampen", "ankylosing_spondylitis"), ("dampen", "vasculitis"),
+    ("modulate", "rheumatoid_arthritis"),
+])
+def test_a_biologic_comes_with_its_test_question_whatever_the_goal(content, goal, condition):
+    result = result_for(content, goal, condition, "starting")
+    assert "targeted_biologics" in {t.slug for t in result.treatments}
+    assert "biologic-tb-hepb-tests" in {q.slug for q in result.questions}
+
+
+@pytest.mark.parametrize("condition", ["type1_diabetes", "multiple_sclerosis", "chronic_hives", "hay_fever"])
+def test_no_tb_or_hepatitis_b_test_question_where_the_treatments_do_not_need_it(content, condition):
+    result = result_for(content, "modulate", condition, "starting")
+    assert "biologic-tb-hepb-tests" not in {q.slug for q in result.questions}
+
+
+@pytest.mark.parametrize("condition", ["allergic_asthma", "multiple_sclerosis", "chronic_hives"])
+def test_no_birth_control_question_where_no_medicine_shown_harms_a_pregnancy(content, condition):
+    result = result_for(content, "dampen", condition, "on_treatment", factors=["pregnancy_planning"])
+    assert "birth-control" not in {q.slug for q in result.questions}
+    assert "pregnancy-dampen" not in {n.slug for n in result.notes}
+
+
+def test_pregnant_and_breastfeeding_gets_no_planning_wording(content):
+    result = result_for(content, "dampen", "kidney_transplant", "starting", factors=["pregnancy", "breastfeeding"])
+    assert {"pregnant-now", "breastfeeding-medicines"} <= {n.slug for n in result.notes}
+    assert not [n.slug for n in result.notes if "trying to get pregnant" in n.text]

@@ -266,3 +266,18 @@ class TestRanking:
             return recommend(answers("dampen", "kidney_transplant", "starting"), content).as_dict()
 
         assert result(specs) == result(list(reversed(specs))) == result(specs)
+
+
+class TestRankingWithinATier:
+    def test_a_question_a_rule_raised_for_these_answers_comes_before_the_tiers_own(self):
+        raise_on_pregnancy = {"slug": "pregnancy", "factors": ("pregnancy",), "questions": ("p",),
+                              "question_priority": "safety"}
+        result = ranked(("s", "administration", "safety"), ("n", "side_effects", "call_now"),
+                        ("p", "pregnancy", "more"), rules=[raise_on_pregnancy], factors=["pregnancy"])
+        assert slugs(result.questions)[:2] == ["p", "s"]
+
+    def test_one_theme_never_fills_the_short_list(self):
+        four_pregnancy = [(f"p{n}", "pregnancy", "safety") for n in range(4)]
+        result = ranked(*four_pregnancy, ("t", "tests", "safety"), ("a", "administration", "safety"),
+                        ("n", "side_effects", "call_now"))
+        assert slugs(result.questions)[:4] == ["a", "t", "p0", "p1"]

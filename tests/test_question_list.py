@@ -5,7 +5,7 @@ from tests.builders import build_content, question
 
 #: Six suggested questions (s1-s4 safety, a1 about, n1 call-now) and four more (m1-m4).
 QUESTIONS = [
-    question("s1", "tests", 1, priority="safety"), question("s2", "tests", 2, priority="safety"),
+    question("s1", "tests", 1, priority="safety"), question("s2", "medicines", 2, priority="safety"),
     question("s3", "vaccines", 3, priority="safety"), question("s4", "infections", 4, priority="safety"),
     question("a1", "about", 1, priority="about"), question("n1", "side_effects", 1, priority="call_now"),
     question("m1", "cost", 1), question("m2", "cost", 2), question("m3", "options", 1),

@@ -173,3 +173,16 @@ def test_a_transplant_page_is_not_cited_where_no_transplant_was_mentioned():
                                   title="Immunosuppressants (Anti-rejection Medicines)")
     assert any("question 'q-planted', field 'sources': cites a transplant page" in m and "lupus" in m
                for m in messages(content))
+
+
+def test_a_rule_that_adds_a_question_its_goals_always_drop_is_refused():
+    content = sound_content()
+    content.questions["q-1"].goals = ["modulate"]
+    assert ("rule 'base', field 'questions': adds question 'q-1', whose goals (modulate) never include "
+            "the rule's (dampen), so it is never shown") in messages(content)
+
+
+def test_text_longer_than_its_column_is_refused_before_postgresql_would():
+    content = sound_content()
+    content.treatments["corticosteroids"].examples = "x" * 301
+    assert "treatment type 'corticosteroids', field 'examples': is 301 characters; it may be at most 300" in messages(content)

