@@ -1,5 +1,12 @@
 from django.db import migrations, models
 
+PRIORITIES = [
+    ('safety', "1. Safety, raised by the person's own answers"),
+    ('about', '2. What the treatment is and why it fits me'),
+    ('call_now', '3. Which symptoms mean calling straight away, and whom to call'),
+    ('concern', "4. The person's concerns"),
+    ('more', 'More questions (not suggested)'),
+]
 KIND_TITLES = {"safety": "Safety", "mismatch": "About the aim you chose", "info": "Good to know"}
 
 
@@ -24,11 +31,7 @@ class Migration(migrations.Migration):
             model_name='question',
             name='priority',
             field=models.CharField(
-                choices=[('safety', "1. Safety, raised by the person's own answers"),
-                         ('about', '2. What the treatment is and why it fits me'),
-                         ('call_now', '3. Which symptoms mean calling straight away, and whom to call'),
-                         ('concern', "4. The person's concerns"),
-                         ('more', 'More questions (not suggested)')],
+                choices=PRIORITIES,
                 default='more',
                 help_text='Its tier in the short list (CONTENT.md, "How a list is ranked"); '
                           'a rule can raise it for the answers that matched.',
@@ -39,11 +42,7 @@ class Migration(migrations.Migration):
             name='question_priority',
             field=models.CharField(
                 blank=True,
-                choices=[('safety', "1. Safety, raised by the person's own answers"),
-                         ('about', '2. What the treatment is and why it fits me'),
-                         ('call_now', '3. Which symptoms mean calling straight away, and whom to call'),
-                         ('concern', "4. The person's concerns"),
-                         ('more', 'More questions (not suggested)')],
+                choices=PRIORITIES,
                 help_text='Raise the questions this rule adds to this tier, when it matches. Blank: leave them.',
                 max_length=10),
         ),
