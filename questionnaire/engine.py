@@ -262,6 +262,8 @@ def question_priorities(questions, matched_rules):
     """Each question's tier for this person, and the slugs a matched rule raised.
 
     A question keeps its own tier unless a matched rule raises it to a better one.
+    A rule that raises to the tier a question already has still marks it raised:
+    it was the person's own answer (a factor, a concern) that brought it.
     """
     priorities = {q.slug: q.priority for q in questions}
     raised = set()
@@ -269,7 +271,7 @@ def question_priorities(questions, matched_rules):
         if not rule.question_priority:
             continue
         for slug in rule.questions:
-            if slug in priorities and PRIORITY_RANK[rule.question_priority] < PRIORITY_RANK[priorities[slug]]:
+            if slug in priorities and PRIORITY_RANK[rule.question_priority] <= PRIORITY_RANK[priorities[slug]]:
                 priorities[slug] = rule.question_priority
                 raised.add(slug)
     return priorities, raised

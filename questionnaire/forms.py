@@ -119,10 +119,11 @@ class FactorsForm(forms.Form):
         planning = [f for f in (Factor.PREGNANCY_PLANNING, Factor.PARTNER_PREGNANCY) if f in factors]
         if Factor.PREGNANCY in factors and planning:
             raise forms.ValidationError(
-                "You chose %(pregnant)s and %(planning)s. Choose the one that fits you now.",
+                "You chose both \u201c%(pregnant)s\u201d and \u201c%(planning)s\u201d. "
+                "Choose the one that fits you now.",
                 code="pregnant_and_planning",
-                params={"pregnant": Factor.PREGNANCY.label.lower(),
-                        "planning": " and ".join(Factor(f).label.lower() for f in planning)})
+                params={"pregnant": Factor.PREGNANCY.label,
+                        "planning": "\u201d and \u201c".join(Factor(f).label for f in planning)})
         return factors
 
 

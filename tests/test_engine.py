@@ -281,3 +281,10 @@ class TestRankingWithinATier:
         result = ranked(*four_pregnancy, ("t", "tests", "safety"), ("a", "administration", "safety"),
                         ("n", "side_effects", "call_now"))
         assert slugs(result.questions)[:4] == ["a", "t", "p0", "p1"]
+
+    def test_a_question_a_factor_rule_brings_counts_as_raised_even_in_its_own_tier(self):
+        bring_on_pregnancy = {"slug": "pregnancy", "factors": ("pregnancy",), "questions": ("p",),
+                              "question_priority": "safety"}
+        result = ranked(("s", "administration", "safety"), ("n", "side_effects", "call_now"),
+                        ("p", "pregnancy", "safety"), rules=[bring_on_pregnancy], factors=["pregnancy"])
+        assert slugs(result.questions)[:2] == ["p", "s"]
