@@ -104,10 +104,19 @@ def about(request):
     })
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @never_cache
 def start_over(request):
-    """Wipe every answer at once. Only the device's settings (text and paper size) are kept."""
+    """GET asks "Start over?" on a page of its own (no JavaScript dialog); POST wipes.
+
+    The wipe keeps only the device's settings (text and paper size).
+    """
+    if request.method == "GET":
+        back = request.GET.get("back", "")
+        if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()},
+                                               require_https=request.is_secure()):
+            back = reverse("questionnaire:start")
+        return render(request, "questionnaire/start_over.html", {"back_url": back})
     settings = {key: request.session.get(key) for key in (TEXT_SIZE_SESSION_KEY, PAPER_SESSION_KEY)}
     request.session.flush()
     for key, value in settings.items():
@@ -215,10 +224,15 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
         context = super().get_context_data(form=form, **kwargs)
         step = self.steps.current
         previous = self.steps.prev
+        returning_to_check = self.request.GET.get("change") == "1"
+        if returning_to_check:
+            back_url = self.get_step_url("check")  # a "Change" goes back where it came from
+        else:
+            back_url = self.get_step_url(previous) if previous else reverse("questionnaire:start")
         context.update({
             "step_name": step,
-            "back_url": self.get_step_url(previous) if previous else reverse("questionnaire:start"),
-            "returning_to_check": self.request.GET.get("change") == "1",
+            "back_url": back_url,
+            "returning_to_check": returning_to_check,
             "hints": getattr(form, "hints", {}),
             "show_start_over": True,
         })

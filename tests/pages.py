@@ -38,6 +38,7 @@ def visit_every_page_type(client):
     pages["link-invalid"] = client.get(reverse("questionnaire:open_list", kwargs={"token": "x" + token}))
     with mock.patch("time.time", return_value=time.time() + timedelta(days=91).total_seconds()):
         pages["link-expired"] = client.get(reverse("questionnaire:open_list", kwargs={"token": token}))
+    pages["start-over"] = client.get(reverse("questionnaire:start_over") + "?back=" + result)
     pages["not-found"] = client.get("/no-such-page/")
     client.post(reverse("questionnaire:text_size"), {"size": "large", "next": "/"})
     pages["start-large-text"] = client.get("/")

@@ -170,6 +170,14 @@ class TestCheckAnswers:
         assert post_step(client, "goal", "modulate").url == step_url("condition")
 
 
+class TestChangeLinks:
+    def test_back_from_a_change_page_returns_to_check_answers(self, client):
+        complete(client, "dampen", "lupus")
+        response = client.get(step_url("stage") + "?change=1")
+        assert response.context["back_url"] == step_url("check")
+        assert client.get(step_url("stage")).context["back_url"] == step_url("condition")
+
+
 class TestStartOver:
     def test_clears_every_answer_and_lands_on_the_start_page(self, client):
         complete(client, "dampen", "kidney_transplant")
@@ -179,8 +187,19 @@ class TestStartOver:
         page = client.get(step_url("goal"), follow=True).content.decode()
         assert not re.search(r"<input[^>]*checked", page)
 
-    def test_is_a_post_only_action(self, client):
-        assert client.get(reverse("questionnaire:start_over")).status_code == 405
+    def test_asks_first_on_a_page_of_its_own_which_wipes_nothing(self, client):
+        complete(client, "dampen", "kidney_transplant")
+        response = client.get(reverse("questionnaire:start_over") + "?back=/result/")
+        assert response.status_code == 200
+        assert response.context["back_url"] == "/result/"
+        assert client.get(reverse("questionnaire:result")).status_code == 200
+
+    def test_the_way_back_never_leads_to_another_site(self, client):
+        response = client.get(reverse("questionnaire:start_over") + "?back=https://evil.example/")
+        assert response.context["back_url"] == reverse("questionnaire:start")
+
+    def test_wipes_only_on_post(self, client):
+        assert client.put(reverse("questionnaire:start_over")).status_code == 405
 
 
 class TestBrokenInput:

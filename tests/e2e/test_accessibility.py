@@ -99,6 +99,12 @@ def test_larger_text(page, site):
     assert_no_violations(page)
 
 
+def test_start_over_page(page, site):
+    complete(page, site, "modulate", "hay_fever")
+    page.get_by_role("link", name="Start over", exact=True).click()
+    assert_no_violations(page)
+
+
 def test_link_page(page, site):
     complete(page, site, "modulate", "hay_fever")
     page.get_by_role("button", name="Copy link to this list").click()

@@ -65,6 +65,28 @@ def test_start_over_leaves_nothing_for_the_back_button(page, site):
     expect(page.locator("input[name=keep]")).to_have_count(0)
 
 
+def test_the_saved_message_is_on_screen_beside_the_list(page, site):
+    page.set_viewport_size({"width": 375, "height": 812})
+    complete(page, site, "dampen", "lupus")
+    page.get_by_role("button", name="Save my list").click()
+    expect(page.get_by_text("Your question list is saved.")).to_be_in_viewport()
+
+
+def test_the_header_start_over_asks_first_and_no_keeps_everything(page, site):
+    complete(page, site, "dampen", "lupus")
+    page.fill("#id_own", "Mine?")
+    page.get_by_role("button", name="Save my list").click()
+    page.get_by_role("link", name="Start over", exact=True).click()
+    expect(page.get_by_role("heading", name="Start over?")).to_be_visible()
+    page.get_by_role("link", name="No, go back to where I was").click()
+    expect(page.locator(".own-text")).to_have_text(["Mine?"])
+    page.get_by_role("link", name="Start over", exact=True).click()
+    page.get_by_role("button", name="Yes, wipe everything and start over").click()
+    expect(page.get_by_role("heading", name=re.compile("Prepare questions"))).to_be_visible()
+    page.goto(site + "/result/")
+    expect(page.get_by_role("heading", name=re.compile("Prepare questions"))).to_be_visible()
+
+
 def test_after_start_over_no_back_press_brings_back_an_answer(page, site):
     """Every history entry of the last person, pressed back to, shows no answer of theirs."""
     complete(page, site, "unsure", "kidney_transplant", factors=["pregnancy", "vaccines_due"])
