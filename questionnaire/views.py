@@ -334,9 +334,16 @@ def result(request, answers):
         if form.is_valid():
             request.session[LIST_SESSION_KEY] = form.choices().as_dict()
             _save_paper_size(request)
+            if request.POST.get("size") in ("normal", "large"):
+                # The header's text-size switch, sent with the list so nothing typed is lost.
+                request.session[TEXT_SIZE_SESSION_KEY] = request.POST["size"]
+                return redirect(reverse("questionnaire:result") + "#questions-heading")
             action = request.POST.get("action")
             if action in LIST_ACTIONS:
                 return redirect(LIST_ACTIONS[action])
+            if action == "print":
+                messages.success(request, "Your question list is saved and ready to print.")
+                return redirect(reverse("questionnaire:result") + "?print=1#questions-heading")
             messages.success(request, "Your question list is saved.")
             return redirect(reverse("questionnaire:result") + "#questions-heading")
         kept = set(form.data.getlist("keep")) | set(form.data.getlist("top"))
@@ -360,6 +367,8 @@ def result(request, answers):
         "top": top,
         "form": form,
         "paper_sizes": PAPER_SIZES,
+        "list_form_id": "question-list-form",
+        "ready_to_print": request.method == "GET" and request.GET.get("print") == "1",
         "how_to_use": HOW_TO_USE,
         "emergency_line": EMERGENCY_LINE,
         "goal_labels": dict(Goal.choices),

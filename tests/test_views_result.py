@@ -257,6 +257,22 @@ class TestTextSize:
         assert response.url == reverse("questionnaire:start")
 
 
+class TestNothingTypedIsLost:
+    def test_print_saves_the_list_then_opens_ready_to_print(self, client, listed):
+        response = save(client, listed[1:], own="Mine?", action="print")
+        assert response.url == RESULT + "?print=1#questions-heading"
+        assert client.session[LIST_SESSION_KEY]["own"] == ["Mine?"]
+        assert client.get(RESULT + "?print=1").context["ready_to_print"] is True
+        assert client.get(RESULT).context["ready_to_print"] is False
+
+    def test_the_text_size_switch_on_the_result_page_saves_the_list_with_it(self, client, listed):
+        response = client.post(RESULT, {"keep": listed[1:], "own": "Typed?", "size": "large"})
+        assert response.url == RESULT + "#questions-heading"
+        assert client.session["text_size"] == "large"
+        assert client.session[LIST_SESSION_KEY]["own"] == ["Typed?"]
+        assert client.session[LIST_SESSION_KEY]["dropped"] == [listed[0]]
+
+
 class TestPage:
     def test_the_emergency_line_is_left_to_the_page_and_never_repeated_by_the_content(self, client):
         """The page says it once on screen (the call-now box) and once in print (the footer);

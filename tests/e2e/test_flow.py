@@ -65,6 +65,23 @@ def test_start_over_leaves_nothing_for_the_back_button(page, site):
     expect(page.locator("input[name=keep]")).to_have_count(0)
 
 
+def test_larger_text_and_print_keep_unsaved_edits(page, site):
+    complete(page, site, "dampen", "lupus")
+    first = page.locator(".suggested-questions input[name=keep]").first
+    first_id = first.get_attribute("id")
+    first.uncheck()
+    page.fill("#id_own", "Typed but not saved?")
+    page.get_by_role("button", name="Larger text").click()
+    expect(page.locator("html")).to_have_class("large-text")
+    expect(page.locator(".own-text")).to_have_text(["Typed but not saved?"])
+    expect(page.locator(f"#{first_id}")).not_to_be_checked()
+    page.fill("#id_own", "Typed but not saved?\nAnd before printing?")
+    page.get_by_role("button", name="Print").click()
+    expect(page.locator(".own-text")).to_have_text(["Typed but not saved?", "And before printing?"])
+    text = pdf_text(io.BytesIO(page.pdf(format="A4")))
+    assert "And before printing?" in text
+
+
 def test_the_saved_message_is_on_screen_beside_the_list(page, site):
     page.set_viewport_size({"width": 375, "height": 812})
     complete(page, site, "dampen", "lupus")

@@ -28,7 +28,10 @@ def test_the_full_flow_and_the_list_work_without_javascript(page, site):
     page.get_by_role("button", name="Save my list").click()
     expect(page.locator(".own-text")).to_have_text(["Can I plan a pregnancy next year?"])
     expect(page.locator(f"#{first_id}")).not_to_be_checked()
-    expect(page.locator("[data-print]")).to_be_hidden()
+    page.fill("#id_own", "Can I plan a pregnancy next year?\nAnd one more?")
+    page.get_by_role("button", name="Print").click()
+    expect(page.get_by_text("Your question list is saved and ready to print.")).to_be_visible()
+    expect(page.locator(".own-text")).to_have_text(["Can I plan a pregnancy next year?", "And one more?"])
 
     page.get_by_role("button", name="Larger text").click()
     expect(page.locator("html")).to_have_class("large-text")

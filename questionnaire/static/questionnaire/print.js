@@ -1,8 +1,8 @@
-/* The Print button is only shown where JavaScript runs; everyone can print from the browser menu. */
-document.querySelectorAll("[data-print]").forEach(function (button) {
-  button.hidden = false;
-  button.addEventListener("click", function () { window.print(); });
-});
+/* Print saves the list first (a plain form submit, so it works without JavaScript too);
+   the page it comes back to opens the browser's Print dialog where JavaScript runs. */
+if (document.querySelector("[data-autoprint]")) {
+  window.addEventListener("load", function () { window.print(); });
+}
 document.querySelectorAll("[data-copy]").forEach(function (button) {
   var field = document.getElementById(button.getAttribute("data-copy"));
   button.hidden = false;
