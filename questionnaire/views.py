@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import ngettext
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -265,8 +266,31 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
         answers = {}
         for step, form in form_dict.items():
             answers.update(form.cleaned_data)
-        self.request.session[ANSWERS_SESSION_KEY] = Answers.from_mapping(answers).as_dict()
+        new_answers = Answers.from_mapping(answers)
+        self.tell_what_a_change_took_off(_stored_answers(self.request), new_answers)
+        self.request.session[ANSWERS_SESSION_KEY] = new_answers.as_dict()
         return HttpResponseRedirect(reverse("questionnaire:result"))
+
+    def tell_what_a_change_took_off(self, old_answers, new_answers):
+        """A saved list keeps every choice that still applies; say which questions went.
+
+        The list stores what the person changed, by question, so ticks, the top 3
+        and their own questions carry over to the new answers by themselves.
+        """
+        if old_answers is None or old_answers == new_answers or LIST_SESSION_KEY not in self.request.session:
+            return
+        content = current_content()
+        choices = _saved_choices(self.request)
+        before = build_question_list(recommend(old_answers, content), choices).kept
+        after = {q.slug for q in recommend(new_answers, content).questions}
+        gone = [content.questions[slug].text for slug in sorted(before - after) if slug in content.questions]
+        if gone:
+            messages.info(self.request, ngettext(
+                "Your new answers took %(count)d question off your list: %(questions)s "
+                "Everything else you chose is kept.",
+                "Your new answers took %(count)d questions off your list: %(questions)s "
+                "Everything else you chose is kept.", len(gone)) % {
+                    "count": len(gone), "questions": " ".join(gone)})
 
 
 def _stored_answers(request):

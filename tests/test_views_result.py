@@ -322,3 +322,27 @@ class TestPaper:
         complete(client, "dampen", "lupus")
         page = client.get(RESULT, HTTP_ACCEPT_LANGUAGE="en-US").content.decode()
         assert 'media="print" id="paper-stylesheet" href="/static/questionnaire/paper-letter.css"' in page
+
+
+class TestChangingAnAnswer:
+    def change_stage(self, client, stage):
+        from tests.test_views import PREFIX, post_step, step_url
+        client.post(step_url("stage"), {f"{PREFIX}-current_step": "stage", "stage-stage": stage,
+                                        "return_to_check": "1"})
+        return client.get(post_step(client, "check").url, follow=True)
+
+    def test_keeps_every_choice_that_still_applies_and_says_what_went(self, client, listed):
+        from questionnaire.models import Question
+        save(client, listed, top=[listed[0]], own="Mine?")
+        before = set(client.get(RESULT).context["kept"])
+        response = self.change_stage(client, "finished")
+        gone = before - {q.slug for q in response.context["result"].questions}
+        assert gone
+        shown = [str(m) for m in response.context["messages"]]
+        assert len(shown) == 1
+        assert all(Question.objects.get(pk=slug).text in shown[0] for slug in gone)
+        assert response.context["question_list"].own == ["Mine?"]
+
+    def test_says_nothing_when_nothing_was_saved(self, client, listed):
+        response = self.change_stage(client, "finished")
+        assert [str(m) for m in response.context["messages"]] == []
