@@ -317,6 +317,28 @@ def _shown(result, content):
                     yield kind, item, "sources", f"{source.organisation}: {source.title}"
 
 
+DROPS = re.compile(r"drops under the tongue", re.IGNORECASE)
+STEROID_AVOIDED = ("psoriasis", "ankylosing_spondylitis")
+BIOLOGICS_EXPECTED = ("rheumatoid_arthritis", "crohns_disease", "ulcerative_colitis")
+
+
+def _treatment_lessons(condition, stage, result):
+    """(lesson, message) for each lesson a plain result (no factors) breaks in its treatment types."""
+    shown = {t.slug for t in result.treatments}
+    if not shown:
+        yield "no treatment type", "a result must show at least one treatment type with its category"
+    if condition in STEROID_AVOIDED and "corticosteroids" in shown:
+        yield "steroid plan", f"steroid pills are avoided for {condition}; show biologics and targeted pills"
+    if condition in BIOLOGICS_EXPECTED and result.goal in ("modulate", "dampen"):
+        if "targeted_biologics" not in shown:
+            yield "no biologics", f"biologics belong in every {condition} result, whatever the goal"
+        elif stage in ("considering", "starting") and "biologic-tb-hepb-tests" not in {
+                q.slug for q in result.questions}:
+            yield "no tests before biologics", f"{condition} shows biologics without the TB / hepatitis B question"
+    if condition == "melanoma" and "cytokine_therapy" in shown:
+        yield "cytokines for melanoma", "cytokines are rarely used for melanoma now; show checkpoint inhibitors, TIL and T-VEC"
+
+
 MEDICINE_WORDS = re.compile(rf"\b({'|'.join(MEDICINES)})\b", re.IGNORECASE)
 
 
@@ -375,6 +397,21 @@ def lesson_problems(content):
                     elif field == "sources" and group != ConditionGroup.TRANSPLANT and TRANSPLANT_WORDS.search(text):
                         flag(kind, item, field, f"cites a transplant page ({text}) where no transplant was "
                              "mentioned", condition)
+    for goal in GOALS:
+        for condition in CONDITIONS:
+            for stage in RULE_CONDITION_CHOICES["stages"]:
+                plain = recommend(Answers(goal, condition, stage), content, None)
+                for lesson, message in _treatment_lessons(condition, stage, plain):
+                    flag("condition", content.conditions[condition], "rules",
+                         f"{lesson}: {message} (goal {goal}, stage {stage})", condition)
+    for kind, items in (("treatment type", content.treatments), ("therapy category", content.categories),
+                        ("question", content.questions), ("note", content.notes)):
+        for item in items.values():
+            for name in ("description", "how_given", "text", "examples"):
+                text = str(getattr(item, name, "") or "")
+                if DROPS.search(text) and not re.search(r"FDA|not approved", text):
+                    flag(kind, item, name, "speaks of drops under the tongue without saying they are not "
+                         "FDA-approved in the US", "every condition")
     problems = []
     for (kind, slug, field, message), conditions in sorted(found.items()):
         where = ", ".join(sorted(conditions)[:3]) + (f" and {len(conditions) - 3} more" if len(conditions) > 3 else "")

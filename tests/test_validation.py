@@ -3,7 +3,7 @@ import dataclasses
 
 import pytest
 
-from questionnaire.validation import validate_content
+from questionnaire.validation import BIOLOGICS_EXPECTED, validate_content
 from questionnaire.vocabulary import CONDITIONS
 from tests.builders import Sources, build_content, item, note, question
 
@@ -13,8 +13,11 @@ def sound_content():
         rules=[{"slug": "base", "goals": ("dampen",), "categories": ("suppressive",),
                 "questions": ("q-1",), "notes": ("n-1",)},
                {"slug": "call-now", "given_goals": ("strengthen", "modulate", "dampen", "unsure"),
-                "questions": ("q-call",)}],
-        questions=[question("q-1"), question("q-call", "side_effects", priority="call_now")],
+                "questions": ("q-call",), "treatments": ("transplant_antirejection",)},
+               {"slug": "biologics", "conditions": BIOLOGICS_EXPECTED, "treatments": ("targeted_biologics",),
+                "questions": ("biologic-tb-hepb-tests",)}],
+        questions=[question("q-1"), question("q-call", "side_effects", priority="call_now"),
+                   question("biologic-tb-hepb-tests", "tests", stages=("considering", "starting"))],
         notes=[note("n-1", "info", "N.")],
     )
 
@@ -125,9 +128,9 @@ def test_a_note_needs_a_title():
 def test_every_combination_needs_a_call_now_question_in_its_short_list():
     content = sound_content()
     content.rules[1] = dataclasses.replace(content.rules[1], stages=("starting", "on_treatment", "finished"))
-    found = messages(content)
+    found = [m for m in messages(content) if "no call-now question" in m]
     assert len(found) == 4 * len(CONDITIONS)  # every goal and condition, at the one stage left without it
-    assert all("field 'priority': no call-now question in the suggested list" in m for m in found)
+    assert all("question '-', field 'priority': no call-now question in the suggested list" in m for m in found)
     assert any("goal=dampen condition=lupus stage=considering" in m for m in found)
 
 
@@ -186,3 +189,28 @@ def test_text_longer_than_its_column_is_refused_before_postgresql_would():
     content = sound_content()
     content.treatments["corticosteroids"].examples = "x" * 301
     assert "treatment type 'corticosteroids', field 'examples': is 301 characters; it may be at most 300" in messages(content)
+
+
+
+@pytest.mark.parametrize("change, expected", [
+    ({"rule": "call-now", "treatments": ()}, "no treatment type: a result must show at least one treatment type"),
+    ({"rule": "call-now", "treatments": ("corticosteroids",)}, "steroid plan: steroid pills are avoided for psoriasis"),
+    ({"rule": "biologics", "treatments": ()}, "no biologics: biologics belong in every rheumatoid_arthritis result"),
+    ({"rule": "biologics", "questions": ()}, "no tests before biologics: rheumatoid_arthritis shows biologics"),
+    ({"rule": "call-now", "treatments": ("transplant_antirejection", "cytokine_therapy")},
+     "cytokines for melanoma"),
+])
+def test_a_lesson_about_treatment_types_cannot_come_back(change, expected):
+    content = sound_content()
+    content.treatments["cytokine_therapy"] = item("cytokine_therapy", category_id="stimulating", order=5,
+                                                  title="C", description="D.", examples="")
+    index = [r.slug for r in content.rules].index(change.pop("rule"))
+    content.rules[index] = dataclasses.replace(content.rules[index], **change)
+    assert any(expected in m for m in messages(content)), messages(content)[:5]
+
+
+def test_drops_under_the_tongue_are_named_with_their_us_status():
+    content = sound_content()
+    content.treatments["corticosteroids"].description = "Some come as drops under the tongue."
+    assert any("treatment type 'corticosteroids', field 'description': speaks of drops under the tongue" in m
+               for m in messages(content))
