@@ -346,8 +346,9 @@ def lesson_problems(content):
     """The lessons of the first clinical review (CONTENT.md), checked on every result they can touch.
 
     Rules only add, so the answers with every factor and concern, with no cap on
-    the list, show every item a goal x condition x stage can show; the pregnant-now and stem-cell checks
-    leave out the factors that rightly bring the words they look for. Each
+    the list, show every item a goal x condition x stage can show; the pregnant-now
+    and stem-cell checks leave out the factors that rightly bring the words they
+    look for, and the treatment-type lessons look at the plain answers. Each
     problem names the item, the field and where it reaches.
     """
     from .engine import Answers, recommend
@@ -371,6 +372,10 @@ def lesson_problems(content):
         for condition in CONDITIONS:
             group = CONDITIONS[condition]
             for stage in RULE_CONDITION_CHOICES["stages"]:
+                plain = recommend(Answers(goal, condition, stage), content, None)
+                for lesson, message in _treatment_lessons(condition, stage, plain):
+                    flag("condition", content.conditions[condition], "rules",
+                         f"{lesson}: {message} (goal {goal}, stage {stage})", condition)
                 everything = recommend(Answers(goal, condition, stage, tuple(factors), concerns), content, None)
                 shown_treatments = " ".join(
                     f"{t.title} {t.description} {t.examples}".lower() for t in everything.treatments)
@@ -397,13 +402,6 @@ def lesson_problems(content):
                     elif field == "sources" and group != ConditionGroup.TRANSPLANT and TRANSPLANT_WORDS.search(text):
                         flag(kind, item, field, f"cites a transplant page ({text}) where no transplant was "
                              "mentioned", condition)
-    for goal in GOALS:
-        for condition in CONDITIONS:
-            for stage in RULE_CONDITION_CHOICES["stages"]:
-                plain = recommend(Answers(goal, condition, stage), content, None)
-                for lesson, message in _treatment_lessons(condition, stage, plain):
-                    flag("condition", content.conditions[condition], "rules",
-                         f"{lesson}: {message} (goal {goal}, stage {stage})", condition)
     for kind, items in (("treatment type", content.treatments), ("therapy category", content.categories),
                         ("question", content.questions), ("note", content.notes)):
         for item in items.values():
