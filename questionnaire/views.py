@@ -10,8 +10,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
-from django.utils.translation import ngettext
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from formtools.wizard.forms import ManagementForm
@@ -113,11 +113,9 @@ def start_over(request):
     The wipe keeps only the device's settings (text and paper size).
     """
     if request.method == "GET":
-        back = request.GET.get("back", "")
-        if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()},
-                                               require_https=request.is_secure()):
-            back = reverse("questionnaire:start")
-        return render(request, "questionnaire/start_over.html", {"back_url": back})
+        return render(request, "questionnaire/start_over.html", {
+            "back_url": _this_site_or_start(request, request.GET.get("back", "")),
+        })
     settings = {key: request.session.get(key) for key in (TEXT_SIZE_SESSION_KEY, PAPER_SESSION_KEY)}
     request.session.flush()
     for key, value in settings.items():
@@ -135,12 +133,15 @@ def text_size(request):
     size = request.POST.get("size")
     if size in ("normal", "large"):
         request.session[TEXT_SIZE_SESSION_KEY] = size
-    next_url = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()},
-                                           require_https=request.is_secure()):
-        next_url = reverse("questionnaire:start")
     # Not redirect(): it would try a bare word such as "foo" as a view name (NoReverseMatch, a 500).
-    return HttpResponseRedirect(next_url)
+    return HttpResponseRedirect(_this_site_or_start(request, request.POST.get("next", "")))
+
+
+def _this_site_or_start(request, url):
+    """``url`` if it stays on this site, else the start page: never a way out to another site."""
+    if url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return url
+    return reverse("questionnaire:start")
 
 
 class QuestionnaireWizard(NamedUrlSessionWizardView):
@@ -406,7 +407,8 @@ def result(request, answers):
 
 def _top_first(suggested, question_list):
     """The short list on screen: the saved most important first, as they print."""
-    top = [q for q in question_list.top if q.slug in {s.slug for s in suggested}]
+    suggested_slugs = {q.slug for q in suggested}
+    top = [q for q in question_list.top if q.slug in suggested_slugs]
     return top + [q for q in suggested if q not in top]
 
 
