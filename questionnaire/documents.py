@@ -98,7 +98,8 @@ def as_text(document):
 
 def needs_shaping(document):
     """True when any text goes beyond Latin letters and common punctuation."""
-    texts = [document.condition, document.goal] + [t for _, texts in document.sections() for t in texts]
+    texts = [document.condition, document.goal]
+    texts += [text for _, section in document.sections() for text in section]
     return any(ord(ch) > 0x24F and not 0x2000 <= ord(ch) <= 0x206F for text in texts for ch in text)
 
 
