@@ -45,7 +45,15 @@ class GoalForm(forms.Form):
 
 
 class ConditionForm(forms.Form):
-    """What the treatment is for; groups that fit the goal come first."""
+    """What the treatment is for; the groups that fit the goal come first, and open.
+
+    38 options in one list are five phone screens; so only the groups that fit the
+    goal best are open (about two screens at most) and the others are folded under
+    their names, one tap away.
+    """
+
+    #: Open groups together hold at most this many options (the first group always opens).
+    OPEN_OPTIONS = 14
 
     condition = forms.ChoiceField(
         label="What is the treatment for?",
@@ -59,21 +67,52 @@ class ConditionForm(forms.Form):
     def __init__(self, *args, goal=None, **kwargs):
         super().__init__(*args, **kwargs)
         conditions = list(Condition.objects.all())
+        self.goal = goal
         self.groups = self.grouped(conditions, goal)
         self.fields["condition"].choices = [
             (label, [(c.slug, c.label) for c in members]) for _, label, members in self.groups]
         self.hints = {c.slug: c.hint for c in conditions if c.hint}
 
     def choice_groups(self):
-        """(group label, [radio buttons]) in display order, for the template's fieldsets."""
+        """(group slug, label, [radio buttons], open) in display order, for the template.
+
+        A group also opens when it holds the answer already given, so a "Change"
+        shows it.
+        """
         radios = {radio.data["value"]: radio for radio in self["condition"]}
-        return [(label, [radios[c.slug] for c in members]) for _, label, members in self.groups]
+        chosen = self["condition"].value()
+        opened = self.open_groups(self.groups, self.goal)
+        return [(group, label, [radios[c.slug] for c in members],
+                 group in opened or any(c.slug == chosen for c in members))
+                for group, label, members in self.groups]
+
+    @classmethod
+    def open_groups(cls, groups, goal):
+        """The groups shown open: "Something else", and those that fit the goal, best first."""
+        opened = {g for g, _, _ in groups if g == ConditionGroup.OTHER}
+        count = 0
+        for group, _, members in groups:
+            if not cls.fit(members, goal) or group == ConditionGroup.OTHER:
+                continue
+            if count and count + len(members) > cls.OPEN_OPTIONS:
+                break
+            opened.add(group)
+            count += len(members)
+        return opened
 
     @staticmethod
-    def grouped(conditions, goal):
+    def fit(members, goal):
+        """How well a group fits the goal: the share of its conditions where it is the first usual goal."""
+        if not goal:
+            return 0
+        return sum(1 for c in members if (c.usual_goals or [None])[0] == goal) / len(members)
+
+    @classmethod
+    def grouped(cls, conditions, goal):
         """(group slug, label, conditions) in the order to show them.
 
-        Groups where the goal is usual come first; "other" (not listed) is always last.
+        Groups where the goal is usual come first, those where it is most often the
+        first aim ahead; "other" (not listed) is always last.
         """
         labels = dict(ConditionGroup.choices)
         by_group = {}
@@ -82,9 +121,9 @@ class ConditionForm(forms.Form):
 
         def rank(group):
             if group == ConditionGroup.OTHER:
-                return (2, 0)
+                return (2, 0, 0)
             fits = goal and any(goal in (c.usual_goals or []) for c in by_group[group])
-            return (0 if fits else 1, list(labels).index(group))
+            return (0 if fits else 1, -cls.fit(by_group[group], goal), list(labels).index(group))
 
         return [(g, labels[g], by_group[g]) for g in sorted(by_group, key=rank)]
 

@@ -448,7 +448,8 @@ def result_link(request, answers):
     """A link that reopens this list on any device, with the answers signed inside it."""
     token = make_token(answers, _saved_choices(request))
     link = request.build_absolute_uri(reverse("questionnaire:open_list", kwargs={"token": token}))
-    return render(request, "questionnaire/link.html", {"link": link, "max_age_days": MAX_AGE.days})
+    return render(request, "questionnaire/link.html", {
+        "link": link, "max_age_days": MAX_AGE.days, "back_url": reverse("questionnaire:result")})
 
 
 @require_GET

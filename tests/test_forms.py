@@ -1,7 +1,8 @@
 """The wizard's forms refuse what they cannot use, with a code (questionnaire/forms.py)."""
 import pytest
 
-from questionnaire.forms import FactorsForm
+from questionnaire.forms import ConditionForm, FactorsForm
+from questionnaire.models import Condition
 
 
 @pytest.mark.parametrize("planning", [["pregnancy_planning"], ["partner_pregnancy"],
@@ -18,3 +19,49 @@ def test_pregnant_now_and_planning_cannot_both_be_chosen(planning):
                                      ["pregnancy_planning", "partner_pregnancy", "breastfeeding"], []])
 def test_every_other_combination_is_accepted(factors):
     assert FactorsForm({"factors": factors}).is_valid()
+
+
+def open_groups(form):
+    return [group for group, _, _, is_open in form.choice_groups() if is_open]
+
+
+def shown_groups(form):
+    return [group for group, _, _, _ in form.choice_groups()]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("goal, first_group", [
+    ("strengthen", "cancer"), ("modulate", "allergy"), ("dampen", "transplant")])
+def test_the_condition_step_opens_the_group_that_fits_the_goal_best_and_folds_the_rest(goal, first_group):
+    form = ConditionForm(goal=goal)
+    assert shown_groups(form)[0] == first_group
+    assert shown_groups(form)[-1] == "other"
+    assert open_groups(form) == [first_group, "other"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("goal", ["strengthen", "modulate", "dampen", "unsure", None])
+def test_the_open_groups_hold_at_most_about_two_phone_screens_of_options(goal):
+    form = ConditionForm(goal=goal)
+    opened = [radios for group, _, radios, is_open in form.choice_groups() if is_open and group != "other"]
+    assert sum(len(radios) for radios in opened) <= ConditionForm.OPEN_OPTIONS
+
+
+@pytest.mark.django_db
+def test_without_a_goal_that_fits_every_group_is_folded_but_not_listed():
+    assert open_groups(ConditionForm(goal="unsure")) == ["other"]
+
+
+@pytest.mark.django_db
+def test_a_folded_group_opens_when_it_holds_the_answer_already_given():
+    form = ConditionForm({"condition": "lupus"}, goal="dampen")
+    assert "autoimmune" in open_groups(form)
+    assert "cancer" in open_groups(ConditionForm(initial={"condition": "melanoma"}, goal="unsure"))
+
+
+@pytest.mark.django_db
+def test_every_condition_is_offered_whatever_is_folded():
+    for goal in ["strengthen", "modulate", "dampen", "unsure"]:
+        offered = [radio.data["value"] for _, _, radios, _ in ConditionForm(goal=goal).choice_groups()
+                   for radio in radios]
+        assert sorted(offered) == sorted(Condition.objects.values_list("slug", flat=True))

@@ -4,9 +4,18 @@ from playwright.sync_api import expect
 STEP_VALUES = ("goal", "condition", "stage", "factors", "concerns")
 
 
+def choose(page, value):
+    """Tick an option, first unfolding its group if it is folded away (the condition step)."""
+    box = page.locator(f"input[value='{value}']")
+    folded = box.locator("xpath=ancestor::details[not(@open)]/summary")
+    if folded.count():
+        folded.click()
+    box.check()
+
+
 def choose_and_continue(page, values):
     for value in values if isinstance(values, (list, tuple)) else [values]:
-        page.locator(f"input[value='{value}']").check()
+        choose(page, value)
     page.get_by_role("button", name="Continue").click()
 
 

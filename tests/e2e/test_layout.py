@@ -63,3 +63,27 @@ def test_on_a_phone_the_first_suggested_question_is_within_two_screens(page, sit
     first = page.locator(".suggested-questions .question").first
     box = first.bounding_box()
     assert box["y"] + box["height"] <= 2 * height, box
+
+
+@pytest.mark.parametrize("goal", ["strengthen", "modulate", "dampen", "unsure"])
+def test_on_a_phone_the_condition_step_is_at_most_two_screens_long(page, site, artifacts, goal):
+    width, height = 375, 667
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(site + "/questions/")
+    choose_and_continue(page, goal)
+    page.screenshot(path=str(artifacts / f"phone-condition-{goal}.png"), full_page=True)
+    question = page.locator("h1").bounding_box()
+    button = page.get_by_role("button", name="Continue").bounding_box()
+    assert button["y"] + button["height"] - question["y"] <= 2 * height
+
+
+def test_a_folded_group_of_conditions_opens_by_keyboard(page, site):
+    page.goto(site + "/questions/")
+    choose_and_continue(page, "strengthen")
+    summary = page.locator("#group-transplant summary")
+    summary.focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.value") == "kidney_transplant"
+    page.keyboard.press("Space")
+    assert page.locator("#group-transplant input:checked").count() == 1
