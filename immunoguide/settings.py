@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "questionnaire.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "questionnaire.middleware.IdleTimeoutMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -132,6 +133,9 @@ SESSION_COOKIE_AGE = 60 * 60 * 2
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+# Nurse mode: a person's answers are wiped after this long without input, on the server as
+# well as on screen, so a tablet left on a page shows nothing to whoever comes next.
+IMMUNOGUIDE_IDLE_SECONDS = int(float(os.environ.get("IMMUNOGUIDE_IDLE_MINUTES", "10")) * 60)
 CSRF_COOKIE_SAMESITE = "Lax"
 
 # Headers on every response.

@@ -1,3 +1,5 @@
+from django.conf import settings
+
 from .views import TEXT_SIZE_SESSION_KEY
 
 #: Pages that carry answers in their address, which must never be echoed back.
@@ -5,7 +7,7 @@ ADDRESSES_NOT_TO_ECHO = {"open_list"}
 
 
 def display(request):
-    """The text size chosen for this session, and where the size switch returns to.
+    """The text size chosen for this session, where the size switch returns to, the idle limit.
 
     The switch returns to the same page, except from a page whose address may
     carry answers (a signed list link) or is unknown; those return to the start.
@@ -14,4 +16,10 @@ def display(request):
     large = bool(session is not None and session.session_key and session.get(TEXT_SIZE_SESSION_KEY) == "large")
     match = getattr(request, "resolver_match", None)
     safe = match is not None and match.url_name not in ADDRESSES_NOT_TO_ECHO
-    return {"large_text": large, "text_size_next": request.get_full_path() if safe else "/"}
+    idle = settings.IMMUNOGUIDE_IDLE_SECONDS
+    return {
+        "large_text": large,
+        "text_size_next": request.get_full_path() if safe else "/",
+        "idle_seconds": idle,
+        "idle_minutes": max(1, round(idle / 60)),
+    }

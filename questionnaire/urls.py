@@ -19,4 +19,5 @@ urlpatterns = [
     path("list/<str:token>/", views.open_list, name="open_list"),
     path("start-over/", views.start_over, name="start_over"),
     path("text-size/", views.text_size, name="text_size"),
+    path("still-here/", views.still_here, name="still_here"),
 ]

@@ -2,6 +2,8 @@
 import sys
 from functools import wraps
 
+from django import forms as django_forms
+from django.conf import settings
 from django.contrib import messages
 from django.db import DatabaseError, connection
 from django.template import loader
@@ -32,6 +34,12 @@ ANSWERS_SESSION_KEY = "immunoguide_answers"
 LIST_SESSION_KEY = "immunoguide_list"
 TEXT_SIZE_SESSION_KEY = "text_size"
 PAPER_SESSION_KEY = "paper_size"
+LAST_ACTIVITY_SESSION_KEY = "last_activity"
+#: A step's choice not yet sent, kept across the text-size switch for one showing.
+DRAFT_SESSION_KEY = "immunoguide_draft"
+TEXT_SIZES = ("normal", "large")
+#: What a wipe keeps: the device's settings, which say nothing about the person.
+DEVICE_SESSION_KEYS = {TEXT_SIZE_SESSION_KEY, PAPER_SESSION_KEY, LAST_ACTIVITY_SESSION_KEY}
 
 STEPS = [
     ("goal", forms.GoalForm),
@@ -92,6 +100,7 @@ def start(request):
     """The start page. It reads no session, so looking at it stores nothing."""
     return render(request, "questionnaire/start.html", {
         "expired": request.GET.get("expired") == "1",
+        "cleared_when_idle": request.GET.get("idle") == "1",
     })
 
 
@@ -105,33 +114,55 @@ def about(request):
     })
 
 
+def holds_a_person(session):
+    """True when the session holds anything of a person: answers, a list, a message."""
+    return any(key not in DEVICE_SESSION_KEYS for key in session.keys())
+
+
+def wipe_person(request):
+    """Forget everything of this person, in a new session; keep only the device's settings."""
+    kept = {key: request.session.get(key) for key in (TEXT_SIZE_SESSION_KEY, PAPER_SESSION_KEY)}
+    request.session.flush()
+    for key, value in kept.items():
+        if value:
+            request.session[key] = value
+
+
+def cleared_response(response):
+    """Have the browser drop the pages it keeps for Back, so nothing of this person comes back."""
+    response["Clear-Site-Data"] = '"cache"'
+    add_never_cache_headers(response)
+    return response
+
+
 @require_http_methods(["GET", "POST"])
 @never_cache
 def start_over(request):
     """GET asks "Start over?" on a page of its own (no JavaScript dialog); POST wipes.
 
-    The wipe keeps only the device's settings (text and paper size).
+    The page's idle timer posts here too, with ``reason=idle``, so the start page
+    can say why everything went.
     """
     if request.method == "GET":
         return render(request, "questionnaire/start_over.html", {
             "back_url": _this_site_or_start(request, request.GET.get("back", "")),
         })
-    settings = {key: request.session.get(key) for key in (TEXT_SIZE_SESSION_KEY, PAPER_SESSION_KEY)}
-    request.session.flush()
-    for key, value in settings.items():
-        if value:
-            request.session[key] = value
-    response = redirect("questionnaire:start")
-    # Drop the pages the browser keeps for Back, so nothing of this person comes back.
-    response["Clear-Site-Data"] = '"cache"'
-    return response
+    wipe_person(request)
+    idle = request.POST.get("reason") == "idle"
+    return cleared_response(redirect(reverse("questionnaire:start") + ("?idle=1" if idle else "")))
+
+
+@require_POST
+def still_here(request):
+    """The idle warning's "I am still here": the middleware has noted the time; 410 if all is gone."""
+    return HttpResponse(status=204 if holds_a_person(request.session) else 410)
 
 
 @require_POST
 def text_size(request):
     """Switch between normal and large text for this session; works without JavaScript."""
     size = request.POST.get("size")
-    if size in ("normal", "large"):
+    if size in TEXT_SIZES:
         request.session[TEXT_SIZE_SESSION_KEY] = size
     # Not redirect(): it would try a bare word such as "foo" as a view name (NoReverseMatch, a 500).
     return HttpResponseRedirect(_this_site_or_start(request, request.POST.get("next", "")))
@@ -172,11 +203,34 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
         return response
 
     def get(self, *args, **kwargs):
+        self.draft = self.request.session.pop(DRAFT_SESSION_KEY, None) or {}
         self.restore_saved_answers()
         if kwargs.get("step") == "check" and not self.storage.get_step_data(self.steps.first):
             # Nothing answered (a new visit, or after "Start over"): nothing to check.
             return redirect(start_url(expired=True))
         return super().get(*args, **kwargs)
+
+    def get_form(self, step=None, data=None, files=None):
+        """A step with a choice not yet sent (see ``switch_text_size``) shows that choice, unsent."""
+        if (step or self.steps.current) in getattr(self, "draft", {}):
+            data = files = None
+        return super().get_form(step, data, files)
+
+    def get_form_initial(self, step):
+        draft = getattr(self, "draft", {})
+        if step in draft:
+            values = draft[step]
+            if isinstance(self.form_list[step].base_fields[step], django_forms.MultipleChoiceField):
+                return {step: values}
+            return {step: values[0] if values else None}
+        return super().get_form_initial(step)
+
+    def switch_text_size(self, step, size):
+        """The header's text-size switch sends this step's form: keep its choice, unsent, for the next showing."""
+        self.request.session[TEXT_SIZE_SESSION_KEY] = size
+        self.request.session[DRAFT_SESSION_KEY] = {step: self.request.POST.getlist(f"{step}-{step}")[:50]}
+        change = "?change=1" if self.request.POST.get("return_to_check") else ""
+        return redirect(self.get_step_url(step) + change)
 
     def restore_saved_answers(self):
         """Bring back the answers behind the result, so "Change your answers" works.
@@ -204,6 +258,8 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
         if posted_step not in self.get_form_list():
             messages.error(self.request, "That page could not be read. Please answer this question again.")
             return redirect(self.get_step_url(self.steps.current))
+        if self.request.POST.get("size") in TEXT_SIZES and posted_step != "check":
+            return self.switch_text_size(posted_step, self.request.POST["size"])
         if posted_step != self.steps.first and not self.storage.data.get(self.storage.step_data_key):
             # formtools would validate this as the first step and say "required".
             return redirect(start_url(expired=True))
@@ -237,6 +293,7 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
             "returning_to_check": returning_to_check,
             "hints": getattr(form, "hints", {}),
             "show_start_over": True,
+            "answers_form_id": None if step == "check" else "step-form",
         })
         if step == "check":
             context["answers"] = self.answer_rows()
@@ -359,11 +416,13 @@ def result(request, answers):
         if form.is_valid():
             request.session[LIST_SESSION_KEY] = form.choices().as_dict()
             _save_paper_size(request)
-            if request.POST.get("size") in ("normal", "large"):
+            if request.POST.get("size") in TEXT_SIZES:
                 # The header's text-size switch, sent with the list so nothing typed is lost.
                 request.session[TEXT_SIZE_SESSION_KEY] = request.POST["size"]
                 return redirect(reverse("questionnaire:result") + "#questions-heading")
             action = request.POST.get("action")
+            if action == "change":
+                return redirect("questionnaire:step", step="check")
             if action in LIST_ACTIONS:
                 return redirect(LIST_ACTIONS[action])
             if action == "print":
@@ -392,13 +451,12 @@ def result(request, answers):
         "top": top,
         "form": form,
         "paper_sizes": PAPER_SIZES,
-        "list_form_id": "question-list-form",
+        "answers_form_id": "question-list-form",
         "ready_to_print": request.method == "GET" and request.GET.get("print") == "1",
         "how_to_use": HOW_TO_USE,
         "emergency_line": EMERGENCY_LINE,
         "goal_labels": dict(Goal.choices),
         "stage_label": Stage(answers.stage).label,
-        "change_url": reverse("questionnaire:step", kwargs={"step": "check"}),
         "sources": outcome.sources(),
         "glossary": terms_used(result_texts(outcome), content.glossary),
         "show_start_over": True,
@@ -449,7 +507,9 @@ def result_link(request, answers):
     token = make_token(answers, _saved_choices(request))
     link = request.build_absolute_uri(reverse("questionnaire:open_list", kwargs={"token": token}))
     return render(request, "questionnaire/link.html", {
-        "link": link, "max_age_days": MAX_AGE.days, "back_url": reverse("questionnaire:result")})
+        "link": link, "max_age_days": MAX_AGE.days, "back_url": reverse("questionnaire:result"),
+        "show_start_over": True,
+    })
 
 
 @require_GET

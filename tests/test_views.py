@@ -257,3 +257,41 @@ class TestChangingAfterTheResult:
         client.get(post_step(client, "check").url)
         assert client.session["immunoguide_answers"]["stage"] == "finished"
         assert client.session["immunoguide_answers"]["condition"] == "lupus"
+
+
+class TestTextSizeOnAStep:
+    """The header's switch sends the step's form, so a choice not yet sent survives it."""
+
+    def switch(self, client, step, value, size="large", **more):
+        data = {f"{PREFIX}-current_step": step, f"{step}-{step}": value, "size": size, **more}
+        return client.post(step_url(step), data)
+
+    def test_the_unsent_choice_is_shown_again_in_the_new_size_and_not_sent(self, client):
+        client.get(reverse("questionnaire:questions"))
+        post_step(client, "goal", "dampen")
+        post_step(client, "condition", "lupus")
+        post_step(client, "stage", "starting")
+        response = self.switch(client, "factors", ["pregnancy", "vaccines_due"])
+        assert response.url == step_url("factors")
+        page = client.get(step_url("factors"))
+        assert page.context["large_text"] is True
+        assert page.context["form"]["factors"].value() == ["pregnancy", "vaccines_due"]
+        assert not page.context["form"].is_bound
+        assert client.get(step_url("check")).context["answers"][3]["values"] == ["None selected"]
+
+    def test_a_single_choice_survives_too_and_only_once(self, client):
+        client.get(reverse("questionnaire:questions"))
+        self.switch(client, "goal", "modulate")
+        assert client.get(step_url("goal")).context["form"]["goal"].value() == "modulate"
+        assert client.get(step_url("goal")).context["form"]["goal"].value() is None
+
+    def test_from_a_change_page_it_stays_a_change(self, client):
+        complete(client, "dampen", "lupus")
+        client.get(step_url("check"))
+        response = self.switch(client, "stage", "finished", size="normal", return_to_check="1")
+        assert response.url == step_url("stage") + "?change=1"
+
+    def test_the_check_page_has_no_choice_to_carry(self, client):
+        complete(client, "dampen", "lupus")
+        assert client.get(step_url("check")).context["answers_form_id"] is None
+        assert client.get(step_url("goal")).context["answers_form_id"] == "step-form"

@@ -272,6 +272,12 @@ class TestNothingTypedIsLost:
         assert client.session[LIST_SESSION_KEY]["own"] == ["Typed?"]
         assert client.session[LIST_SESSION_KEY]["dropped"] == [listed[0]]
 
+    def test_change_your_answers_saves_the_list_then_goes_to_check_answers(self, client, listed):
+        response = save(client, listed[1:], top=listed[1:2], own="Mine?", action="change")
+        assert response.url == reverse("questionnaire:step", kwargs={"step": "check"})
+        saved = client.session[LIST_SESSION_KEY]
+        assert (saved["own"], saved["dropped"], saved["top"]) == (["Mine?"], [listed[0]], listed[1:2])
+
 
 class TestPage:
     def test_the_emergency_line_is_left_to_the_page_and_never_repeated_by_the_content(self, client):

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from tests.e2e.flow import choose_and_continue, complete
+from tests.e2e.flow import choose, choose_and_continue, complete
 from tests.pdf_layout import layout_problems, page_count
 
 
@@ -104,17 +104,61 @@ def test_the_header_start_over_asks_first_and_no_keeps_everything(page, site):
     expect(page.get_by_role("heading", name=re.compile("Prepare questions"))).to_be_visible()
 
 
-def test_after_start_over_no_back_press_brings_back_an_answer(page, site):
+def wipe_by_next_person(page, settings):
+    page.get_by_role("button", name="Finish and start over for the next person").click()
+
+
+def wipe_by_header_start_over(page, settings):
+    page.get_by_role("link", name="Start over", exact=True).click()
+    page.get_by_role("button", name="Yes, wipe everything and start over").click()
+
+
+def wipe_by_leaving_the_tablet_alone(page, settings):
+    settings.IMMUNOGUIDE_IDLE_SECONDS = 3
+    page.get_by_role("button", name="Save my list").click()  # a page with the short limit
+    expect(page).to_have_url(re.compile(r"/\?idle=1$"), timeout=10_000)
+
+
+def answers_on_screen(page):
+    """How many inputs show an answer: ticked boxes, chosen options, typed text."""
+    return page.evaluate("""() => [...document.querySelectorAll('input, textarea')].filter(
+        el => el.checked || (el.type !== 'hidden' && el.type !== 'radio' && el.type !== 'checkbox'
+                             && el.value)).length""")
+
+
+@pytest.mark.parametrize("wipe", [wipe_by_next_person, wipe_by_header_start_over, wipe_by_leaving_the_tablet_alone])
+def test_after_any_wipe_no_back_press_brings_back_an_answer(page, site, settings, wipe):
     """Every history entry of the last person, pressed back to, shows no answer of theirs."""
     complete(page, site, "unsure", "kidney_transplant", factors=["pregnancy", "vaccines_due"])
-    page.get_by_role("button", name="Finish and start over for the next person").click()
+    page.fill("#id_own", "Can I still breastfeed?")
+    page.get_by_role("button", name="Save my list").click()
+    wipe(page, settings)
     expect(page.get_by_role("heading", name=re.compile("Prepare questions"))).to_be_visible()
-    for press in range(8):
+    for press in range(9):
         page.go_back()
         page.wait_for_load_state()
-        checked = page.locator("input:checked, textarea:not(:empty)").count()
-        assert checked == 0, f"back press {press + 1} at {page.url} shows {checked} answers"
+        shown = answers_on_screen(page)
+        assert shown == 0, f"back press {press + 1} at {page.url} shows {shown} answers"
         assert page.locator(".summary-list, input[name=keep]").count() == 0, page.url
+
+
+def test_a_tablet_left_alone_asks_first_then_wipes_itself_and_every_tab(page, site, settings):
+    complete(page, site, "dampen", "kidney_transplant", factors=["pregnancy"])
+    other_tab = page.context.new_page()
+    other_tab.goto(site + "/result/")
+    settings.IMMUNOGUIDE_IDLE_SECONDS = 4
+    page.reload()
+    warning = page.locator("#idle-warning")
+    expect(warning).to_be_visible(timeout=5_000)
+    expect(page.get_by_role("button", name="I am still here")).to_be_focused()
+    page.get_by_role("button", name="I am still here").click()
+    expect(warning).to_be_hidden()
+    expect(page).to_have_url(re.compile(r"/result/$"))
+    expect(page).to_have_url(re.compile(r"/\?idle=1$"), timeout=10_000)
+    expect(page.get_by_role("heading", name="Everything was cleared")).to_be_visible()
+    other_tab.reload()
+    expect(other_tab.get_by_role("heading", name=re.compile("Prepare questions"))).to_be_visible()
+    assert other_tab.locator("input[name=keep]").count() == 0
 
 
 def test_the_question_list_choices_print_cleanly(page, site):
@@ -204,3 +248,42 @@ def test_the_pdf_download_and_the_link_reopen_the_same_list(page, site, browser)
     expect(other.locator("input[name=keep]").nth(1)).to_be_checked()
     expect(other.locator(".own-text")).to_have_text(["Will this affect my plans to travel?"])
     fresh.close()
+
+
+def test_larger_text_on_a_step_keeps_the_choice_not_yet_sent(page, site):
+    page.goto(site + "/questions/")
+    choose_and_continue(page, "dampen")
+    choose(page, "lupus")
+    page.get_by_role("button", name="Larger text").click()
+    expect(page.locator("html")).to_have_class("large-text")
+    expect(page.locator("input[value=lupus]")).to_be_checked()
+    expect(page.locator("input[value=lupus]")).to_be_visible()
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_text("Question 3 of 6")).to_be_visible()
+
+
+def test_pages_with_answers_are_never_restored_from_the_back_forward_cache(page, site):
+    complete(page, site, "modulate", "hay_fever")
+    page.evaluate("window.restoredFromMemory = true")
+    page.get_by_role("link", name="About this content").click()
+    page.go_back()
+    expect(page.get_by_role("heading", name="Your questions for the care team")).to_be_visible()
+    assert page.evaluate("window.restoredFromMemory === undefined")
+
+
+def test_a_person_edits_enlarges_changes_an_answer_and_loses_nothing(page, site):
+    complete(page, site, "dampen", "lupus")
+    suggested = page.locator(".suggested-questions input[name=keep]")
+    marked, dropped = suggested.nth(0).get_attribute("value"), suggested.nth(1).get_attribute("value")
+    page.locator(f"#keep-{dropped}").uncheck()
+    page.locator(f"#top-{marked}").check()
+    page.fill("#id_own", "Typed, never saved?")
+    page.get_by_role("button", name="Larger text").click()
+    page.get_by_role("button", name="Change your answers").click()
+    page.get_by_role("link", name="Change what matters most to you").click()
+    choose_and_continue(page, ["cost"])
+    page.get_by_role("button", name="See my summary and questions").click()
+    expect(page.locator(".own-text")).to_have_text(["Typed, never saved?"])
+    expect(page.locator(f"#top-{marked}")).to_be_checked()
+    expect(page.locator(f"#keep-{dropped}")).not_to_be_checked()
+    expect(page.locator("html")).to_have_class("large-text")

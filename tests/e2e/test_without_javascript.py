@@ -14,7 +14,7 @@ def browser_context_args(browser_context_args):
 
 def test_the_full_flow_and_the_list_work_without_javascript(page, site):
     complete(page, site, "dampen", "lupus", stage="on_treatment", factors=["pregnancy"], concerns=["fertility"])
-    page.get_by_role("link", name="Change your answers").click()
+    page.get_by_role("button", name="Change your answers").click()
     page.get_by_role("link", name="Change where you are").click()
     page.locator("input[value=finished]").check()
     page.get_by_role("button", name="Continue").click()

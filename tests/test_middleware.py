@@ -1,0 +1,123 @@
+"""Nurse mode on the server: a person's answers go after the idle limit (questionnaire/middleware.py)."""
+import time
+
+import pytest
+from django.urls import reverse
+
+from tests.test_views import complete, post_step, step_url
+
+pytestmark = pytest.mark.django_db
+
+RESULT = reverse("questionnaire:result")
+CLEARED = reverse("questionnaire:start") + "?idle=1"
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """The server's clock, moved on by hand."""
+    class Clock:
+        now = time.time()
+
+        def advance(self, seconds):
+            self.now += seconds
+
+    clock = Clock()
+    monkeypatch.setattr("questionnaire.middleware.time.time", lambda: clock.now)
+    return clock
+
+
+@pytest.fixture
+def limit(settings):
+    settings.IMMUNOGUIDE_IDLE_SECONDS = 600
+    return 600
+
+
+def test_after_the_idle_limit_the_answers_are_wiped_and_the_page_says_why(client, clock, limit):
+    complete(client, "dampen", "kidney_transplant")
+    clock.advance(limit + 1)
+    response = client.get(RESULT)
+    assert response.url == CLEARED
+    assert response["Clear-Site-Data"] == '"cache"'
+    assert client.get(response.url).context["cleared_when_idle"] is True
+    assert client.get(RESULT).url == reverse("questionnaire:start") + "?expired=1"
+
+
+def test_within_the_limit_nothing_is_wiped(client, clock, limit):
+    complete(client, "dampen", "kidney_transplant")
+    for _ in range(3):
+        clock.advance(limit - 1)
+        assert client.get(RESULT).status_code == 200
+
+
+def test_a_tab_left_open_cannot_send_an_answer_after_the_limit(client, clock, limit):
+    client.get(reverse("questionnaire:questions"))
+    post_step(client, "goal", "dampen")
+    clock.advance(limit + 1)
+    assert post_step(client, "condition", "lupus").url == CLEARED
+    assert client.get(step_url("condition")).context["form"].goal is None
+    assert client.get(step_url("goal")).context["form"]["goal"].value() is None
+
+
+def test_the_limit_is_a_setting(client, clock, settings):
+    settings.IMMUNOGUIDE_IDLE_SECONDS = 60
+    complete(client, "modulate", "hay_fever")
+    clock.advance(61)
+    assert client.get(RESULT).url == CLEARED
+
+
+def test_the_wipe_keeps_the_devices_text_size(client, clock, limit):
+    complete(client, "modulate", "hay_fever")
+    client.post(reverse("questionnaire:text_size"), {"size": "large", "next": RESULT})
+    clock.advance(limit + 1)
+    client.get(RESULT)
+    assert client.get(reverse("questionnaire:start")).context["large_text"] is True
+
+
+def test_i_am_still_here_keeps_the_answers_for_another_full_limit(client, clock, limit):
+    complete(client, "modulate", "hay_fever")
+    clock.advance(limit - 10)
+    assert client.post(reverse("questionnaire:still_here")).status_code == 204
+    clock.advance(limit - 10)
+    assert client.get(RESULT).status_code == 200
+
+
+def test_i_am_still_here_after_the_limit_says_everything_is_gone(client, clock, limit):
+    complete(client, "modulate", "hay_fever")
+    clock.advance(limit + 1)
+    assert client.post(reverse("questionnaire:still_here")).status_code == 410
+    assert client.get(RESULT).url == reverse("questionnaire:start") + "?expired=1"
+
+
+def test_a_browser_with_nothing_of_a_person_is_left_alone(client, clock, limit):
+    client.post(reverse("questionnaire:text_size"), {"size": "large", "next": "/"})
+    clock.advance(limit * 3)
+    response = client.get(reverse("questionnaire:start"))
+    assert response.status_code == 200
+    assert response.context["cleared_when_idle"] is False
+    assert response.context["large_text"] is True
+
+
+def test_the_pages_timer_wipes_through_start_over(client):
+    complete(client, "modulate", "hay_fever")
+    response = client.post(reverse("questionnaire:start_over"), {"reason": "idle"})
+    assert response.url == CLEARED
+    assert client.get(RESULT).url == reverse("questionnaire:start") + "?expired=1"
+
+
+@pytest.mark.parametrize("url", [step_url("goal"), RESULT, reverse("questionnaire:result_link")])
+def test_every_page_with_answers_carries_the_timer_and_a_no_script_refresh(client, limit, url):
+    complete(client, "modulate", "hay_fever")
+    response = client.get(url, follow=True)
+    assert response.context["show_start_over"] is True
+    assert response.context["idle_seconds"] == limit
+    page = response.content.decode()
+    assert f'data-idle-seconds="{limit}"' in page
+    assert f'<noscript><meta http-equiv="refresh" content="{limit + 5}"></noscript>' in page
+
+
+def test_a_link_opened_after_the_limit_opens_its_own_list(client, clock, limit):
+    complete(client, "modulate", "hay_fever")
+    link = client.get(reverse("questionnaire:result_link")).context["link"]
+    clock.advance(limit + 1)
+    assert client.get(link).url == RESULT
+    assert client.get(RESULT).context["result"].condition.slug == "hay_fever"
