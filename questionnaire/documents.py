@@ -6,9 +6,13 @@ printing rules of PRODUCT.md: the short list on one page, everything on two,
 two ruled lines under each question, no heading alone at the foot of a page
 and no last page holding only the notes or the sources.
 """
+import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
+from django.conf import settings
+from fontTools.ttLib import TTFont
 from fpdf import FPDF
 from fpdf.enums import MethodReturnValue
 
@@ -29,6 +33,26 @@ RULED_LINES = 2
 RULE_GAP = 5.8  # mm between ruled lines, a little under narrow-ruled paper (6.35 mm)
 NOTES_LINES = 2
 QUESTION_GAP = 1.4
+
+DEJAVU = str(FONT_DIR / "DejaVuSans.ttf")
+NOTO = "/usr/share/fonts/truetype/noto"
+#: Fonts for what DejaVu Sans cannot print, tried in this order, at their Debian paths:
+#: fonts-noto-core, fonts-noto-cjk (a collection: path and face, 2 = Simplified Chinese) and
+#: fonts-noto-color-emoji. Files that are not there are skipped. A deployment elsewhere sets
+#: IMMUNOGUIDE_PDF_FALLBACK_FONTS to its own list of the same kind.
+FALLBACK_FONTS = [
+    *(f"{NOTO}/NotoSans{script}-Regular.ttf" for script in (
+        "Devanagari", "Bengali", "Gurmukhi", "Gujarati", "Oriya", "Tamil", "Telugu", "Kannada",
+        "Malayalam", "Sinhala", "Thai", "Lao", "Khmer", "Myanmar", "Arabic", "Hebrew", "Syriac",
+        "Thaana", "Ethiopic", "Armenian", "Georgian", "Mongolian", "Tifinagh", "Cherokee")),
+    ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2),
+    f"{NOTO}/NotoColorEmoji.ttf",
+    f"{NOTO}/NotoSansSymbols-Regular.ttf",
+    f"{NOTO}/NotoSansSymbols2-Regular.ttf",
+    f"{NOTO}/NotoSansMath-Regular.ttf",
+]
+#: What the PDF prints for a character no font has, so that it never vanishes silently.
+PLACEHOLDER = "\ufffd"
 
 
 def paper_for_language(accept_language):
@@ -96,15 +120,65 @@ def as_text(document):
     return "\n".join(lines) + "\n"
 
 
+def _texts(document):
+    """The texts that can hold any script: the condition, the goal and every question."""
+    return [document.condition, document.goal] + [text for _, section in document.sections() for text in section]
+
+
 def needs_shaping(document):
     """True when any text goes beyond Latin letters and common punctuation."""
-    texts = [document.condition, document.goal]
-    texts += [text for _, section in document.sections() for text in section]
-    return any(ord(ch) > 0x24F and not 0x2000 <= ord(ch) <= 0x206F for text in texts for ch in text)
+    return any(ord(ch) > 0x24F and not 0x2000 <= ord(ch) <= 0x206F for text in _texts(document) for ch in text)
+
+
+@lru_cache(maxsize=None)
+def _coverage(path, face=0):
+    """The code points a font file has glyphs for, read once per process."""
+    with TTFont(path, fontNumber=face, lazy=True) as font:
+        return frozenset(font.getBestCmap())
+
+
+def _fallback_fonts():
+    """(path, face) of each installed fallback font, in the order they are tried."""
+    entries = getattr(settings, "IMMUNOGUIDE_PDF_FALLBACK_FONTS", FALLBACK_FONTS)
+    fonts = [(entry, 0) if isinstance(entry, str) else tuple(entry) for entry in entries]
+    return [(path, face) for path, face in fonts if Path(path).is_file()]
+
+
+def _ignorable(ch):
+    """Spaces, control and format characters (joiners, direction marks) and variation
+    selectors: nothing to print on their own, so no font needs a glyph for them."""
+    return (ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf")
+            or 0xFE00 <= ord(ch) <= 0xFE0F or 0xE0100 <= ord(ch) <= 0xE01EF)
+
+
+def _fonts_for(texts):
+    """The fallback fonts these texts need, and the characters that no font has."""
+    dejavu = _coverage(DEJAVU)
+    missing = {ch for text in texts for ch in text if ord(ch) not in dejavu and not _ignorable(ch)}
+    needed = []
+    for font in _fallback_fonts() if missing else ():
+        covered = {ch for ch in missing if ord(ch) in _coverage(*font)}
+        if covered:
+            needed.append(font)
+            missing -= covered
+    return needed, missing
+
+
+def unprintable_characters(texts):
+    """The characters of texts that neither DejaVu Sans nor an installed fallback font can
+    print, sorted and each once, so the page can name what the PDF shows as a placeholder."""
+    return sorted(_fonts_for(texts)[1])
 
 
 class _ListPDF(FPDF):
     footer_text = ""
+    #: str.translate table from each character no font has to PLACEHOLDER.
+    unprintable = {}
+
+    def normalize_text(self, text):
+        """fpdf2 would drop a character no font has with only a logged warning; the person
+        sees PLACEHOLDER in its place instead, and the page names the character."""
+        return super().normalize_text(text.translate(self.unprintable))
 
     def footer(self):
         self.set_y(-15)
@@ -115,15 +189,28 @@ class _ListPDF(FPDF):
 
 
 def as_pdf(document):
-    """The list as PDF bytes on the person's paper size."""
+    """The list as PDF bytes on the person's paper size.
+
+    Text in any script prints in DejaVu Sans or, for what it lacks, the installed fallback
+    fonts. A character no font has prints as PLACEHOLDER (U+FFFD, which DejaVu Sans has), not
+    dropped as fpdf2 would, nor a lookalike "?"; unprintable_characters names it for the page.
+    """
     pdf = _ListPDF(format=PAPER_SIZES.get(document.paper, "A4"))
     pdf.footer_text = document.footer_line()
     pdf.set_title("Questions for my appointment")
     pdf.set_author("ImmunoGuide")
     pdf.set_margins(16, 13, 16)
     pdf.set_auto_page_break(True, margin=18)
-    pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
+    pdf.add_font("DejaVu", "", DEJAVU)
     pdf.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+    # Only the fallback fonts this list needs: each one costs time to load and room in the file.
+    fallbacks, unprintable = _fonts_for(_texts(document))
+    for number, (path, face) in enumerate(fallbacks):
+        pdf.add_font(f"fallback{number}", "", path, collection_font_number=face)
+    if fallbacks:
+        # Regular faces only: the bold headings are this site's own English.
+        pdf.set_fallback_fonts([f"fallback{number}" for number in range(len(fallbacks))], exact_match=False)
+    pdf.unprintable = dict.fromkeys(map(ord, unprintable), PLACEHOLDER)
     # Shaping lays out right-to-left and joined scripts such as Hebrew and Arabic in their own
     # order; it is slow, so it is used only when a text needs it.
     pdf.set_text_shaping(needs_shaping(document))

@@ -23,6 +23,16 @@ def page_count(data):
     return len(PdfReader(io.BytesIO(data)).pages)
 
 
+def fonts(data):
+    """The names of the fonts a PDF embeds, without their subset prefix."""
+    names = set()
+    for page in PdfReader(io.BytesIO(data)).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            names.add(str(font.get("/BaseFont", font.get("/Name", ""))).split("+")[-1])
+    return names
+
+
 def pages(data):
     """Each page's body lines (the footer left out), top to bottom."""
     result = []

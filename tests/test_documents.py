@@ -1,6 +1,8 @@
 """The list as PDF and as plain text (questionnaire/documents.py)."""
 import io
 import itertools
+import unicodedata
+from collections import Counter
 from datetime import date
 
 import pytest
@@ -8,12 +10,26 @@ from django.db import connection
 from pypdf import PdfReader
 
 from questionnaire.content import load_content
-from questionnaire.documents import NOTES_LINES, ListDocument, as_pdf, as_text, paper_for_language
+from questionnaire.documents import (
+    NOTES_LINES, PLACEHOLDER, ListDocument, as_pdf, as_text, paper_for_language, unprintable_characters)
 from questionnaire.engine import CHOICES, Answers, recommend
 from questionnaire.question_list import ListChoices, build_question_list
 from tests.builders import build_content, question
-from tests.pdf_layout import layout_problems, page_count, pages
+from tests.conftest import skip_or_fail
+from tests.pdf_layout import fonts, layout_problems, page_count, pages
 
+#: Own questions in scripts beyond Latin, each with the Debian package whose font prints it
+#: (DejaVu Sans itself has Arabic and Hebrew).
+OWN_IN_SCRIPTS = {
+    "我的药会影响怀孕吗？": "fonts-noto-cjk",
+    "क्या यह दवा मेरे बच्चे को प्रभावित करेगी?": "fonts-noto-core",
+    "ยานี้มีผลข้างเคียงอะไรบ้าง": "fonts-noto-core",
+    "هل يؤثر هذا الدواء على الحمل؟": "fonts-noto-core",
+    "האם התרופה משפיעה על ההריון?": "fonts-noto-core",
+    "薬は妊娠に影響しますか？": "fonts-noto-cjk",
+    "이 약이 임신에 영향을 주나요?": "fonts-noto-cjk",
+    "Can I swim? 🏊": "fonts-noto-color-emoji",
+}
 TEXTS = {
     "a1": "What is this treatment and why does it fit me?",
     "a2": "How will it be given, and how often?",
@@ -97,6 +113,73 @@ def test_the_pdf_copes_with_any_text_a_person_types():
     data = as_pdf(document(ListChoices(own=own)))
     assert data.startswith(b"%PDF")
     assert "<script>alert(1)</script>" in pdf_text(data)
+
+
+def require_fonts(texts):
+    """Skip (or, in CI, fail) unless the fallback fonts for these texts are installed."""
+    packages = sorted({OWN_IN_SCRIPTS[text] for text in texts if unprintable_characters([text])})
+    if packages:
+        skip_or_fail(f"No font prints some own questions: sudo apt-get install {' '.join(packages)}")
+
+
+def characters(text):
+    """Every printed character, counted, whatever form and order extraction gives them in."""
+    return Counter(ch for ch in unicodedata.normalize("NFKC", text) if not ch.isspace())
+
+
+def test_the_pdf_prints_every_character_of_own_questions_in_any_script():
+    own = tuple(OWN_IN_SCRIPTS)
+    require_fonts(own)
+    data = as_pdf(document(ListChoices(own=own)))
+    extracted = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    assert characters(" ".join(own)) - characters(extracted) == Counter()
+
+
+def test_a_list_in_latin_letters_embeds_only_dejavu_sans():
+    data = as_pdf(document(ListChoices(own=("Can I still go swimming? Ça va, Straße, Ærø",))))
+    assert fonts(data) == {"DejaVuSansBook", "DejaVuSansBold"}
+
+
+def test_a_list_embeds_only_the_fallback_fonts_its_scripts_need():
+    require_fonts(["ยานี้มีผลข้างเคียงอะไรบ้าง"])
+    data = as_pdf(document(ListChoices(own=("ยานี้มีผลข้างเคียงอะไรบ้าง", "האם התרופה משפיעה על ההריון?"))))
+    assert fonts(data) == {"DejaVuSansBook", "DejaVuSansBold", "NotoSansThai"}
+
+
+def test_a_mixed_script_list_keeps_to_the_printing_rules():
+    own = tuple(OWN_IN_SCRIPTS)
+    require_fonts(own)
+    data = as_pdf(document(ListChoices(top=("c1",), own=own)))
+    assert page_count(data) <= 2
+    assert layout_problems(data, list(TEXTS.values()) + list(own)) == []
+
+
+def test_without_fallback_fonts_exactly_the_scripts_dejavu_sans_lacks_are_unprintable(settings):
+    settings.IMMUNOGUIDE_PDF_FALLBACK_FONTS = []
+    expected = set("我的药会影响怀孕吗？薬は妊娠に影響しますか？이약임신에영향을주나요")
+    expected |= set("क्यायहदवामेरेबच्चेकोप्रभावितकरेगी") | set("ยานี้มีผลข้างเคียงอะไรบ้าง") | {"🏊"}
+    assert unprintable_characters(OWN_IN_SCRIPTS) == sorted(expected)
+
+
+def test_with_the_fallback_fonts_every_script_is_printable():
+    require_fonts(OWN_IN_SCRIPTS)
+    assert unprintable_characters(OWN_IN_SCRIPTS) == []
+
+
+def test_a_fallback_font_file_that_is_not_there_is_skipped(settings, tmp_path):
+    settings.IMMUNOGUIDE_PDF_FALLBACK_FONTS = [str(tmp_path / "gone.ttf"), (str(tmp_path / "gone.ttc"), 2)]
+    assert unprintable_characters(["ยา"]) == ["ย", "า"]
+    assert as_pdf(document(ListChoices(own=("ยา",)))).startswith(b"%PDF")
+
+
+def test_a_character_no_font_has_is_named_and_printed_as_a_placeholder():
+    assert unprintable_characters(["Private \ue000 use", "\ue000 again"]) == ["\ue000"]
+    text = pdf_text(as_pdf(document(ListChoices(own=("Private \ue000 use",)))))
+    assert f"Private {PLACEHOLDER} use" in text
+
+
+def test_spaces_joiners_and_variation_selectors_need_no_font():
+    assert unprintable_characters(["a\u200db\u200c\u200fc\ufe0f\U000e0100\n\t\u3000"]) == []
 
 
 def test_the_text_version_lists_kept_questions_with_tick_boxes():

@@ -5,7 +5,6 @@ Java or the checker is missing the test is skipped with a message, unless
 IMMUNOGUIDE_NO_SKIP=1 (as in CI) turns that into a failure.
 """
 import json
-import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -13,6 +12,7 @@ from pathlib import Path
 import pytest
 from django.template.loader import render_to_string
 
+from tests.conftest import skip_or_fail
 from tests.pages import HTML_PAGES_EXCLUDED, visit_every_page_type
 
 VNU = Path(__file__).resolve().parent.parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -42,10 +42,7 @@ def test_every_page_type_is_collected(client):
 def test_every_page_type_passes_the_nu_html_checker(client, tmp_path):
     missing = [what for what, ok in (("java", JAVA), (f"the checker at {VNU}", VNU.exists())) if not ok]
     if missing:
-        message = f"Missing {', '.join(missing)}: run `make test`, which installs the checker with npm."
-        if os.environ.get("IMMUNOGUIDE_NO_SKIP") == "1":
-            pytest.fail(message)
-        pytest.skip(message)
+        skip_or_fail(f"Missing {', '.join(missing)}: run `make test`, which installs the checker with npm.")
     for name, html in collect_pages(client).items():
         (tmp_path / f"{name}.html").write_text(html, encoding="utf-8")
     done = subprocess.run(
