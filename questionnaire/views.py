@@ -22,7 +22,8 @@ from formtools.wizard.views import NamedUrlSessionWizardView
 from . import forms
 from .content import current_content
 from .documents import (
-    EMERGENCY_LINE, HOW_TO_USE, PAPER_SIZES, ListDocument, as_pdf, as_text, paper_for_language)
+    EMERGENCY_LINE, HOW_TO_USE, PAPER_SIZES, ListDocument, as_pdf, as_text, paper_for_language,
+    unprintable_characters)
 from .engine import Answers, InvalidAnswers, recommend
 from .glossary import result_texts, terms_used
 from .links import MAX_AGE, LinkExpired, LinkInvalid, make_token, read_token
@@ -451,6 +452,8 @@ def result(request, answers):
         "top": top,
         "form": form,
         "paper_sizes": PAPER_SIZES,
+        # Said on the page rather than dropped from the PDF without a word.
+        "unprintable": unprintable_characters(document.question_list.own),
         "answers_form_id": "question-list-form",
         "ready_to_print": request.method == "GET" and request.GET.get("print") == "1",
         "how_to_use": HOW_TO_USE,

@@ -352,3 +352,20 @@ class TestChangingAnAnswer:
     def test_says_nothing_when_nothing_was_saved(self, client, listed):
         response = self.change_stage(client, "finished")
         assert [str(m) for m in response.context["messages"]] == []
+
+
+class TestCharactersThePdfCannotShow:
+    """Never a silent drop: the page names what the PDF cannot print (questionnaire/documents.py)."""
+
+    def test_the_page_names_each_character_no_font_has(self, client, listed):
+        save(client, listed, own="Is \ue000 safe?")
+        assert client.get(RESULT).context["unprintable"] == ["\ue000"]
+
+    def test_without_the_fallback_fonts_a_chinese_question_is_named_too(self, client, listed, settings):
+        settings.IMMUNOGUIDE_PDF_FALLBACK_FONTS = []
+        save(client, listed, own="怀孕?")
+        assert client.get(RESULT).context["unprintable"] == sorted("怀孕")
+
+    def test_nothing_is_said_when_everything_prints(self, client, listed):
+        save(client, listed, own="Can I travel?")
+        assert client.get(RESULT).context["unprintable"] == []

@@ -177,3 +177,19 @@ def test_the_whole_flow_by_keyboard_alone(page, site):
     enter(page)
     expect(page.get_by_text("Your question list is saved.")).to_be_visible()
     assert page.locator(".suggested-questions input[name=keep]:not(:checked)").count() == 1
+
+
+def test_the_idle_warning(page, site, settings):
+    complete(page, site, "modulate", "hay_fever")
+    settings.IMMUNOGUIDE_IDLE_SECONDS = 10
+    page.reload()
+    expect(page.locator("#idle-warning")).to_be_visible(timeout=8_000)
+    assert_no_violations(page)
+
+
+def test_the_result_naming_characters_the_pdf_cannot_show(page, site):
+    complete(page, site, "modulate", "hay_fever")
+    page.fill("#id_own", "Is \ue000 safe?")
+    page.get_by_role("button", name="Save my list").click()
+    expect(page.locator("#unprintable")).to_be_visible()
+    assert_no_violations(page)
