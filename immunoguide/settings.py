@@ -8,7 +8,7 @@ Two modes, chosen by DJANGO_ENV:
   unless told otherwise): DJANGO_SECRET_KEY is required, HTTPS-only cookies, HSTS,
   SSL redirect, hashed and compressed static files.
 
-DEBUG is off in both unless DJANGO_DEBUG=1.
+DEBUG is off in both unless DJANGO_DEBUG=1, which production refuses.
 """
 import os
 from pathlib import Path
@@ -29,6 +29,9 @@ if ENVIRONMENT not in ("development", "production"):
     raise ImproperlyConfigured(f"DJANGO_ENV must be 'development' or 'production', not {ENVIRONMENT!r}.")
 PRODUCTION = ENVIRONMENT == "production"
 DEBUG = os.environ.get("DJANGO_DEBUG") == "1"
+if DEBUG and PRODUCTION:
+    # Debug pages show settings and request data, answers included: never to patients.
+    raise ImproperlyConfigured("DJANGO_DEBUG=1 is refused in production (DJANGO_ENV=production).")
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
@@ -37,6 +40,8 @@ if not SECRET_KEY:
             "DJANGO_SECRET_KEY must be set in production (DJANGO_ENV=production). "
             "Generate one with: python -c \"import secrets; print(secrets.token_urlsafe(50))\"")
     SECRET_KEY = "django-insecure-local-development-only"
+# Earlier keys, newest first: what was sealed or signed with them still opens (key rotation).
+SECRET_KEY_FALLBACKS = env_list("DJANGO_SECRET_KEY_FALLBACKS")
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
@@ -127,7 +132,9 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = not PRODUCTION
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Answers are health information: keep them only for this browser session, and briefly.
+# Answers are health information: keep them only for this browser session, and briefly,
+# in one encrypted cookie (questionnaire/sessions.py), never in the database.
+SESSION_ENGINE = "questionnaire.sessions"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_AGE = 60 * 60 * 2
 SESSION_COOKIE_HTTPONLY = True

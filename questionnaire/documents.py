@@ -180,6 +180,13 @@ class _ListPDF(FPDF):
         sees PLACEHOLDER in its place instead, and the page names the character."""
         return super().normalize_text(text.translate(self.unprintable))
 
+    def multi_cell(self, *args, **kwargs):
+        """fpdf2 2.8.9 may set a fallback font inside a saved graphics state (q ... Q) and then
+        take it as still set, so the next line shows with no font and viewers print it blank:
+        have it set the font again for every block of text."""
+        self.current_font_is_set_on_page = False
+        return super().multi_cell(*args, **kwargs)
+
     def footer(self):
         self.set_y(-15)
         self.set_font("DejaVu", size=7.5)

@@ -211,21 +211,33 @@ class QuestionListForm(forms.Form):
         questions = [line for line in lines if line]
         if len(questions) > MAX_OWN:
             raise forms.ValidationError(
-                f"You can add up to {MAX_OWN} questions of your own. You have {len(questions)}. "
-                "Remove some, or join two into one.")
+                "You can add up to %(limit)d questions of your own. You have %(count)d. "
+                "Remove some, or join two into one.",
+                code="too_many_own", params={"limit": MAX_OWN, "count": len(questions)})
         too_long = [n for n, q in enumerate(questions, start=1) if len(q) > MAX_OWN_LENGTH]
         if too_long:
             raise forms.ValidationError(
-                f"Each of your questions can be up to {MAX_OWN_LENGTH} characters. "
-                + ", ".join(f"Question {n} has {len(questions[n - 1])}" for n in too_long) + ".")
+                "Each of your questions can be up to %(limit)d characters. %(which)s.",
+                code="own_too_long", params={
+                    "limit": MAX_OWN_LENGTH, "numbers": too_long,
+                    "which": ", ".join(f"Question {n} has {len(questions[n - 1])}" for n in too_long)})
         return questions
+
+    def refuse_as_too_big_to_keep(self, size, limit):
+        """The browser cannot carry this much (questionnaire/sessions.py): say so, keep what was typed."""
+        self.add_error("own", forms.ValidationError(
+            "Your own questions are too long for this browser to keep. "
+            "Please shorten them or remove one, then save again.",
+            code="too_big_to_keep", params={"size": size, "limit": limit}))
 
     def clean(self):
         cleaned = super().clean()
         keep = set(cleaned.get("keep") or [])
         top = [slug for slug in cleaned.get("top") or [] if slug in keep]
         if len(top) > MAX_TOP:
-            self.add_error("top", f"Choose up to {MAX_TOP} most important questions. You chose {len(top)}.")
+            self.add_error("top", forms.ValidationError(
+                "Choose up to %(limit)d most important questions. You chose %(count)d.",
+                code="too_many_top", params={"limit": MAX_TOP, "count": len(top)}))
         return cleaned
 
     def choices(self):

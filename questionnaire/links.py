@@ -1,17 +1,20 @@
 """Links that reopen a question list later, with nothing stored on the server.
 
-The answers and list choices travel inside the link, signed with Django's
-signing so they cannot be changed, and compressed so the link stays short.
+The answers and list choices travel inside the link, compressed and sealed
+(:mod:`questionnaire.sealing`): whoever sees the address, in a proxy log, a
+browser's history or a link scanner, can neither read nor change them. A link
+expires after :data:`MAX_AGE`.
 """
 from datetime import timedelta
 
-from django.core import signing
-
 from .engine import ANSWER_KEYS, Answers, InvalidAnswers
 from .question_list import ListChoices
+from .sealing import Expired, Unreadable, seal, unseal
 
-SALT = "immunoguide.question-list"
-MAX_AGE = timedelta(days=90)
+PURPOSE = "list-link"
+MAX_AGE = timedelta(days=30)
+#: No link longer than this is offered: some mail and message apps cut longer ones.
+MAX_LINK_LENGTH = 2000
 
 
 class LinkExpired(Exception):
@@ -19,7 +22,7 @@ class LinkExpired(Exception):
 
 
 class LinkInvalid(Exception):
-    """The link was changed, cut short, or never came from ImmunoGuide."""
+    """The link was changed, cut short, dated in the future, or never came from ImmunoGuide."""
 
 
 def make_token(answers, choices):
@@ -30,16 +33,16 @@ def make_token(answers, choices):
         "t": None if choices.top is None else list(choices.top),
         "o": list(choices.own),
     }
-    return signing.dumps(payload, salt=SALT, compress=True)
+    return seal(payload, PURPOSE)
 
 
 def read_token(token):
     """The (answers, choices) a token carries; raises LinkExpired or LinkInvalid."""
     try:
-        payload = signing.loads(token, salt=SALT, max_age=MAX_AGE)
-    except signing.SignatureExpired:
+        payload = unseal(token, PURPOSE, max_age=MAX_AGE.total_seconds())
+    except Expired:
         raise LinkExpired from None
-    except (signing.BadSignature, ValueError, UnicodeError):
+    except Unreadable:
         raise LinkInvalid from None
     try:
         answers = Answers.from_mapping(dict(zip(ANSWER_KEYS, payload["a"], strict=True)))

@@ -41,6 +41,22 @@ class ListChoices:
             own=tuple(str(q)[:MAX_OWN_LENGTH] for q in data.get("own", ()))[:MAX_OWN],
         )
 
+    def carried_over(self, old_result, new_result):
+        """These choices, made on ``old_result``, as they apply to ``new_result`` (changed answers).
+
+        Every question the person kept stays ticked, even where the new answers no
+        longer suggest it; one they unticked stays off; new suggestions come ticked.
+        """
+        kept = build_question_list(old_result, self).kept
+        offered_before = {q.slug for q in old_result.questions}
+        slugs = [q.slug for q in new_result.questions]
+        return ListChoices(
+            dropped=tuple(s for s in slugs if s in new_result.suggested and s in offered_before and s not in kept),
+            added=tuple(s for s in slugs if s not in new_result.suggested and s in kept),
+            top=self.top,
+            own=self.own,
+        )
+
     def as_dict(self):
         data = {"dropped": list(self.dropped), "added": list(self.added), "own": list(self.own)}
         if self.top is not None:

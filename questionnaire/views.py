@@ -2,6 +2,8 @@
 import sys
 from functools import wraps
 
+import segno
+
 from django import forms as django_forms
 from django.conf import settings
 from django.contrib import messages
@@ -12,7 +14,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.datastructures import MultiValueDict
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -26,9 +30,10 @@ from .documents import (
     unprintable_characters)
 from .engine import Answers, InvalidAnswers, recommend
 from .glossary import result_texts, terms_used
-from .links import MAX_AGE, LinkExpired, LinkInvalid, make_token, read_token
+from .links import MAX_AGE, MAX_LINK_LENGTH, LinkExpired, LinkInvalid, make_token, read_token
 from .models import Condition
 from .question_list import ListChoices, build_question_list
+from .sessions import MAX_COOKIE_BYTES
 from .vocabulary import Concern, Factor, Goal, Stage
 
 ANSWERS_SESSION_KEY = "immunoguide_answers"
@@ -38,6 +43,8 @@ PAPER_SESSION_KEY = "paper_size"
 LAST_ACTIVITY_SESSION_KEY = "last_activity"
 #: A step's choice not yet sent, kept across the text-size switch for one showing.
 DRAFT_SESSION_KEY = "immunoguide_draft"
+#: Own questions that came in a link, so the page can say who added them.
+LINK_OWN_SESSION_KEY = "immunoguide_link_own"
 TEXT_SIZES = ("normal", "large")
 #: What a wipe keeps: the device's settings, which say nothing about the person.
 DEVICE_SESSION_KEYS = {TEXT_SIZE_SESSION_KEY, PAPER_SESSION_KEY, LAST_ACTIVITY_SESSION_KEY}
@@ -266,6 +273,13 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
             return redirect(start_url(expired=True))
         return super().post(*args, **kwargs)
 
+    def get_form_step_data(self, form):
+        """Keep only the step's own field, as cleaned: formtools would keep the whole POST, junk too."""
+        data = MultiValueDict()
+        for name, value in form.cleaned_data.items():
+            data.setlist(form.add_prefix(name), value if isinstance(value, list) else [value] if value else [])
+        return data
+
     def get_form_step_files(self, form):
         """No step asks for a file: one sent anyway is dropped, not stored (formtools would 500)."""
         return {}
@@ -333,15 +347,17 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
     def tell_what_a_change_took_off(self, old_answers, new_answers):
         """A saved list keeps every choice that still applies; say which questions went.
 
-        The list stores what the person changed, by question, so ticks, the top 3
-        and their own questions carry over to the new answers by themselves.
+        What the person kept stays kept, what they unticked stays off, their top 3
+        and own questions stay (:meth:`ListChoices.carried_over`).
         """
         if old_answers is None or old_answers == new_answers or LIST_SESSION_KEY not in self.request.session:
             return
         content = current_content()
         choices = _saved_choices(self.request)
-        before = build_question_list(recommend(old_answers, content), choices).kept
-        after = {q.slug for q in recommend(new_answers, content).questions}
+        old_result, new_result = recommend(old_answers, content), recommend(new_answers, content)
+        self.request.session[LIST_SESSION_KEY] = choices.carried_over(old_result, new_result).as_dict()
+        before = build_question_list(old_result, choices).kept
+        after = {q.slug for q in new_result.questions}
         gone = [content.questions[slug].text for slug in sorted(before - after) if slug in content.questions]
         if gone:
             messages.info(self.request, ngettext(
@@ -414,8 +430,7 @@ def result(request, answers):
     choices = _saved_choices(request)
     if request.method == "POST":
         form = forms.QuestionListForm(request.POST, questions=outcome.questions, suggested=outcome.suggested)
-        if form.is_valid():
-            request.session[LIST_SESSION_KEY] = form.choices().as_dict()
+        if form.is_valid() and _keep_list(request, form):
             _save_paper_size(request)
             if request.POST.get("size") in TEXT_SIZES:
                 # The header's text-size switch, sent with the list so nothing typed is lost.
@@ -424,6 +439,8 @@ def result(request, answers):
             action = request.POST.get("action")
             if action == "change":
                 return redirect("questionnaire:step", step="check")
+            if action == "start_over":
+                return redirect(reverse("questionnaire:start_over") + "?back=" + reverse("questionnaire:result"))
             if action in LIST_ACTIONS:
                 return redirect(LIST_ACTIONS[action])
             if action == "print":
@@ -454,7 +471,9 @@ def result(request, answers):
         "paper_sizes": PAPER_SIZES,
         # Said on the page rather than dropped from the PDF without a word.
         "unprintable": unprintable_characters(document.question_list.own),
+        "own_from_link": set(request.session.get(LINK_OWN_SESSION_KEY, [])),
         "answers_form_id": "question-list-form",
+        "list_form_start_over": True,
         "ready_to_print": request.method == "GET" and request.GET.get("print") == "1",
         "how_to_use": HOW_TO_USE,
         "emergency_line": EMERGENCY_LINE,
@@ -464,6 +483,21 @@ def result(request, answers):
         "glossary": terms_used(result_texts(outcome), content.glossary),
         "show_start_over": True,
     })
+
+
+def _keep_list(request, form):
+    """Put the list in the session, unless the cookie could then not carry it (the form says why)."""
+    before = request.session.get(LIST_SESSION_KEY)
+    request.session[LIST_SESSION_KEY] = form.choices().as_dict()
+    size = request.session.cookie_size()
+    if size <= MAX_COOKIE_BYTES:
+        return True
+    if before is None:
+        del request.session[LIST_SESSION_KEY]
+    else:
+        request.session[LIST_SESSION_KEY] = before
+    form.refuse_as_too_big_to_keep(size, MAX_COOKIE_BYTES)
+    return False
 
 
 def _top_first(suggested, question_list):
@@ -506,28 +540,41 @@ def result_text(request, answers):
 @require_GET
 @_with_answers
 def result_link(request, answers):
-    """A link that reopens this list on any device, with the answers signed inside it."""
+    """A link that reopens this list on any device, with the answers sealed inside it, and its QR code."""
     token = make_token(answers, _saved_choices(request))
     link = request.build_absolute_uri(reverse("questionnaire:open_list", kwargs={"token": token}))
-    return render(request, "questionnaire/link.html", {
-        "link": link, "max_age_days": MAX_AGE.days, "back_url": reverse("questionnaire:result"),
-        "show_start_over": True,
-    })
+    context = {"max_age_days": MAX_AGE.days, "back_url": reverse("questionnaire:result"),
+               "show_start_over": True, "limit": MAX_LINK_LENGTH}
+    if len(link) > MAX_LINK_LENGTH:
+        # Mail and message apps cut longer links; print or download the list instead.
+        return render(request, "questionnaire/link.html", {**context, "link": None})
+    qr_code = segno.make(link, error="m").svg_inline(
+        scale=3, border=4, omitsize=True, svgclass="qr-code", title="QR code of the link to your list")
+    return render(request, "questionnaire/link.html", {**context, "link": link, "qr_code": mark_safe(qr_code)})
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 @never_cache
 def open_list(request, token):
-    """Open a list from a signed link: the answers go into this session, never the database."""
+    """Open a list from a sealed link: its answers go into this browser, never the database.
+
+    A browser that holds someone's other answers asks first (a POST, so another
+    site cannot replace them behind the person's back).
+    """
     try:
         answers, choices = read_token(token)
     except LinkExpired:
         return render(request, "questionnaire/link_expired.html", status=410)
     except LinkInvalid:
         return render(request, "400.html", {"link_problem": True}, status=400)
-    request.session.cycle_key()
+    held = _stored_answers(request)
+    if request.method == "GET" and held is not None and (held, _saved_choices(request)) != (answers, choices):
+        return render(request, "questionnaire/open_list.html", {"show_start_over": True})
+    wipe_person(request)
     request.session[ANSWERS_SESSION_KEY] = answers.as_dict()
     request.session[LIST_SESSION_KEY] = choices.as_dict()
+    # Whoever made the link wrote these; the page says so beside each.
+    request.session[LINK_OWN_SESSION_KEY] = list(choices.own)
     return redirect("questionnaire:result")
 
 

@@ -36,7 +36,9 @@ def visit_every_page_type(client):
     pages["link"] = link_page
     token = page_text(link_page).split("/list/")[1].split("/")[0]
     pages["link-invalid"] = client.get(reverse("questionnaire:open_list", kwargs={"token": "x" + token}))
-    with mock.patch("time.time", return_value=time.time() + timedelta(days=91).total_seconds()):
+    client.post(result, {"own": "Another list?", "keep": []})
+    pages["link-confirm"] = client.get(reverse("questionnaire:open_list", kwargs={"token": token}))
+    with mock.patch("time.time", return_value=time.time() + timedelta(days=31).total_seconds()):
         pages["link-expired"] = client.get(reverse("questionnaire:open_list", kwargs={"token": token}))
     pages["start-over"] = client.get(reverse("questionnaire:start_over") + "?back=" + result)
     pages["not-found"] = client.get("/no-such-page/")

@@ -135,6 +135,20 @@ def test_the_pdf_prints_every_character_of_own_questions_in_any_script():
     assert characters(" ".join(own)) - characters(extracted) == Counter()
 
 
+@pytest.mark.django_db
+def test_own_questions_in_any_script_still_print_after_a_page_break(content):
+    """fpdf2 once lost the font of a fallback script's line on the second page: it printed blank."""
+    own = tuple(OWN_IN_SCRIPTS)
+    require_fonts(own)
+    result = recommend(Answers("dampen", "kidney_transplant", "starting", ("pregnancy", "vaccines_due")), content)
+    top = (result.suggested_questions()[1].slug,)
+    data = as_pdf(document(ListChoices(top=top, own=own), result=result, paper="letter"))
+    second_page = PdfReader(io.BytesIO(data)).pages[1].extract_text()
+    assert own[-1].split()[-1] in second_page
+    extracted = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    assert characters(" ".join(own)) - characters(extracted) == Counter()
+
+
 def test_a_list_in_latin_letters_embeds_only_dejavu_sans():
     data = as_pdf(document(ListChoices(own=("Can I still go swimming? Ça va, Straße, Ærø",))))
     assert fonts(data) == {"DejaVuSansBook", "DejaVuSansBold"}

@@ -26,7 +26,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from questionnaire.engine import Answers
-from questionnaire.links import SALT, make_token
+from questionnaire.links import PURPOSE, make_token
+from questionnaire.sealing import seal
 from questionnaire.question_list import ListChoices
 from questionnaire.vocabulary import CONDITIONS, Concern, Factor, Goal, Stage
 
@@ -421,7 +422,7 @@ def test_question_list_form_with_hostile_choices(db, data, state, own, action, e
 def test_signed_links_with_hostile_payloads(db, payload, data):
     client = new_client()
     prepare(client, data.draw(st.sampled_from(SESSION_STATES), label="state"), data)
-    token = signing.dumps(payload, salt=SALT, compress=True)
+    token = seal(payload, PURPOSE)
     response = client.get(list_url(token))
     assert_readable(response)
     if response.status_code == 302:
@@ -444,9 +445,10 @@ def test_real_links_mutated_or_garbage(db, answers, choices, data, method):
     elif kind == "odd":
         token = data.draw(st.sampled_from([
             "", ".", "..", "%2F", "x" * 10_000, token * 3, token + ":" + token,
-            signing.dumps("just a string", salt=SALT),
-            signing.dumps({"a": []}, salt="another.salt", compress=True),
-            signing.dumps({"a": []}, salt=SALT)]), label="token")
+            seal("just a string", PURPOSE),
+            seal({"a": []}, "session"),
+            signing.dumps({"a": []}, salt="immunoguide.question-list", compress=True),
+            seal({"a": []}, PURPOSE)]), label="token")
     response = send(client, method, list_url(token))
     assert_readable(response, method)
     if method == "GET" and response.status_code == 302:
@@ -549,8 +551,8 @@ def test_a_file_sent_with_a_step_is_ignored(db):
     ["dampen", "lupus", "starting", [["pregnancy"]], []],
 ])
 def test_a_signed_link_with_answers_that_are_not_text_is_refused(db, answers):
-    """Answers.from_mapping called .strip() on a number or dict from the link: a 500."""
-    token = signing.dumps({"a": answers, "d": [], "t": [], "o": []}, salt=SALT, compress=True)
+    """Answers.from_mapping called .strip() on a number or dict from a link: a 500."""
+    token = seal({"a": answers, "d": [], "t": [], "o": []}, PURPOSE)
     response = new_client().get(list_url(token))
     assert response.status_code == 400
     assert "This link does not work" in response.content.decode()

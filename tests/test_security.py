@@ -89,6 +89,12 @@ def test_debug_is_off_unless_asked_for():
     assert manage("shell", "--no-imports", "-c", code, env={"DJANGO_DEBUG": "1"}).stdout.strip() == "True"
 
 
+def test_production_refuses_to_start_with_debug_on():
+    done = manage("check", env={**PRODUCTION_ENV, "DJANGO_DEBUG": "1"})
+    assert done.returncode != 0
+    assert "DJANGO_DEBUG=1 is refused in production" in done.stderr
+
+
 def test_production_cookies_are_secure_httponly_and_samesite():
     code = ("from django.conf import settings as s; print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, "
             "s.SESSION_COOKIE_HTTPONLY, s.SESSION_COOKIE_SAMESITE, s.SESSION_EXPIRE_AT_BROWSER_CLOSE, "

@@ -1,5 +1,6 @@
 """The result page and the question list a person takes away (questionnaire/views.py)."""
 import io
+import random
 import re
 import time
 from datetime import timedelta
@@ -36,6 +37,12 @@ def more(finished):
 
 def save(client, keep, top=(), own="", action="save"):
     return client.post(RESULT, {"keep": list(keep), "top": list(top), "own": own, "action": action})
+
+
+def error_of(response, field):
+    """(code, params) of the form's first error on ``field``."""
+    error = response.context["form"].errors.as_data()[field][0]
+    return error.code, error.params
 
 
 def texts(client, slugs):
@@ -83,11 +90,9 @@ class TestChoosing:
 
     def test_more_than_three_most_important_is_refused_and_nothing_typed_is_lost(self, client, listed):
         response = save(client, listed, top=listed[:4], own="My own question?")
-        page = response.content.decode()
         assert response.status_code == 200
-        assert "There is a problem" in page
-        assert "Choose up to 3 most important questions. You chose 4." in page
-        assert "My own question?</textarea>" in page
+        assert error_of(response, "top") == ("too_many_top", {"limit": 3, "count": 4})
+        assert response.context["form"]["own"].value() == "My own question?"
         assert LIST_SESSION_KEY not in client.session
 
     def test_a_slug_that_is_not_offered_is_a_form_error_not_a_crash(self, client, listed):
@@ -104,19 +109,39 @@ class TestOwnQuestions:
         assert "<script>alert(" not in page
         assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
         for text in ["Can I swim? 🏊", "שלום, מה שלומך?", "مرحبا؟"]:
-            assert f'<span class="own-text">{text}</span>' in page
+            assert f'<span class="own-text" dir="auto">{text}</span>' in page
 
     def test_more_than_ten_is_refused_with_everything_kept(self, client, listed):
         own = "\n".join(f"Question {n}?" for n in range(1, 13))
-        page = save(client, listed, own=own).content.decode()
-        assert "You can add up to 10 questions of your own. You have 12." in page
-        assert "Question 12?</textarea>" in page
+        response = save(client, listed, own=own)
+        assert error_of(response, "own") == ("too_many_own", {"limit": 10, "count": 12})
+        assert response.context["form"]["own"].value() == own
 
     def test_one_over_300_characters_is_refused_naming_it(self, client, listed):
         own = "Short?\n" + "y" * 301
-        page = save(client, listed, own=own).content.decode()
-        assert "Question 2 has 301" in page
-        assert "y" * 301 in page
+        response = save(client, listed, own=own)
+        code, params = error_of(response, "own")
+        assert (code, params["numbers"], params["limit"]) == ("own_too_long", [2], 300)
+        assert response.context["form"]["own"].value() == own
+
+    def test_more_than_the_browser_can_carry_is_refused_and_the_saved_list_kept(self, client, listed):
+        save(client, listed, own="Kept?")
+        own = "\n".join(f"{n}: " + "".join(chr(0x4E00 + (n * 300 + i) * 7 % 20000) for i in range(290))
+                        for n in range(10))
+        response = save(client, listed, own=own)
+        code, params = error_of(response, "own")
+        assert code == "too_big_to_keep" and params["size"] > params["limit"] == 4000
+        assert response.context["form"]["own"].value() == own
+        assert client.session[LIST_SESSION_KEY]["own"] == ["Kept?"]
+        assert len(client.cookies["sessionid"].value) <= 4000
+
+    def test_ten_long_questions_in_plain_english_fit(self, client, listed):
+        own = "\n".join(f"Question {n}: can I keep working night shifts and travelling abroad while "
+                        "I have this treatment, and what should I tell my employer about it? " * 2
+                        for n in range(10))
+        save(client, listed, own=own)
+        assert len(client.session[LIST_SESSION_KEY]["own"]) == 10
+        assert len(client.cookies["sessionid"].value) <= 4000
 
     def test_blank_lines_are_ignored(self, client, listed):
         save(client, listed, own="\n  \nOne?\n\n")
@@ -178,14 +203,66 @@ class TestLinks:
         assert response.status_code == 400
         assert "This link does not work" in response.content.decode()
 
-    def test_a_link_older_than_90_days_offers_to_start_again(self, client, listed):
+    def test_a_link_older_than_30_days_offers_to_start_again(self, client, listed):
         link = self.link(client, listed).replace("http://testserver", "")
-        later = time.time() + timedelta(days=91).total_seconds()
+        later = time.time() + timedelta(days=31).total_seconds()
         with mock.patch("time.time", return_value=later):
             response = client.get(link)
         assert response.status_code == 410
         page = response.content.decode()
         assert "This link has expired" in page and "Start again" in page
+
+
+    def test_a_realistic_list_gives_a_link_under_1000_characters(self, client, listed):
+        link = self.link(client, listed[1:], top=listed[1:4], own="Can I still work nights?\nWhat about travel?")
+        assert len(link) < 1000
+
+    def test_a_list_too_long_for_a_link_is_not_offered_one(self, client, listed):
+        rng = random.Random(3)
+        own = "\n".join("".join(rng.choice("abcdefghijklmnopqrstuvwxyz ") for _ in range(250)) + "?"
+                        for _ in range(10))
+        response = client.get(save(client, listed, own=own, action="link").url)
+        assert len(client.session[LIST_SESSION_KEY]["own"]) == 10
+        assert response.context["link"] is None
+        assert response.context["limit"] == 2000
+
+    def test_the_link_page_shows_it_as_a_qr_code(self, client, listed):
+        response = client.get(save(client, listed, action="link").url)
+        assert response.context["qr_code"].startswith("<svg")
+
+    def test_a_browser_holding_other_answers_asks_before_opening_a_link(self, client, listed):
+        from django.test import Client
+        other = Client()
+        complete(other, "strengthen", "melanoma")
+        link = self.link(other, [], own="Sent to you?").replace("http://testserver", "")
+        response = client.get(link)
+        assert response.status_code == 200
+        assert response.templates[0].name == "questionnaire/open_list.html"
+        assert client.get(RESULT).context["result"].condition.slug == "kidney_transplant"
+        assert client.post(link).url == RESULT
+        page = client.get(RESULT)
+        assert page.context["result"].condition.slug == "melanoma"
+        assert page.context["own_from_link"] == {"Sent to you?"}
+
+    def test_opening_a_link_from_another_site_without_the_form_changes_nothing(self, listed):
+        from django.test import Client
+        patient = Client()
+        complete(patient, "dampen", "lupus")
+        person = Client(enforce_csrf_checks=True)
+        person.cookies = patient.cookies
+        sender = Client()
+        complete(sender, "strengthen", "melanoma")
+        link = self.link(sender, []).replace("http://testserver", "")
+        assert person.post(link).status_code == 403
+        assert person.get(RESULT).context["result"].condition.slug == "lupus"
+
+    def test_a_browser_with_no_answers_opens_a_link_at_once(self, client, listed):
+        from django.test import Client
+        link = self.link(client, listed, own="Mine?").replace("http://testserver", "")
+        fresh = Client()
+        assert fresh.get(link).url == RESULT
+        assert fresh.get(RESULT).context["own_from_link"] == {"Mine?"}
+        assert client.get(link).url == RESULT  # the same list again: nothing to ask
 
 
 class TestNextPerson:
@@ -349,6 +426,22 @@ class TestChangingAnAnswer:
         assert all(Question.objects.get(pk=slug).text in shown[0] for slug in gone)
         assert response.context["question_list"].own == ["Mine?"]
 
+    def change_concerns(self, client, concerns):
+        from tests.test_views import PREFIX, post_step, step_url
+        client.post(step_url("concerns"), {f"{PREFIX}-current_step": "concerns", "concerns-concerns": concerns,
+                                           "return_to_check": "1"})
+        return client.get(post_step(client, "check").url, follow=True)
+
+    def test_a_kept_question_stays_ticked_and_an_unticked_one_off_wherever_it_moves(self, client, listed, more):
+        save(client, [*listed[1:], more[0]], top=[listed[2]], own="Mine?")
+        kept_before = set(client.get(RESULT).context["kept"])
+        response = self.change_concerns(client, ["cost", "side_effects", "fertility"])
+        offered = {q.slug for q in response.context["result"].questions}
+        kept_after = set(response.context["kept"])
+        assert kept_before & offered <= kept_after
+        assert listed[0] not in kept_after
+        assert response.context["top"] == {listed[2]}
+
     def test_says_nothing_when_nothing_was_saved(self, client, listed):
         response = self.change_stage(client, "finished")
         assert [str(m) for m in response.context["messages"]] == []
@@ -369,3 +462,9 @@ class TestCharactersThePdfCannotShow:
     def test_nothing_is_said_when_everything_prints(self, client, listed):
         save(client, listed, own="Can I travel?")
         assert client.get(RESULT).context["unprintable"] == []
+
+
+def test_the_header_start_over_on_the_result_page_saves_the_list_before_asking(client, listed):
+    response = save(client, listed[1:], own="Unsaved?", action="start_over")
+    assert response.url == reverse("questionnaire:start_over") + "?back=" + RESULT
+    assert client.session[LIST_SESSION_KEY]["own"] == ["Unsaved?"]

@@ -91,13 +91,12 @@ def test_the_saved_message_is_on_screen_beside_the_list(page, site):
 
 def test_the_header_start_over_asks_first_and_no_keeps_everything(page, site):
     complete(page, site, "dampen", "lupus")
-    page.fill("#id_own", "Mine?")
-    page.get_by_role("button", name="Save my list").click()
-    page.get_by_role("link", name="Start over", exact=True).click()
+    page.fill("#id_own", "Mine?")  # typed, not saved
+    page.locator(".header-actions").get_by_text("Start over", exact=True).click()
     expect(page.get_by_role("heading", name="Start over?")).to_be_visible()
     page.get_by_role("link", name="No, go back to where I was").click()
     expect(page.locator(".own-text")).to_have_text(["Mine?"])
-    page.get_by_role("link", name="Start over", exact=True).click()
+    page.locator(".header-actions").get_by_text("Start over", exact=True).click()
     page.get_by_role("button", name="Yes, wipe everything and start over").click()
     expect(page.get_by_role("heading", name=re.compile("Prepare questions"))).to_be_visible()
     page.goto(site + "/result/")
@@ -109,7 +108,7 @@ def wipe_by_next_person(page, settings):
 
 
 def wipe_by_header_start_over(page, settings):
-    page.get_by_role("link", name="Start over", exact=True).click()
+    page.locator(".header-actions").get_by_text("Start over", exact=True).click()
     page.get_by_role("button", name="Yes, wipe everything and start over").click()
 
 
@@ -287,3 +286,14 @@ def test_a_person_edits_enlarges_changes_an_answer_and_loses_nothing(page, site)
     expect(page.locator(f"#top-{marked}")).to_be_checked()
     expect(page.locator(f"#keep-{dropped}")).not_to_be_checked()
     expect(page.locator("html")).to_have_class("large-text")
+
+
+def test_the_qr_code_on_the_link_page_opens_the_same_link(page, site):
+    from PIL import Image
+    import zxingcpp
+    complete(page, site, "modulate", "hay_fever")
+    page.fill("#id_own", "Can I travel?")
+    page.get_by_role("button", name="Copy link to this list").click()
+    link = page.locator("#list-link").input_value()
+    image = Image.open(io.BytesIO(page.locator(".qr-code").screenshot()))
+    assert [code.text for code in zxingcpp.read_barcodes(image)] == [link]

@@ -42,7 +42,7 @@ def test_nothing_scrolls_sideways_at_320_pixels(page, site):
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > 320:
             wide.append((name, width))
-    page.get_by_role("link", name="Start over", exact=True).click()
+    page.locator(".header-actions").get_by_text("Start over", exact=True).click()
     page.get_by_role("button", name="Yes, wipe everything and start over").click()
     complete(page, site, "dampen", "kidney_transplant")
     page.get_by_role("button", name="Larger text").click()

@@ -33,6 +33,7 @@
     if (event && banner.contains(event.target)) { return; }  // the banner's own buttons decide
     lastInput = Date.now();
     banner.hidden = true;
+    body.classList.remove("idle-warning-shown");
     if (lastInput - lastTold > tellEvery) { tellServer(); }
   }
 
@@ -51,6 +52,9 @@
     } else if (left <= warnBefore && banner.hidden) {
       countdown.textContent = Math.ceil(left / 1000) + " seconds";
       banner.hidden = false;
+      /* Room below the page, so the bar covers nothing the person cannot scroll to. */
+      body.style.setProperty("--idle-warning-height", banner.offsetHeight + 16 + "px");
+      body.classList.add("idle-warning-shown");
       document.getElementById("idle-stay").focus({preventScroll: true});
     }
   }, 1000);
