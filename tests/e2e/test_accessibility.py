@@ -106,6 +106,17 @@ def test_start_over_page(page, site):
     assert_no_violations(page)
 
 
+def test_opening_a_link_while_holding_other_answers(page, site, browser):
+    sender = browser.new_page()
+    complete(sender, site, "strengthen", "melanoma")
+    sender.get_by_role("button", name="Copy link to this list").click()
+    link = sender.locator("#list-link").input_value()
+    complete(page, site, "modulate", "hay_fever")
+    page.goto(link)
+    expect(page.get_by_role("heading", name="Open this list?")).to_be_visible()
+    assert_no_violations(page)
+
+
 def test_link_page(page, site):
     complete(page, site, "modulate", "hay_fever")
     page.get_by_role("button", name="Copy link to this list").click()

@@ -70,14 +70,21 @@ def test_larger_text_and_print_keep_unsaved_edits(page, site):
     first = page.locator(".suggested-questions input[name=keep]").first
     first_id = first.get_attribute("id")
     first.uncheck()
+    tops = page.locator(".suggested-questions input[name=top]")
+    marked = tops.nth(4).get_attribute("value")
+    tops.nth(2).uncheck()
+    tops.nth(4).check()
     page.fill("#id_own", "Typed but not saved?")
     page.get_by_role("button", name="Larger text").click()
     expect(page.locator("html")).to_have_class("large-text")
     expect(page.locator(".own-text")).to_have_text(["Typed but not saved?"])
     expect(page.locator(f"#{first_id}")).not_to_be_checked()
+    expect(page.locator(f"#top-{marked}")).to_be_checked()
     page.fill("#id_own", "Typed but not saved?\nAnd before printing?")
     page.get_by_role("button", name="Print").click()
     expect(page.locator(".own-text")).to_have_text(["Typed but not saved?", "And before printing?"])
+    expect(page.locator(f"#top-{marked}")).to_be_checked()
+    assert page.locator(".suggested-questions input[name=top]:checked").count() == 2
     text = pdf_text(io.BytesIO(page.pdf(format="A4")))
     assert "And before printing?" in text
 
