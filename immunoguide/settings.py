@@ -194,5 +194,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
     "loggers": {
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # At INFO fontTools names the glyphs each PDF uses: the characters of own questions.
+        "fontTools": {"level": "WARNING"},
     },
 }
