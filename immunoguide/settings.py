@@ -56,6 +56,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "csp",
     "formtools",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "questionnaire",
 ]
 
@@ -72,9 +76,27 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its refusal.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# The admin (content editors only). It can be left off the patient-facing servers and served
+# from an internal host instead; where it runs, repeated wrong passwords lock the account and
+# the address out (django-axes), and in production staff need a one-time code (django-otp).
+IMMUNOGUIDE_ADMIN_ENABLED = os.environ.get("IMMUNOGUIDE_ADMIN", "1") == "1"
+IMMUNOGUIDE_ADMIN_OTP = os.environ.get("IMMUNOGUIDE_ADMIN_OTP", "1" if PRODUCTION else "0") == "1"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+OTP_TOTP_ISSUER = "ImmunoGuide"
 
 ROOT_URLCONF = "immunoguide.urls"
 

@@ -1,12 +1,19 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django_otp.admin import OTPAdminSite
 
 from questionnaire import views
 
+if settings.IMMUNOGUIDE_ADMIN_OTP:
+    # Staff sign in with a password and a one-time code from their authenticator app.
+    admin.site.__class__ = OTPAdminSite
+
 urlpatterns = [
-    path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("", include("questionnaire.urls")),
 ]
+if settings.IMMUNOGUIDE_ADMIN_ENABLED:
+    urlpatterns.insert(0, path("admin/", admin.site.urls))
 
 handler500 = "questionnaire.views.server_error"

@@ -28,8 +28,7 @@ def test_every_content_model_is_in_the_admin(admin_client, model):
 
 
 def test_the_admin_is_for_staff_only(client, django_user_model):
-    django_user_model.objects.create_user("visitor", password="a-long-password-123")
-    client.login(username="visitor", password="a-long-password-123")
+    client.force_login(django_user_model.objects.create_user("visitor", password="a-long-password-123"))
     response = client.get(reverse("admin:questionnaire_rule_changelist"))
     assert response.status_code == 302 and "/login/" in response.url
 

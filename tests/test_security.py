@@ -108,3 +108,68 @@ def test_the_session_cookie_ends_with_the_browser(client):
     cookie = client.cookies["sessionid"]
     assert cookie["httponly"] and cookie["samesite"] == "Lax"
     assert not cookie["expires"] and not cookie["max-age"]
+
+
+ADMIN_LOGIN = "/admin/login/?next=/admin/"
+
+
+@pytest.fixture
+def staff(django_user_model):
+    return django_user_model.objects.create_user("editor", password="a-long-password-123", is_staff=True,
+                                                 is_superuser=True)
+
+
+def test_the_admin_locks_out_after_five_wrong_passwords_even_the_right_one(client, staff):
+    for _ in range(4):
+        assert client.post(ADMIN_LOGIN, {"username": "editor", "password": "wrong"}).status_code == 200
+    assert client.post(ADMIN_LOGIN, {"username": "editor", "password": "wrong"}).status_code == 429
+    response = client.post(ADMIN_LOGIN, {"username": "editor", "password": "a-long-password-123"})
+    assert response.status_code == 429
+    assert client.get("/admin/").status_code == 302
+
+
+def test_a_right_password_before_the_limit_signs_in(client, staff):
+    for _ in range(3):
+        client.post(ADMIN_LOGIN, {"username": "editor", "password": "wrong"})
+    assert client.post(ADMIN_LOGIN, {"username": "editor", "password": "a-long-password-123"}).url == "/admin/"
+
+
+@pytest.fixture
+def otp_admin(monkeypatch):
+    """The admin as production runs it (IMMUNOGUIDE_ADMIN_OTP): a password and a one-time code."""
+    from django.contrib import admin
+    from django_otp.admin import OTPAdminSite
+    monkeypatch.setattr(admin.site, "__class__", OTPAdminSite)
+
+
+def test_with_a_second_factor_a_password_alone_does_not_open_the_admin(client, staff, otp_admin):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+    TOTPDevice.objects.create(user=staff, name="phone")
+    response = client.post(ADMIN_LOGIN, {"username": "editor", "password": "a-long-password-123"})
+    assert response.status_code == 200
+    assert response.context["form"].errors
+    assert client.get("/admin/").status_code == 302
+
+
+def test_with_a_second_factor_the_code_from_the_app_opens_the_admin(client, staff, otp_admin):
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+    device = TOTPDevice.objects.create(user=staff, name="phone")
+    response = client.post(ADMIN_LOGIN, {"username": "editor", "password": "a-long-password-123",
+                                         "otp_device": device.persistent_id,
+                                         "otp_token": f"{totp(device.bin_key):06d}"})
+    assert response.url == "/admin/"
+    assert client.get("/admin/").status_code == 200
+
+
+def test_production_asks_staff_for_a_second_factor():
+    code = "import immunoguide.urls; from django.contrib import admin; print(admin.site.__class__.__name__)"
+    assert manage("shell", "--no-imports", "-c", code, env=PRODUCTION_ENV).stdout.strip() == "OTPAdminSite"
+    assert manage("shell", "--no-imports", "-c", code).stdout.strip() == "AdminSite"
+
+
+def test_the_admin_can_be_left_off_a_patient_facing_server():
+    code = ("from django.urls import resolve, Resolver404\n"
+            "try:\n    resolve('/admin/'); print('on')\nexcept Resolver404:\n    print('off')")
+    assert manage("shell", "--no-imports", "-c", code, env={"IMMUNOGUIDE_ADMIN": "0"}).stdout.strip() == "off"
+    assert manage("shell", "--no-imports", "-c", code).stdout.strip() == "on"
