@@ -1,7 +1,7 @@
 """One form per wizard step; each asks one thing (PRODUCT.md, "The flow")."""
 from django import forms
 
-from .models import Condition
+from .content import current_content
 from .question_list import MAX_OWN, MAX_OWN_LENGTH, MAX_TOP, ListChoices
 from .vocabulary import ConditionGroup, Concern, Factor, Goal, Stage
 
@@ -64,9 +64,9 @@ class ConditionForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, goal=None, **kwargs):
+    def __init__(self, *args, goal=None, content=None, **kwargs):
         super().__init__(*args, **kwargs)
-        conditions = list(Condition.objects.all())
+        conditions = list((content or current_content()).conditions.values())
         self.goal = goal
         self.groups = self.grouped(conditions, goal)
         self.fields["condition"].choices = [

@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.functional import cached_property
 from django.utils.datastructures import MultiValueDict
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
@@ -31,7 +32,6 @@ from .documents import (
 from .engine import Answers, InvalidAnswers, recommend
 from .glossary import result_texts, terms_used
 from .links import MAX_AGE, MAX_LINK_LENGTH, LinkExpired, LinkInvalid, make_token, read_token
-from .models import Condition
 from .question_list import ListChoices, build_question_list
 from .sessions import MAX_COOKIE_BYTES
 from .vocabulary import Concern, Factor, Goal, Stage
@@ -194,6 +194,11 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
 
     form_list = STEPS
 
+    @cached_property
+    def content(self):
+        """The content snapshot, looked up once per request (each lookup checks the stamp)."""
+        return current_content()
+
     def get_template_names(self):
         if self.steps.current == "check":
             return ["questionnaire/check_answers.html"]
@@ -202,7 +207,7 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
     def get_form_kwargs(self, step=None):
         if step == "condition":
             goal = (self.storage.get_step_data("goal") or {}).get("goal-goal")
-            return {"goal": goal if goal in Goal.values else None}
+            return {"goal": goal if goal in Goal.values else None, "content": self.content}
         return {}
 
     def dispatch(self, request, *args, **kwargs):
@@ -317,7 +322,7 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
     def answer_rows(self):
         """Each answer in words, with the URL of the step that changes it."""
         data = {step: self.get_cleaned_data_for_step(step) or {} for step in self.get_form_list()}
-        conditions = {c.slug: c.label for c in Condition.objects.all()}
+        conditions = {slug: c.label for slug, c in self.content.conditions.items()}
         words = {
             "goal": dict(Goal.choices), "condition": conditions, "stage": dict(Stage.choices),
             "factors": dict(Factor.choices), "concerns": dict(Concern.choices),
