@@ -18,13 +18,6 @@ class PermissionsPolicyMiddleware:
             response.headers.setdefault("Permissions-Policy", policy)
         return response
 
-    @staticmethod
-    def view_name(request):
-        try:
-            return resolve(request.path_info).view_name
-        except Resolver404:
-            return None
-
 
 class IdleTimeoutMiddleware:
     """Wipe a person's answers after ``IMMUNOGUIDE_IDLE_SECONDS`` without a request.
