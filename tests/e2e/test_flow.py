@@ -152,15 +152,15 @@ def test_a_tablet_left_alone_asks_first_then_wipes_itself_and_every_tab(page, si
     complete(page, site, "dampen", "kidney_transplant", factors=["pregnancy"])
     other_tab = page.context.new_page()
     other_tab.goto(site + "/result/")
-    settings.IMMUNOGUIDE_IDLE_SECONDS = 4
+    settings.IMMUNOGUIDE_IDLE_SECONDS = 8  # the warning after 4 s, the wipe after 8
     page.reload()
     warning = page.locator("#idle-warning")
-    expect(warning).to_be_visible(timeout=5_000)
+    expect(warning).to_be_visible(timeout=7_000)
     expect(page.get_by_role("button", name="I am still here")).to_be_focused()
     page.get_by_role("button", name="I am still here").click()
     expect(warning).to_be_hidden()
     expect(page).to_have_url(re.compile(r"/result/$"))
-    expect(page).to_have_url(re.compile(r"/\?idle=1$"), timeout=10_000)
+    expect(page).to_have_url(re.compile(r"/\?idle=1$"), timeout=15_000)
     expect(page.get_by_role("heading", name="Everything was cleared")).to_be_visible()
     other_tab.reload()
     expect(other_tab.get_by_role("heading", name=re.compile("Prepare questions"))).to_be_visible()
