@@ -62,6 +62,8 @@ class Content:
     glossary: dict = field(default_factory=dict)
     release: object = None
     _rule_index: tuple = field(default=None, repr=False, compare=False)
+    #: HTML rendered from this snapshot (a step's options), kept as long as the snapshot is.
+    rendered: dict = field(default_factory=dict, repr=False, compare=False)
 
     def rules_for(self, condition, group):
         """The rules that could match answers for this condition: the others cannot.

@@ -314,6 +314,7 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
             "hints": getattr(form, "hints", {}),
             "show_start_over": True,
             "answers_form_id": None if step == "check" else "step-form",
+            "content": self.content,
         })
         if step == "check":
             context["answers"] = self.answer_rows()
@@ -484,8 +485,11 @@ def result(request, answers):
         "emergency_line": EMERGENCY_LINE,
         "goal_labels": dict(Goal.choices),
         "stage_label": Stage(answers.stage).label,
-        "sources": outcome.sources(),
-        "glossary": terms_used(result_texts(outcome), content.glossary),
+        # Called by the template only when the fragments that show them are not yet rendered.
+        "sources": outcome.sources,
+        "glossary": lambda: terms_used(result_texts(outcome), content.glossary),
+        "answers": answers,
+        "content": content,
         "show_start_over": True,
     })
 
