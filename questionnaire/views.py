@@ -5,7 +5,6 @@ from functools import wraps
 import segno
 
 from django import forms as django_forms
-from django.conf import settings
 from django.contrib import messages
 from django.db import DatabaseError, connection
 from django.template import loader
