@@ -4,6 +4,8 @@ from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
 
+from .views import LAST_ACTIVITY_SESSION_KEY, cleared_response, holds_a_person, wipe_person
+
 
 class PermissionsPolicyMiddleware:
     """Add a Permissions-Policy header (Django has none built in): no camera, location and so on."""
@@ -38,8 +40,6 @@ class IdleTimeoutMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        from .views import LAST_ACTIVITY_SESSION_KEY, cleared_response, holds_a_person, wipe_person
-
         if settings.SESSION_COOKIE_NAME not in request.COOKIES:
             return self.get_response(request)
         session = request.session

@@ -357,7 +357,7 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
         """
         if old_answers is None or old_answers == new_answers or LIST_SESSION_KEY not in self.request.session:
             return
-        content = current_content()
+        content = self.content
         choices = _saved_choices(self.request)
         old_result, new_result = recommend(old_answers, content), recommend(new_answers, content)
         self.request.session[LIST_SESSION_KEY] = choices.carried_over(old_result, new_result).as_dict()

@@ -200,11 +200,9 @@ class TestRanking:
         assert result.priorities == {"s": "safety", "a": "about", "n": "call_now", "c": "concern", "m": "more"}
 
     def test_a_rule_raises_the_questions_it_adds_only_when_it_matches(self):
-        raise_on_pregnancy = {"slug": "pregnancy", "factors": ("pregnancy",), "questions": ("p",),
-                              "question_priority": "safety"}
         specs = (("a", "about", "about"), ("n", "side_effects", "call_now"), ("p", "pregnancy", "more"))
-        plain = ranked(*specs, rules=[raise_on_pregnancy])
-        raised = ranked(*specs, rules=[raise_on_pregnancy], factors=["pregnancy"])
+        plain = ranked(*specs, rules=[RAISE_ON_PREGNANCY])
+        raised = ranked(*specs, rules=[RAISE_ON_PREGNANCY], factors=["pregnancy"])
         assert plain.priorities["p"] == "more" and slugs(plain.questions)[-1] == "p"
         assert raised.priorities["p"] == "safety" and slugs(raised.questions)[0] == "p"
 
@@ -268,12 +266,15 @@ class TestRanking:
         assert result(specs) == result(list(reversed(specs))) == result(specs)
 
 
+#: A factor rule that adds question "p" and raises it to the safety tier.
+RAISE_ON_PREGNANCY = {"slug": "pregnancy", "factors": ("pregnancy",), "questions": ("p",),
+                      "question_priority": "safety"}
+
+
 class TestRankingWithinATier:
     def test_a_question_a_rule_raised_for_these_answers_comes_before_the_tiers_own(self):
-        raise_on_pregnancy = {"slug": "pregnancy", "factors": ("pregnancy",), "questions": ("p",),
-                              "question_priority": "safety"}
         result = ranked(("s", "administration", "safety"), ("n", "side_effects", "call_now"),
-                        ("p", "pregnancy", "more"), rules=[raise_on_pregnancy], factors=["pregnancy"])
+                        ("p", "pregnancy", "more"), rules=[RAISE_ON_PREGNANCY], factors=["pregnancy"])
         assert slugs(result.questions)[:2] == ["p", "s"]
 
     def test_one_theme_never_fills_the_short_list(self):
@@ -283,8 +284,6 @@ class TestRankingWithinATier:
         assert slugs(result.questions)[:4] == ["a", "t", "p0", "p1"]
 
     def test_a_question_a_factor_rule_brings_counts_as_raised_even_in_its_own_tier(self):
-        bring_on_pregnancy = {"slug": "pregnancy", "factors": ("pregnancy",), "questions": ("p",),
-                              "question_priority": "safety"}
         result = ranked(("s", "administration", "safety"), ("n", "side_effects", "call_now"),
-                        ("p", "pregnancy", "safety"), rules=[bring_on_pregnancy], factors=["pregnancy"])
+                        ("p", "pregnancy", "safety"), rules=[RAISE_ON_PREGNANCY], factors=["pregnancy"])
         assert slugs(result.questions)[:2] == ["p", "s"]

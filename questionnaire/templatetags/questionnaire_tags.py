@@ -24,9 +24,8 @@ def step_options(context):
     form, step = context["form"], context["step_name"]
     value = form[step].value()
     chosen = tuple(value) if isinstance(value, (list, tuple)) else (value,) if value else ()
-    offered = set(map(str, chosen)) <= _option_values(form.fields[step])
     return _render_once(context, "questionnaire/_step_options.html", (step, getattr(form, "goal", None), chosen),
-                        keep=offered)
+                        keep=lambda: set(map(str, chosen)) <= _option_values(form.fields[step]))
 
 
 @register.simple_tag(takes_context=True)
@@ -36,15 +35,16 @@ def rendered_once(context, template_name, *key):
     return _render_once(context, template_name, key)
 
 
-def _render_once(context, template_name, key, keep=True):
+def _render_once(context, template_name, key, keep=lambda: True):
     """Kept in the content snapshot, so a content change starts afresh; at most
-    MAX_RENDERED_OPTIONS renderings per snapshot."""
+    MAX_RENDERED_OPTIONS renderings per snapshot. ``keep()``, asked only on a miss,
+    may refuse to keep one."""
     rendered = context["content"].rendered
     key = (template_name, *key)
     if key in rendered:
         return rendered[key]
     html = render_to_string(template_name, context.flatten())
-    if keep and len(rendered) < MAX_RENDERED_OPTIONS:
+    if len(rendered) < MAX_RENDERED_OPTIONS and keep():
         rendered[key] = html
     return html
 
