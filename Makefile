@@ -7,7 +7,7 @@ PORT ?= 8000
 
 VNU := node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: run serve test test-sqlite test-postgres validate install install-test clean load bench install-bench
+.PHONY: run serve test test-sqlite test-postgres validate install install-test clean load cluster-load bench install-bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -81,6 +81,12 @@ install-bench: $(VENV)/.installed-bench
 ## Load test: 100 people complete the flow at once for 60 s against gunicorn and a
 ## throwaway PostgreSQL, all on 127.0.0.1 (Locust headless). Fails on any error or
 ## session mix-up. LOAD_USERS, LOAD_SECONDS, LOAD_THINK_SECONDS change it; see bench/run_load.py.
+## 100 people through HAProxy to 3 gunicorn nodes and one PostgreSQL; one node is killed half way.
+cluster-load: install-bench
+	@status=0; scripts/with-postgres $(BIN)/python bench/cluster_load.py || status=$$?; \
+	if [ $$status -eq 77 ]; then echo "make cluster-load needs PostgreSQL and HAProxy (sudo apt-get install postgresql haproxy)"; exit 1; fi; \
+	exit $$status
+
 load: install-bench
 	@status=0; scripts/with-postgres $(BIN)/python bench/run_load.py || status=$$?; \
 	if [ $$status -eq 77 ]; then echo "make load needs PostgreSQL (sudo apt-get install postgresql)"; exit 1; fi; \

@@ -78,25 +78,36 @@ def wait_healthy(url, process, seconds=60):
     raise RuntimeError(f"{url}/healthz did not answer 200 within {seconds} s")
 
 
+def prepare(db, workdir):
+    """The production environment, with a database migrated and loaded: what every node shares."""
+    env = production_env(db, workdir)
+    manage(env, "collectstatic", "--noinput", "--skip-checks", "-v0")
+    manage(env, "migrate", "--noinput", "--skip-checks", "-v0")
+    fixtures = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "fixtures").glob("*.json"))
+    manage(env, "loaddata", "--skip-checks", "-v0", *fixtures)
+    return env
+
+
+def start_node(env, port, log, workers=None):
+    """gunicorn on 127.0.0.1:``port`` in a process group of its own (so it can be killed whole)."""
+    env = dict(env, GUNICORN_BIND=f"{HOST}:{port}")
+    if workers:
+        env["GUNICORN_WORKERS"] = str(workers)
+    return subprocess.Popen(
+        [str(BIN / "gunicorn"), "--config", "gunicorn.conf.py"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+
+
 @contextlib.contextmanager
 def served(db, workers=None, log_name=None):
     """Prepare a database, start gunicorn on a free 127.0.0.1 port, yield its base URL."""
     with tempfile.TemporaryDirectory(prefix=f"immunoguide-bench-{db}-") as workdir:
-        env = production_env(db, workdir)
-        manage(env, "collectstatic", "--noinput", "--skip-checks", "-v0")
-        manage(env, "migrate", "--noinput", "--skip-checks", "-v0")
-        fixtures = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "fixtures").glob("*.json"))
-        manage(env, "loaddata", "--skip-checks", "-v0", *fixtures)
+        env = prepare(db, workdir)
         port = free_port()
-        env["GUNICORN_BIND"] = f"{HOST}:{port}"
-        if workers:
-            env["GUNICORN_WORKERS"] = str(workers)
         log_path = Path(log_name) if log_name else Path(workdir) / "gunicorn.log"
         log_path.parent.mkdir(parents=True, exist_ok=True)
         with open(log_path, "w") as log:
-            process = subprocess.Popen(
-                [str(BIN / "gunicorn"), "--config", "gunicorn.conf.py"],
-                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+            process = start_node(env, port, log, workers)
             base_url = f"http://{HOST}:{port}"
             try:
                 wait_healthy(base_url, process)

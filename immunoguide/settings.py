@@ -66,7 +66,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so it compresses the finished page. Django masks the CSRF token on every
     # response, which is its defence against BREACH.
-    "django.middleware.gzip.GZipMiddleware",
+    "questionnaire.middleware.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -162,6 +162,9 @@ SESSION_COOKIE_AGE = 60 * 60 * 2
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+# The CSRF secret rides in the session cookie: Django re-sends a CSRF cookie with every
+# page that has a form, and the session cookie is sent back only when it changed.
+CSRF_USE_SESSIONS = True
 # Nurse mode: a person's answers are wiped after this long without input, on the server as
 # well as on screen, so a tablet left on a page shows nothing to whoever comes next.
 IMMUNOGUIDE_IDLE_SECONDS = int(float(os.environ.get("IMMUNOGUIDE_IDLE_MINUTES", "10")) * 60)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 
 from . import models
+from .fragments import Fragments
 
 
 @dataclass(frozen=True)
@@ -62,8 +63,8 @@ class Content:
     glossary: dict = field(default_factory=dict)
     release: object = None
     _rule_index: tuple = field(default=None, repr=False, compare=False)
-    #: HTML rendered from this snapshot (a step's options), kept as long as the snapshot is.
-    rendered: dict = field(default_factory=dict, repr=False, compare=False)
+    #: HTML rendered from this snapshot (a step's options...), kept as long as the snapshot is.
+    rendered: Fragments = field(default_factory=Fragments, repr=False, compare=False)
 
     def rules_for(self, condition, group):
         """The rules that could match answers for this condition: the others cannot.

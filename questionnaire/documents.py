@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import segno
 from django.conf import settings
 from fontTools.ttLib import TTFont
 from fpdf import FPDF
@@ -53,6 +54,8 @@ FALLBACK_FONTS = [
 ]
 #: What the PDF prints for a character no font has, so that it never vanishes silently.
 PLACEHOLDER = "\ufffd"
+OWN_FROM_LINK = "(added by whoever made the link you opened)"
+QR_SIZE = 28  # mm: a phone reads a code this size from a hand's length
 
 
 def paper_for_language(accept_language):
@@ -75,6 +78,11 @@ class ListDocument:
     paper: str = "a4"
     #: Organisations behind what is printed; the page itself lists every source in full.
     source_names: list = field(default_factory=list)
+    #: A link that reopens the list on another device (printed as a QR code too), and its last day.
+    link: str = ""
+    link_until: object = None
+    #: Own questions that came with a link someone else made: the printout says so beside each.
+    own_from_link: frozenset = frozenset()
 
     @property
     def filename_stem(self):
@@ -91,8 +99,16 @@ class ListDocument:
         if rest:
             sections.append(("More of my questions" if qlist.top else "My questions", rest))
         if qlist.own:
-            sections.append(("My own questions", list(qlist.own)))
+            sections.append(("My own questions", [
+                f"{text} {OWN_FROM_LINK}" if text in self.own_from_link else text for text in qlist.own]))
         return sections
+
+    def link_line(self):
+        return f"Open this list again on any device until {self.link_until:%-d %B %Y}:" if self.link else ""
+
+    def qr_caption(self):
+        return (f"Scan this code to open this list again on a phone or another device, "
+                f"until {self.link_until:%-d %B %Y}." if self.link else "")
 
     def footer_line(self):
         return (f"ImmunoGuide content version {self.version}, last reviewed "
@@ -114,6 +130,8 @@ def as_text(document):
     for heading, questions in document.sections():
         lines += ["", heading, "-" * len(heading)]
         lines += [f"[ ] {text}" for text in questions]
+    if document.link:
+        lines += ["", document.link_line(), document.link]
     lines += ["", document.footer_line()]
     if document.sources_line():
         lines.append(document.sources_line())
@@ -296,7 +314,7 @@ def _closing_height(pdf, document):
     pdf.set_font("DejaVu", size=7.5)
     sources = pdf.multi_cell(pdf.epw, 3.3, document.sources_line(), dry_run=True,
                              output=MethodReturnValue.HEIGHT, **LINE) if document.sources_line() else 0
-    return 1 + 6 + NOTES_LINES * RULE_GAP + 2 + sources
+    return 1 + 6 + NOTES_LINES * RULE_GAP + 2 + sources + (QR_SIZE + 3 if document.link else 0)
 
 
 def _closing(pdf, document):
@@ -311,6 +329,30 @@ def _closing(pdf, document):
         pdf.set_text_color(70, 70, 70)
         pdf.multi_cell(pdf.epw, 3.3, document.sources_line(), **LINE)
         pdf.set_text_color(0, 0, 0)
+    if document.link:
+        _qr_code(pdf, document)
+
+
+def _qr_code(pdf, document):
+    """The list's link as a QR code, drawn in the PDF (sharp at any print size), with what it is for."""
+    code = segno.make(document.link, error="m")
+    module = QR_SIZE / code.symbol_size(border=0)[0]
+    top, left = pdf.get_y() + 3, pdf.l_margin
+    pdf.set_fill_color(0, 0, 0)
+    for row, bits in enumerate(code.matrix):
+        col = 0
+        while col < len(bits):
+            if not bits[col]:
+                col += 1
+                continue
+            start = col
+            while col < len(bits) and bits[col]:
+                col += 1
+            pdf.rect(left + start * module, top + row * module, (col - start) * module, module, style="F")
+    pdf.set_xy(left + QR_SIZE + 5, top)
+    pdf.set_font("DejaVu", size=9)
+    pdf.multi_cell(pdf.epw - QR_SIZE - 5, 4.5, document.qr_caption(), align="L")
+    pdf.set_y(top + QR_SIZE)
 
 
 def _ruled_lines(pdf, count, indent):

@@ -135,6 +135,15 @@ class Result:
         """The matched rules' reasons, each once: two rules may give the same one."""
         return list(dict.fromkeys(rule.reason for rule in self.matched_rules))
 
+    def shown(self):
+        """What this result shows, as content slugs: its rendered parts are kept under
+        this, so what is kept names content, never the answers that led to it."""
+        return (
+            self.goal, self.condition.slug,
+            tuple(c.slug for c in self.categories), tuple(t.slug for t in self.treatments),
+            tuple(n.slug for n in self.notes), tuple(r.slug for r in self.matched_rules),
+            tuple(q.slug for q in self.questions))
+
     def sources(self):
         """Every source behind what this result shows, each once, sorted."""
         items = [*self.categories, *self.treatments, *self.notes, *self.questions]

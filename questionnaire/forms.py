@@ -201,7 +201,8 @@ class QuestionListForm(forms.Form):
     def __init__(self, *args, questions=(), suggested=frozenset(), **kwargs):
         super().__init__(*args, **kwargs)
         self.suggested = suggested
-        slugs = [(q.slug, q.text) for q in questions]
+        # Only the values are checked; the page writes its own checkboxes.
+        slugs = [(q.slug, q.slug) for q in questions]
         self.fields["keep"].choices = slugs
         self.fields["keep"].error_messages["invalid_choice"] = "Select only questions from your list"
         self.fields["top"].choices = slugs

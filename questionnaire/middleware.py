@@ -1,10 +1,44 @@
+import gzip
+import secrets
 import time
 
 from django.conf import settings
+from django.middleware import gzip as django_gzip
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
+from django.utils.cache import patch_vary_headers
 
 from .views import LAST_ACTIVITY_SESSION_KEY, cleared_response, holds_a_person, wipe_person
+
+
+class GZipMiddleware(django_gzip.GZipMiddleware):
+    """Django's, with pages compressed at zlib level 1 rather than 6.
+
+    Level 6 took 0.4 ms of the result page's 2 ms to send 14 % fewer bytes (8.0
+    against 9.3 KB). Like Django's, it pads the gzip header by a random length
+    against BREACH. Streamed responses (downloads) are left to Django's.
+    """
+
+    LEVEL = 1
+
+    def process_response(self, request, response):
+        if response.streaming or len(response.content) < 200 or response.has_header("Content-Encoding"):
+            return super().process_response(request, response)
+        patch_vary_headers(response, ("Accept-Encoding",))
+        if not django_gzip.re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+            return response
+        compressed = gzip.compress(response.content, compresslevel=self.LEVEL, mtime=0)
+        padding = b"a" * secrets.randbelow(self.max_random_bytes) + b"\x00"
+        compressed = compressed[:3] + bytes([gzip.FNAME]) + compressed[4:10] + padding + compressed[10:]
+        if len(compressed) >= len(response.content):
+            return response
+        response.content = compressed
+        response.headers["Content-Length"] = str(len(compressed))
+        etag = response.get("ETag")
+        if etag and etag.startswith('"'):
+            response.headers["ETag"] = "W/" + etag
+        response.headers["Content-Encoding"] = "gzip"
+        return response
 
 
 class PermissionsPolicyMiddleware:

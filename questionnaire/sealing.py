@@ -7,6 +7,7 @@ from ``SECRET_KEY``; a value sealed under one of ``SECRET_KEY_FALLBACKS`` still
 opens, so keys can be rotated without cutting anyone off.
 """
 import base64
+import functools
 import json
 import time
 import zlib
@@ -28,16 +29,30 @@ class Expired(Exception):
 
 
 def _fernets(purpose):
-    secrets = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
+    return _fernets_for(purpose, settings.SECRET_KEY, tuple(getattr(settings, "SECRET_KEY_FALLBACKS", ())))
+
+
+@functools.lru_cache(maxsize=16)
+def _fernets_for(purpose, secret_key, fallbacks):
+    """Derived once per purpose and keys, not on every request; new keys derive anew."""
     return [Fernet(base64.urlsafe_b64encode(
         salted_hmac(f"immunoguide.sealing.{purpose}", "", secret=secret, algorithm="sha256").digest()))
-        for secret in secrets]
+        for secret in (secret_key, *fallbacks)]
 
 
 def seal(value, purpose):
     """``value`` (plain JSON data) compressed and encrypted, as URL- and cookie-safe text."""
     data = zlib.compress(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode(), 9)
     return _fernets(purpose)[0].encrypt(data).decode().rstrip("=")
+
+
+def sealed_at(token):
+    """When ``token`` was sealed (seconds since the epoch), read without opening it; 0 if it cannot be read."""
+    try:
+        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+    except (ValueError, TypeError):
+        return 0
+    return int.from_bytes(raw[1:9], "big") if len(raw) > 9 else 0
 
 
 def unseal(token, purpose, max_age):

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.db import DatabaseError, connection
 from django.template import loader
 from django.http import HttpResponse, HttpResponseRedirect
+from django.middleware.csrf import CSRF_SESSION_KEY
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -26,8 +27,8 @@ from formtools.wizard.views import NamedUrlSessionWizardView
 from . import forms
 from .content import current_content
 from .documents import (
-    EMERGENCY_LINE, HOW_TO_USE, PAPER_SIZES, ListDocument, as_pdf, as_text, paper_for_language,
-    unprintable_characters)
+    EMERGENCY_LINE, HOW_TO_USE, OWN_FROM_LINK, PAPER_SIZES, ListDocument, as_pdf, as_text,
+    paper_for_language, unprintable_characters)
 from .engine import Answers, InvalidAnswers, recommend
 from .glossary import result_texts, terms_used
 from .links import MAX_AGE, MAX_LINK_LENGTH, LinkExpired, LinkInvalid, make_token, read_token
@@ -46,7 +47,8 @@ DRAFT_SESSION_KEY = "immunoguide_draft"
 LINK_OWN_SESSION_KEY = "immunoguide_link_own"
 TEXT_SIZES = ("normal", "large")
 #: What a wipe keeps: the device's settings, which say nothing about the person.
-DEVICE_SESSION_KEYS = {TEXT_SIZE_SESSION_KEY, PAPER_SESSION_KEY, LAST_ACTIVITY_SESSION_KEY}
+#: Kept in a session that holds no person: the device's settings, and the secret its forms' CSRF tokens come from.
+DEVICE_SESSION_KEYS = {TEXT_SIZE_SESSION_KEY, PAPER_SESSION_KEY, LAST_ACTIVITY_SESSION_KEY, CSRF_SESSION_KEY}
 
 STEPS = [
     ("goal", forms.GoalForm),
@@ -317,24 +319,32 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
         })
         if step == "check":
             context["answers"] = self.answer_rows()
+        else:
+            context["page_fragment"] = None if form.errors else (
+                step, getattr(form, "goal", None), form[step].value(), returning_to_check,
+                self.steps.step1, self.steps.count)
         return context
 
     def answer_rows(self):
-        """Each answer in words, with the URL of the step that changes it."""
-        data = {step: self.get_cleaned_data_for_step(step) or {} for step in self.get_form_list()}
+        """Each answer in words, with the URL of the step that changes it.
+
+        Read from what each step stored, which was checked when it was sent; a value
+        the content no longer has is left out, as the step's own check would.
+        """
         conditions = {slug: c.label for slug, c in self.content.conditions.items()}
         words = {
             "goal": dict(Goal.choices), "condition": conditions, "stage": dict(Stage.choices),
             "factors": dict(Factor.choices), "concerns": dict(Concern.choices),
         }
+        steps = self.get_form_list()
         rows = []
         for step, label in ANSWER_LABELS.items():
-            value = data.get(step, {}).get(step)
-            values = value if isinstance(value, list) else [value] if value else []
+            stored = self.storage.get_step_data(step) if step in steps else None
+            values = stored.getlist(f"{step}-{step}") if stored is not None else []
             rows.append({
                 "step": step,
                 "label": label,
-                "values": [words[step].get(v, v) for v in values] or ["None selected"],
+                "values": [words[step][v] for v in values if v in words[step]] or ["None selected"],
                 "change_url": self.get_step_url(step) + "?change=1",
             })
         return rows
@@ -410,10 +420,13 @@ def _save_paper_size(request):
         request.session[PAPER_SESSION_KEY] = request.POST["paper"]
 
 
-def _list_document(request, outcome, choices, release):
+def _list_document(request, outcome, choices, release, link=None):
     question_list = build_question_list(outcome, choices)
     printed = [q for q in outcome.questions if q.slug in question_list.kept]
     return ListDocument(
+        link=link or "",
+        link_until=timezone.localdate() + MAX_AGE if link else None,
+        own_from_link=frozenset(request.session.get(LINK_OWN_SESSION_KEY, ())),
         paper=paper_size(request),
         question_list=question_list,
         date=timezone.localdate(),
@@ -456,30 +469,42 @@ def result(request, answers):
         kept = set(form.data.getlist("keep")) | set(form.data.getlist("top"))
         top = set(form.data.getlist("top"))
     else:
-        form = forms.QuestionListForm(
-            questions=outcome.questions, suggested=outcome.suggested,
-            initial={"own": "\n".join(choices.own)})
-    document = _list_document(request, outcome, choices, content.release)
+        # Shown, not checked: it needs no questions to check against.
+        form = forms.QuestionListForm(initial={"own": "\n".join(choices.own)})
+    ready_to_print = request.method == "GET" and request.GET.get("print") == "1"
+    # The printout carries a link back to the list, as a QR code; made only for it (it takes ms).
+    link = _list_link(request, answers, choices) if ready_to_print else None
+    document = _list_document(request, outcome, choices, content.release, link=link)
     if request.method == "GET":
         kept = set(document.question_list.kept)
         top = document.question_list.top_slugs
+    suggested_questions = _top_first(outcome.suggested_questions(), document.question_list)
+    more_groups = outcome.more_groups()
     return render(request, "questionnaire/result.html", {
         "result": outcome,
         "release": content.release,
         "document": document,
         "question_list": document.question_list,
-        "suggested_questions": _top_first(outcome.suggested_questions(), document.question_list),
-        "more_groups": outcome.more_groups(),
+        "suggested_questions": suggested_questions,
+        "more_groups": more_groups,
+        # The list as shown (questions in order, ticks), to keep its rendering under; none with errors.
+        "list_fragment": None if form.errors else (
+            tuple(q.slug for q in suggested_questions),
+            tuple((theme, tuple(q.slug for q in questions)) for theme, _, questions in more_groups),
+            frozenset(kept), frozenset(top)),
+        "shown": outcome.shown(),
         "kept": kept,
         "top": top,
         "form": form,
         "paper_sizes": PAPER_SIZES,
         # Said on the page rather than dropped from the PDF without a word.
         "unprintable": unprintable_characters(document.question_list.own),
-        "own_from_link": set(request.session.get(LINK_OWN_SESSION_KEY, [])),
+        "own_from_link": document.own_from_link,
+        "own_from_link_label": OWN_FROM_LINK,
         "answers_form_id": "question-list-form",
         "list_form_start_over": True,
-        "ready_to_print": request.method == "GET" and request.GET.get("print") == "1",
+        "ready_to_print": ready_to_print,
+        "print_qr_code": _qr_code(link) if link else None,
         "how_to_use": HOW_TO_USE,
         "emergency_line": EMERGENCY_LINE,
         "goal_labels": dict(Goal.choices),
@@ -520,9 +545,24 @@ def _saved_choices(request):
 
 
 def _saved_document(request, answers):
-    """The list as saved in this session, ready to print or download."""
+    """The list as saved in this session, ready to print or download, with a link that reopens it."""
     content = current_content()
-    return _list_document(request, recommend(answers, content), _saved_choices(request), content.release)
+    choices = _saved_choices(request)
+    return _list_document(request, recommend(answers, content), choices, content.release,
+                          link=_list_link(request, answers, choices))
+
+
+def _list_link(request, answers, choices):
+    """A link that reopens this list on any device, its answers sealed inside; None if too long to offer."""
+    token = make_token(answers, choices)
+    link = request.build_absolute_uri(reverse("questionnaire:open_list", kwargs={"token": token}))
+    # Mail and message apps cut longer links; print or download the list instead.
+    return link if len(link) <= MAX_LINK_LENGTH else None
+
+
+def _qr_code(link):
+    return mark_safe(segno.make(link, error="m").svg_inline(
+        scale=3, border=4, omitsize=True, svgclass="qr-code", title="QR code of the link to your list"))
 
 
 def _attachment(body, content_type, filename):
@@ -549,16 +589,11 @@ def result_text(request, answers):
 @_with_answers
 def result_link(request, answers):
     """A link that reopens this list on any device, with the answers sealed inside it, and its QR code."""
-    token = make_token(answers, _saved_choices(request))
-    link = request.build_absolute_uri(reverse("questionnaire:open_list", kwargs={"token": token}))
-    context = {"max_age_days": MAX_AGE.days, "back_url": reverse("questionnaire:result"),
-               "show_start_over": True, "limit": MAX_LINK_LENGTH}
-    if len(link) > MAX_LINK_LENGTH:
-        # Mail and message apps cut longer links; print or download the list instead.
-        return render(request, "questionnaire/link.html", {**context, "link": None})
-    qr_code = segno.make(link, error="m").svg_inline(
-        scale=3, border=4, omitsize=True, svgclass="qr-code", title="QR code of the link to your list")
-    return render(request, "questionnaire/link.html", {**context, "link": link, "qr_code": mark_safe(qr_code)})
+    link = _list_link(request, answers, _saved_choices(request))
+    return render(request, "questionnaire/link.html", {
+        "max_age_days": MAX_AGE.days, "back_url": reverse("questionnaire:result"),
+        "show_start_over": True, "limit": MAX_LINK_LENGTH,
+        "link": link, "qr_code": _qr_code(link) if link else None})
 
 
 @require_http_methods(["GET", "POST"])

@@ -61,3 +61,21 @@ def layout_problems(data, question_texts):
     if not any(text[:40] in last_text for text in question_texts):
         problems.append(f"the last page (page {len(found)}) holds no question")
     return problems
+
+
+def qr_codes(data, folder):
+    """The text of every QR code on the PDF's pages, read from the pages as a printer shows
+    them (rendered by Debian's poppler-utils, read by zxing-cpp)."""
+    import shutil
+    import subprocess
+
+    import zxingcpp
+    from PIL import Image
+
+    from tests.conftest import skip_or_fail
+    if not shutil.which("pdftoppm"):
+        skip_or_fail("pdftoppm not found (sudo apt-get install poppler-utils)")
+    (folder / "list.pdf").write_bytes(data)
+    subprocess.run(["pdftoppm", "-r", "150", "-png", str(folder / "list.pdf"), str(folder / "page")], check=True)
+    return [code.text for path in sorted(folder.glob("page*.png"))
+            for code in zxingcpp.read_barcodes(Image.open(path))]

@@ -11,12 +11,12 @@ from pypdf import PdfReader
 
 from questionnaire.content import load_content
 from questionnaire.documents import (
-    NOTES_LINES, PLACEHOLDER, ListDocument, as_pdf, as_text, paper_for_language, unprintable_characters)
+    NOTES_LINES, OWN_FROM_LINK, PLACEHOLDER, ListDocument, as_pdf, as_text, paper_for_language, unprintable_characters)
 from questionnaire.engine import CHOICES, Answers, recommend
 from questionnaire.question_list import ListChoices, build_question_list
 from tests.builders import build_content, question
 from tests.conftest import skip_or_fail
-from tests.pdf_layout import fonts, layout_problems, page_count, pages
+from tests.pdf_layout import fonts, layout_problems, page_count, pages, qr_codes
 
 #: Own questions in scripts beyond Latin, each with the Debian package whose font prints it
 #: (DejaVu Sans itself has Arabic and Hebrew).
@@ -48,13 +48,16 @@ def small_result():
     return recommend(Answers("dampen", "lupus", "starting"), content)
 
 
-def document(choices, result=None, paper="a4"):
+def document(choices, result=None, paper="a4", **extra):
     result = result or small_result()
     return ListDocument(
         question_list=build_question_list(result, choices), date=date(2026, 11, 26),
         condition=result.condition.label, goal="Calm (dampen) the immune response",
         version="2026.11.0", last_reviewed=date(2026, 11, 20), paper=paper,
-        source_names=["National Cancer Institute", "Mayo Clinic"])
+        source_names=["National Cancer Institute", "Mayo Clinic"], **extra)
+
+
+LINK = "https://clinic.example/list/gAAAAABpretendTokenThatIsLongEnoughToLookReal0123456789abcdef/"
 
 
 def pdf_text(data):
@@ -260,3 +263,27 @@ def test_every_printout_keeps_to_the_printing_rules(paper, django_db_blocker):
         problems += [f"{answers}: {p}" for p in layout_problems(full, [q.text for q in result.questions])]
     assert len(seen) > 100
     assert problems == [], "\n".join(problems)
+
+
+def test_the_pdf_carries_the_link_as_a_qr_code_a_phone_can_read(tmp_path):
+    data = as_pdf(document(ListChoices(), link=LINK, link_until=date(2026, 12, 26)))
+    assert qr_codes(data, tmp_path) == [LINK]
+    assert "until 26 December 2026" in pdf_text(data)
+
+
+def test_a_pdf_without_a_link_has_no_qr_code(tmp_path):
+    assert qr_codes(as_pdf(document(ListChoices())), tmp_path) == []
+
+
+def test_the_text_version_carries_the_link():
+    text = as_text(document(ListChoices(), link=LINK, link_until=date(2026, 12, 26)))
+    assert f"until 26 December 2026:\n{LINK}\n" in text
+
+
+def test_own_questions_from_someone_elses_link_say_so_in_print():
+    choices = ListChoices(own=("Mine?", "Theirs?"))
+    printed = document(choices, own_from_link=frozenset({"Theirs?"}))
+    own = dict(printed.sections())["My own questions"]
+    assert own == ["Mine?", f"Theirs? {OWN_FROM_LINK}"]
+    assert f"[ ] Theirs? {OWN_FROM_LINK}" in as_text(printed)
+    assert OWN_FROM_LINK in pdf_text(as_pdf(printed))

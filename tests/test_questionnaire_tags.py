@@ -1,63 +1,131 @@
-"""A step's options are rendered once per content snapshot and answer (questionnaire/templatetags)."""
+"""Parts of pages are rendered once and kept, under keys that name all they show (questionnaire/templatetags)."""
 import pytest
+from django.template import Context, Template, TemplateSyntaxError
 from django.urls import reverse
 
 from questionnaire.content import current_content
+from questionnaire.fragments import CSRF_HOLE, FRAME, FragmentMismatch
 from questionnaire.models import ContentStamp
-from questionnaire.templatetags.questionnaire_tags import MAX_RENDERED_OPTIONS
-from tests.test_views import post_step, step_url
+from tests.test_views import complete, post_step, step_url
 
 pytestmark = pytest.mark.django_db
 
 
-def kept_for(step):
-    return {key[1:]: html for key, html in current_content().rendered.items()
-            if key[:2] == ("questionnaire/_step_options.html", step)}
+def kept(name):
+    """The keys of what the content snapshot keeps under ``name`` (a template or a {% once %} name)."""
+    return [key for key in current_content().rendered.keys() if name in key[:2]]
 
 
 def test_the_options_of_a_step_are_rendered_once_for_each_goal_and_answer(client):
     client.get(reverse("questionnaire:questions"))
     post_step(client, "goal", "dampen")
     client.get(step_url("condition"))
-    first = kept_for("condition")
+    first = [key for key in kept("questionnaire/_step_options.html") if key[1] == "condition"]
     client.get(step_url("condition"))
-    assert kept_for("condition") == first
-    assert list(first) == [("condition", "dampen", ())]
+    assert [key for key in kept("questionnaire/_step_options.html") if key[1] == "condition"] == first
+    assert first == [("questionnaire/_step_options.html", "condition", "dampen", ())]
     post_step(client, "condition", "lupus")
     page = client.get(step_url("condition"))
     assert page.context["form"]["condition"].value() == "lupus"
-    assert set(kept_for("condition")) == {("condition", "dampen", ()), ("condition", "dampen", ("lupus",))}
-    assert "checked" in kept_for("condition")[("condition", "dampen", ("lupus",))]
-    assert "checked" not in first[("condition", "dampen", ())]
+    lupus = ("questionnaire/_step_options.html", "condition", "dampen", ("lupus",))
+    assert lupus in current_content().rendered
+    assert "checked" in current_content().rendered[lupus]
+    assert "checked" not in current_content().rendered[first[0]]
 
 
 def test_an_answer_that_is_not_offered_is_shown_but_not_kept(client):
     client.get(reverse("questionnaire:questions"))
     response = post_step(client, "goal", "not-a-goal")
     assert response.status_code == 200
-    assert all("not-a-goal" not in key[2] for key in kept_for("goal"))
+    assert all("not-a-goal" not in str(key) for key in current_content().rendered.keys())
+
+
+def test_a_step_page_is_kept_under_its_answer_and_one_with_errors_is_not(client):
+    client.get(reverse("questionnaire:questions"))
+    client.get(step_url("goal"))
+    client.get(step_url("goal"))
+    assert [key[2][0] for key in kept("step")] == ["goal"]
+    post_step(client, "goal", "")
+    assert [key[2][0] for key in kept("step")] == ["goal"]
 
 
 def test_a_content_change_starts_afresh(client):
     client.get(reverse("questionnaire:questions"))
     client.get(step_url("goal"))
-    assert kept_for("goal")
+    assert kept("step")
     ContentStamp.bump()
-    assert current_content().rendered == {}
+    assert len(current_content().rendered) == 0
 
 
-def test_no_more_than_a_bounded_number_is_kept(client):
-    current_content().rendered.update({("filler", n, ()): "" for n in range(MAX_RENDERED_OPTIONS)})
+def test_the_least_recently_used_are_dropped_beyond_the_limit(client):
+    rendered = current_content().rendered
+    rendered.limit = 3
     client.get(reverse("questionnaire:questions"))
-    assert client.get(step_url("goal")).status_code == 200
-    assert kept_for("goal") == {}
+    for _ in range(2):
+        client.get(step_url("goal"))
+    assert len(rendered) <= 3
+    assert kept("step")
 
 
-def test_the_result_pages_summary_is_rendered_once_for_each_set_of_answers(client):
-    from tests.test_views import complete
+def test_the_result_pages_summary_is_kept_under_the_content_it_shows_not_the_answers(client):
     complete(client, "dampen", "kidney_transplant")
     client.post(reverse("questionnaire:result"), {"own": "Mine?", "keep": []})
     page = client.get(reverse("questionnaire:result"))
-    about = [key for key in current_content().rendered if key[0] == "questionnaire/_result_about.html"]
-    assert about == [("questionnaire/_result_about.html", page.context["answers"])]
+    about = kept("questionnaire/_result_about.html")
+    assert about == [("questionnaire/_result_about.html", page.context["result"].shown())]
+    assert page.context["answers"] not in about[0]
     assert current_content().rendered[about[0]] in page.content.decode()
+
+
+def test_own_questions_are_never_kept(client):
+    complete(client, "dampen", "kidney_transplant")
+    client.post(reverse("questionnaire:result"), {"own": "Is my secret question kept?", "keep": []})
+    client.get(reverse("questionnaire:result"))
+    assert all("secret" not in html for html in map(current_content().rendered.__getitem__,
+                                                     current_content().rendered.keys()))
+    assert all("secret" not in FRAME[key] for key in FRAME.keys())
+
+
+def test_the_list_is_kept_under_its_questions_and_ticks(client):
+    complete(client, "dampen", "kidney_transplant")
+    first = client.get(reverse("questionnaire:result"))
+    suggested = [q.slug for q in first.context["suggested_questions"]]
+    client.post(reverse("questionnaire:result"), {"keep": suggested[1:], "action": "save"})
+    second = client.get(reverse("questionnaire:result"))
+    assert len(kept("question-list")) == 2
+    assert f'value="{suggested[0]}" id="keep-{suggested[0]}" checked' in first.content.decode()
+    assert f'value="{suggested[0]}" id="keep-{suggested[0]}" checked' not in second.content.decode()
+
+
+class TestOnce:
+    def render(self, source, **values):
+        return Template("{% load questionnaire_tags %}" + source).render(Context({"csrf_token": "TOKEN1", **values}))
+
+    def test_renders_once_for_each_key(self):
+        first = self.render('{% once "t1" a %}{{ a }}-{{ b }}{% endonce %}', a=1, b="x")
+        assert first == "1-x"
+        assert ("once", "t1", 1) in FRAME
+
+    def test_a_key_that_misses_what_is_shown_is_caught(self):
+        self.render('{% once "t2" a %}{{ b }}{% endonce %}', a=1, b="x")
+        with pytest.raises(FragmentMismatch):
+            self.render('{% once "t2" a %}{{ b }}{% endonce %}', a=1, b="y")
+
+    def test_a_key_of_none_renders_afresh_and_keeps_nothing(self):
+        assert self.render('{% once "t3" a %}{{ b }}{% endonce %}', a=None, b="x") == "x"
+        assert not [key for key in FRAME.keys() if key[1] == "t3"]
+
+    def test_each_response_gets_its_own_csrf_token(self):
+        source = '{% once "t4" %}<form>{% csrf_token %}</form>{% endonce %}'
+        first = Template("{% load questionnaire_tags %}" + source).render(Context({"csrf_token": "TOKENA"}))
+        second = Template("{% load questionnaire_tags %}" + source).render(Context({"csrf_token": "TOKENB"}))
+        assert 'value="TOKENA"' in first and 'value="TOKENB"' in second
+        assert CSRF_HOLE in FRAME[("once", "t4")]
+
+    def test_cannot_hold_a_block(self):
+        with pytest.raises(TemplateSyntaxError):
+            self.render('{% once "t5" %}{% block x %}{% endblock %}{% endonce %}')
+
+    def test_needs_a_name(self):
+        with pytest.raises(TemplateSyntaxError):
+            self.render("{% once %}{% endonce %}")

@@ -2,6 +2,7 @@
 import re
 
 import pytest
+from django.middleware.csrf import CSRF_SESSION_KEY
 from django.urls import reverse
 
 from questionnaire.vocabulary import Factor
@@ -43,9 +44,9 @@ class TestStartPage:
         assert "does not give medical advice" in page
         assert "call your local emergency number" in page
 
-    def test_looking_at_it_creates_no_session(self, client):
-        response = client.get(reverse("questionnaire:start"))
-        assert "sessionid" not in response.cookies
+    def test_looking_at_it_keeps_nothing_but_its_forms_csrf_secret(self, client):
+        client.get(reverse("questionnaire:start"))
+        assert set(client.session.keys()) == {CSRF_SESSION_KEY}
 
     def test_expired_flag_explains_why_answers_are_gone(self, client):
         page = client.get(reverse("questionnaire:start") + "?expired=1").content.decode()

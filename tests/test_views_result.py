@@ -7,6 +7,7 @@ from datetime import timedelta
 from unittest import mock
 
 import pytest
+from django.middleware.csrf import CSRF_SESSION_KEY
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -230,6 +231,23 @@ class TestLinks:
         response = client.get(save(client, listed, action="link").url)
         assert response.context["qr_code"].startswith("<svg")
 
+    def test_the_pdf_and_the_text_carry_a_link_that_opens_the_same_list(self, client, listed):
+        from django.test import Client
+        save(client, listed[1:], own="Mine?")
+        text = client.get(reverse("questionnaire:result_text")).content.decode()
+        link = re.search(r"^(http://testserver/\S+)$", text, re.M).group(1)
+        fresh = Client()
+        assert fresh.get(link.replace("http://testserver", "")).url == RESULT
+        assert list(fresh.get(RESULT).context["question_list"].own) == ["Mine?"]
+        pdf = client.get(reverse("questionnaire:result_pdf")).content
+        assert "Scan this code" in " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+    def test_the_print_button_adds_the_qr_code_and_a_plain_visit_does_not(self, client, listed):
+        printing = client.get(save(client, listed, action="print").url)
+        assert printing.context["print_qr_code"].startswith("<svg")
+        assert printing.context["document"].link.startswith("http://testserver/")
+        assert client.get(RESULT).context["print_qr_code"] is None
+
     def test_a_browser_holding_other_answers_asks_before_opening_a_link(self, client, listed):
         from django.test import Client
         other = Client()
@@ -324,9 +342,12 @@ class TestTextSize:
 
     def test_survives_start_over_which_keeps_nothing_else(self, client, listed):
         client.post(reverse("questionnaire:text_size"), {"size": "large", "next": "/"})
+        secret = client.session[CSRF_SESSION_KEY]
         client.post(reverse("questionnaire:start_over"))
         assert 'class="large-text"' in client.get("/").content.decode()
-        assert dict(client.session) == {"text_size": "large"}
+        session = dict(client.session)
+        assert session.pop(CSRF_SESSION_KEY) != secret  # the start page's forms get a new one
+        assert session == {"text_size": "large"}
 
     def test_never_redirects_to_another_site(self, client):
         response = client.post(reverse("questionnaire:text_size"),

@@ -1,10 +1,11 @@
 from django import template
 from django.template.loader import render_to_string
+from django.template.loader_tags import BlockNode
+from django.utils.safestring import mark_safe
+
+from ..fragments import CSRF_HOLE, FRAME, fill_csrf_hole
 
 register = template.Library()
-
-#: How many rendered fragments one content snapshot keeps (10-30 KB each).
-MAX_RENDERED_OPTIONS = 500
 
 
 @register.filter
@@ -35,18 +36,78 @@ def rendered_once(context, template_name, *key):
     return _render_once(context, template_name, key)
 
 
-def _render_once(context, template_name, key, keep=lambda: True):
-    """Kept in the content snapshot, so a content change starts afresh; at most
-    MAX_RENDERED_OPTIONS renderings per snapshot. ``keep()``, asked only on a miss,
-    may refuse to keep one."""
-    rendered = context["content"].rendered
-    key = (template_name, *key)
-    if key in rendered:
-        return rendered[key]
-    html = render_to_string(template_name, context.flatten())
-    if len(rendered) < MAX_RENDERED_OPTIONS and keep():
-        rendered[key] = html
-    return html
+@register.simple_tag(takes_context=True)
+def question_items(context, questions):
+    """The list's questions, each rendered once per content snapshot in each of its four
+    states (kept or not, most important or not): the list was most of the result page's cost."""
+    kept, top = context["kept"], context["top"]
+    return mark_safe("".join(
+        _render_once(context, "questionnaire/_question.html",
+                     (question.slug, question.slug in kept, question.slug in top),
+                     values=lambda: {"question": question, "kept": kept, "top": top})
+        for question in questions))
+
+
+def _render_once(context, template_name, key, keep=lambda: True, values=None):
+    """Kept with the content snapshot (see questionnaire/fragments.py). ``keep()``, asked
+    only on a miss, may refuse to keep one. ``values()`` gives the fragment's context
+    (else the page's)."""
+    return mark_safe(context["content"].rendered.get(
+        (template_name, *key), lambda: render_to_string(template_name, values() if values else context.flatten()),
+        keep=keep))
+
+
+@register.tag
+def once(parser, token):
+    """``{% once "name" value... %}...{% endonce %}``: the part of the page between,
+    rendered once for each set of the values named, which must be all it depends on.
+    A single value of ``None`` means: render it afresh and keep nothing.
+
+    Kept with the content snapshot on a page that has one, else with the page frame
+    (questionnaire/fragments.py). A ``{% csrf_token %}`` inside gets the request's own token.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("{% once %} takes a fragment name, then the values it depends on")
+    nodelist = parser.parse(("endonce",))
+    parser.delete_first_token()
+    if nodelist.get_nodes_by_type(BlockNode):
+        raise template.TemplateSyntaxError("{% once %} cannot hold a {% block %}: the page that fills it is not in its key")
+    return OnceNode(nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]])
+
+
+class OnceNode(template.Node):
+    #: Not walked by {% extends %}, which looks through the whole frame for blocks on every page.
+    child_nodelists = ()
+
+    def __init__(self, nodelist, name, values):
+        self.nodelist, self.name, self.values = nodelist, name, values
+
+    def render(self, context):
+        key = tuple(_hashable(value.resolve(context)) for value in self.values)
+        token = context.get("csrf_token")
+        if key == (None,) or token is None:
+            return self.nodelist.render(context)
+
+        def render():
+            with context.push(csrf_token=CSRF_HOLE):
+                return self.nodelist.render(context)
+
+        content = context.get("content")
+        fragments = content.rendered if content is not None else FRAME
+        html = fragments.get(("once", self.name.resolve(context), *key), render)
+        # The token is asked for only where the fragment has a form: asking creates one.
+        if CSRF_HOLE in html and str(token) == "NOTPROVIDED":
+            return self.nodelist.render(context)
+        return mark_safe(fill_csrf_hole(html, token))
+
+
+def _hashable(value):
+    if isinstance(value, (list, tuple)):
+        return tuple(map(_hashable, value))
+    if isinstance(value, (set, frozenset)):
+        return frozenset(value)
+    return value
 
 
 def _option_values(field):

@@ -295,6 +295,20 @@ def test_a_person_edits_enlarges_changes_an_answer_and_loses_nothing(page, site)
     expect(page.locator("html")).to_have_class("large-text")
 
 
+def test_the_printout_from_the_print_button_has_a_qr_code_that_reopens_the_list(page, site, browser, tmp_path):
+    from tests.pdf_layout import qr_codes
+    complete(page, site, "dampen", "lupus")
+    page.fill("#id_own", "Can I take this on holiday?")
+    page.get_by_role("button", name="Print").click()
+    expect(page).to_have_url(re.compile(r"\?print=1"))
+    codes = qr_codes(page.pdf(format="A4"), tmp_path)
+    assert len(codes) == 1
+    phone = browser.new_page()
+    phone.goto(codes[0])
+    expect(phone.locator(".own-text")).to_have_text(["Can I take this on holiday?"])
+    phone.close()
+
+
 def test_the_qr_code_on_the_link_page_opens_the_same_link(page, site):
     from PIL import Image
     import zxingcpp
