@@ -35,6 +35,8 @@ FAILED_STATUSES = {0, 502, 503, 504}
 
 COUNTS = {"started": 0, "completed": 0, "errors": 0, "mixups": 0, "retried": 0}
 FLOW_SECONDS = []
+#: (when, method, path) of each request sent again (make cluster-load compares them with the kill).
+RETRIED = []
 PROBLEMS = []
 
 
@@ -67,6 +69,7 @@ class Person(FastHttpUser):
             if not (retry and error.status in FAILED_STATUSES):
                 raise
             COUNTS["retried"] += 1
+            RETRIED.append((time.time(), method, path))
             return self.request_once(method, path, status, name=name, location=location, body=body, check=check)
 
     def request_once(self, method, path, status, *, name=None, location=None, body=None, check=None):
@@ -175,6 +178,9 @@ def report(environment, **kwargs):
     ok = failures_ok and COUNTS["errors"] == 0 and COUNTS["mixups"] == 0 and COUNTS["completed"] > 0
     lines.append("RESULT: PASS (zero errors, zero mix-ups)" if ok else "RESULT: FAIL")
     summary = "\n".join(line for line in lines if line != "")
+    retried_file = os.environ.get("LOAD_RETRIED_FILE")
+    if retried_file:
+        Path(retried_file).write_text("".join(f"{when:.3f} {method} {path}\n" for when, method, path in RETRIED))
     out = os.environ.get("LOAD_SUMMARY_FILE")
     if out:  # bench/run_load.py prints it after Locust's own tables
         Path(out).write_text(summary + "\n")
