@@ -1,5 +1,6 @@
 """One form per wizard step; each asks one thing (PRODUCT.md, "The flow")."""
 from django import forms
+from django.utils.functional import cached_property
 
 from .content import current_content
 from .question_list import MAX_OWN, MAX_OWN_LENGTH, MAX_TOP, ListChoices
@@ -66,12 +67,16 @@ class ConditionForm(forms.Form):
 
     def __init__(self, *args, goal=None, content=None, **kwargs):
         super().__init__(*args, **kwargs)
-        conditions = list((content or current_content()).conditions.values())
+        self.conditions = list((content or current_content()).conditions.values())
         self.goal = goal
-        self.groups = self.grouped(conditions, goal)
-        self.fields["condition"].choices = [
+        self.groups = self.grouped(self.conditions, goal)
+        # Worked out when asked for (a check, a rendering); a page already rendered asks for neither.
+        self.fields["condition"].choices = lambda: [
             (label, [(c.slug, c.label) for c in members]) for _, label, members in self.groups]
-        self.hints = {c.slug: c.hint for c in conditions if c.hint}
+
+    @cached_property
+    def hints(self):
+        return {c.slug: c.hint for c in self.conditions if c.hint}
 
     def choice_groups(self):
         """(group slug, label, [radio buttons], open) in display order, for the template.

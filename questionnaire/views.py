@@ -1,6 +1,6 @@
 """The questionnaire: a start page, the step-by-step wizard and the result."""
 import sys
-from functools import wraps
+from functools import lru_cache, wraps
 
 import segno
 
@@ -11,7 +11,7 @@ from django.template import loader
 from django.http import HttpResponse, HttpResponseRedirect
 from django.middleware.csrf import CSRF_SESSION_KEY
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
@@ -184,6 +184,11 @@ def _this_site_or_start(request, url):
     return reverse("questionnaire:start")
 
 
+@lru_cache(maxsize=64)
+def _step_url(url_name, step, script_prefix):
+    return reverse(url_name, kwargs={"step": step})
+
+
 class QuestionnaireWizard(NamedUrlSessionWizardView):
     """The questions, one per page, each step at its own URL.
 
@@ -199,6 +204,10 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
     def content(self):
         """The content snapshot, looked up once per request (each lookup checks the stamp)."""
         return current_content()
+
+    def get_step_url(self, step):
+        """formtools' step URL, reversed once per step and script prefix: a page asks for up to seven."""
+        return _step_url(self.url_name, step, get_script_prefix())
 
     def get_template_names(self):
         if self.steps.current == "check":
@@ -310,9 +319,11 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
             back_url = self.get_step_url(previous) if previous else reverse("questionnaire:start")
         context.update({
             "step_name": step,
+            "step_title": form.fields[step].label if step in form.fields else "",
             "back_url": back_url,
             "returning_to_check": returning_to_check,
-            "hints": getattr(form, "hints", {}),
+            # Looked up by the options' template, only when they are not yet rendered.
+            "hints": lambda: getattr(form, "hints", {}),
             "show_start_over": True,
             "answers_form_id": None if step == "check" else "step-form",
             "content": self.content,
