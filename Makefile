@@ -26,10 +26,10 @@ install-test: $(VENV)/.installed-test
 
 ## Set up, load the content and serve the app on http://127.0.0.1:8000 (SQLite).
 # migrate skips the system checks: they include the content checks, and the content in an
-# older database may not pass this release's; loaddata replaces and validates it next.
+# older database may not pass this release's; load_content replaces and validates it next.
 run: install
 	$(BIN)/python manage.py migrate --noinput --skip-checks
-	$(BIN)/python manage.py loaddata fixtures/*.json
+	$(BIN)/python manage.py load_content
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # The HTML checker comes from npm; without npm the HTML test says how to get it.
@@ -58,14 +58,14 @@ test-postgres: install-test $(VNU)
 serve: install
 	DJANGO_ENV=production $(BIN)/python manage.py collectstatic --noinput -v0
 	DJANGO_ENV=production $(BIN)/python manage.py migrate --noinput --skip-checks
-	DJANGO_ENV=production $(BIN)/python manage.py loaddata fixtures/*.json
+	DJANGO_ENV=production $(BIN)/python manage.py load_content
 	DJANGO_ENV=production $(BIN)/gunicorn --config gunicorn.conf.py
 
 ## Check the content in fixtures/ on a throwaway database.
 validate: install
 	IMMUNOGUIDE_SQLITE_PATH=$$(mktemp -d)/validate.sqlite3 sh -c '\
 	  $(BIN)/python manage.py migrate --noinput --skip-checks -v0 && \
-	  $(BIN)/python manage.py loaddata fixtures/*.json && \
+	  $(BIN)/python manage.py load_content && \
 	  $(BIN)/python manage.py validate_content'
 
 clean:

@@ -56,7 +56,7 @@ def shipped_content():
 
     from questionnaire.content import load_content
     call_command("migrate", verbosity=0, interactive=False)
-    call_command("loaddata", *sorted(str(p) for p in (ROOT / "fixtures").glob("*.json")), verbosity=0)
+    call_command("load_content", verbosity=0)
     return load_content()
 
 

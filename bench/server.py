@@ -5,7 +5,7 @@
     with served("sqlite") as base_url:     # a fresh SQLite file in a temporary folder
         ...
 
-Same steps as `make serve`: production settings, collectstatic, migrate, loaddata,
+Same steps as `make serve`: production settings, collectstatic, migrate, load_content,
 then gunicorn with gunicorn.conf.py, bound to a free port on 127.0.0.1 only. The
 server is stopped (and its process group killed if it lingers) when the block ends.
 """
@@ -84,7 +84,7 @@ def prepare(db, workdir):
     manage(env, "collectstatic", "--noinput", "--skip-checks", "-v0")
     manage(env, "migrate", "--noinput", "--skip-checks", "-v0")
     fixtures = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "fixtures").glob("*.json"))
-    manage(env, "loaddata", "--skip-checks", "-v0", *fixtures)
+    manage(env, "load_content", "-v0", *fixtures)
     return env
 
 

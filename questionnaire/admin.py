@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.db import router, transaction
 
 from . import models
+from .vocabulary import ConditionGroup, Concern, Factor, Goal, Stage
 from .validation import validate_database
 
 
@@ -48,6 +49,36 @@ class ValidatedContentForm(forms.ModelForm):
 
 class ContentAdmin(admin.ModelAdmin):
     form = ValidatedContentForm
+
+
+def vocabulary_field(choices, help_text):
+    """A list of slugs stored as JSON, edited as ticks from the product's vocabulary."""
+    return forms.TypedMultipleChoiceField(
+        choices=choices, required=False, widget=forms.CheckboxSelectMultiple, help_text=help_text)
+
+
+class RuleForm(ValidatedContentForm):
+    """A rule's conditions as ticks from the vocabulary (PRODUCT.md's slugs), not JSON text."""
+
+    goals = vocabulary_field(Goal.choices, "The goal the engine uses (after inferring one). None ticked: any.")
+    given_goals = vocabulary_field(Goal.choices, "The goal as the person gave it. None ticked: any.")
+    conditions = vocabulary_field((), "None ticked: any.")
+    condition_groups = vocabulary_field(ConditionGroup.choices, "None ticked: any.")
+    stages = vocabulary_field(Stage.choices, "None ticked: any.")
+    factors = vocabulary_field(Factor.choices, "Holds when any ticked one was chosen. None ticked: any.")
+    concerns = vocabulary_field(Concern.choices, "Holds when any ticked one was chosen. None ticked: any.")
+
+    class Meta:
+        model = models.Rule
+        fields = "__all__"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The conditions are content: those in the database (and any the rule names already).
+        known = dict(models.Condition.objects.values_list("slug", "label"))
+        for slug in self.initial.get("conditions") or ():
+            known.setdefault(slug, slug)
+        self.fields["conditions"].choices = sorted(known.items(), key=lambda item: item[1])
 
 
 @admin.register(models.Source)
@@ -98,6 +129,7 @@ class NoteAdmin(ContentAdmin):
 
 @admin.register(models.Rule)
 class RuleAdmin(ContentAdmin):
+    form = RuleForm
     list_display = ["slug", "priority", "question_priority", "reason"]
     list_filter = ["question_priority"]
     search_fields = ["slug", "reason"]

@@ -1,30 +1,36 @@
 """The content checks: broken rules or questions, and content overdue for review,
-show up in ``manage.py check``."""
+show up in ``manage.py check --database default``."""
 from datetime import date
 
 from django.core import checks
 from django.db import DatabaseError
 
 from .content import load_content
+from .registry import reviewed
 from .validation import dangling_references, validate_content
 
 
-@checks.register("content")
-def check_content(app_configs=None, **kwargs):
-    try:
-        content = load_content()
-    except DatabaseError:
-        # Tables not created yet (before the first migrate): nothing to check.
-        return []
-    if not content.categories and not content.rules:
-        return [checks.Warning(
-            "No content is loaded.",
-            hint="Run: python manage.py loaddata fixtures/*.json",
-            id="questionnaire.W001")]
-    return [
-        checks.Error(str(problem), id="questionnaire.E001")
-        for problem in dangling_references() + validate_content(content)
-    ]
+@checks.register("content", checks.Tags.database)
+def check_content(app_configs=None, databases=None, today=None, **kwargs):
+    """Broken content (E001), no content (W001) and content overdue for review (W002).
+
+    A database check, as Django's own: run for the databases a command names
+    (``check --database default``, ``migrate``, the test runner), each loaded once.
+    """
+    messages = []
+    for alias in databases or ():
+        try:
+            content = load_content(alias)
+        except DatabaseError:
+            continue  # tables not created yet (before the first migrate): nothing to check
+        if not content.categories and not content.rules:
+            messages.append(checks.Warning(
+                "No content is loaded.", hint="Run: python manage.py load_content", id="questionnaire.W001"))
+            continue
+        messages += [checks.Error(str(problem), id="questionnaire.E001")
+                     for problem in dangling_references(alias) + validate_content(content)]
+        messages += stale_warnings(content, today)
+    return messages
 
 
 #: How long a content item may go without a review (CONTENT.md, "Trust").
@@ -42,37 +48,18 @@ def review_cutoff(today):
 def stale_items(content, today=None):
     """(kind, name, last_reviewed) for every item last reviewed more than two years ago."""
     cutoff = review_cutoff(today or date.today())
-    pools = (
-        ("therapy category", content.categories),
-        ("treatment type", content.treatments),
-        ("question", content.questions),
-        ("note", content.notes),
-    )
-    stale = [
-        (kind, slug, item.last_reviewed)
-        for kind, items in pools
-        for slug, item in sorted(items.items())
-        if item.last_reviewed < cutoff
-    ]
-    release = content.release
-    if release is not None and release.last_reviewed < cutoff:
-        stale.append(("content release", release.version, release.last_reviewed))
-    return stale
+    return [(kind, slug, item.last_reviewed) for kind, slug, item in reviewed(content)
+            if item.last_reviewed < cutoff]
 
 
-@checks.register("content")
-def check_stale_content(app_configs=None, today=None, **kwargs):
-    """Warn about each content item not reviewed for more than two years (questionnaire.W002)."""
-    try:
-        content = load_content()
-    except DatabaseError:
-        return []
+def stale_warnings(content, today=None):
+    """A warning (questionnaire.W002) for each content item not reviewed for more than two years."""
     return [
         checks.Warning(
-            f"{kind} {name!r} was last reviewed on {reviewed.isoformat()}, "
+            f"{kind} {name!r} was last reviewed on {reviewed_on.isoformat()}, "
             f"more than {REVIEW_INTERVAL_YEARS} years ago: it is due for review.",
             hint="Have a clinician re-review it, then update its last_reviewed date "
                  "(see docs/content-review.md).",
             id="questionnaire.W002")
-        for kind, name, reviewed in stale_items(content, today)
+        for kind, name, reviewed_on in stale_items(content, today)
     ]

@@ -121,7 +121,7 @@ def current_content(using="default"):
     """The content, loaded once per change rather than once per request.
 
     One cheap query reads the content stamp; the snapshot is reloaded only when
-    the stamp has moved, which any save, delete or ``loaddata`` does (see
+    the stamp has moved, which any save, delete or ``load_content`` does (see
     signals.py). Every app server reads the same stamp, so all see an edit at once.
     """
     stamp = models.ContentStamp.current(using)

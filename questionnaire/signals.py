@@ -1,16 +1,32 @@
 """Move the content stamp on every change to content, so cached copies are dropped."""
+import contextlib
+import threading
+
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from . import models
+from .registry import CONTENT_MODELS
 
-CONTENT_MODELS = [
-    models.Source, models.ContentRelease, models.TherapyCategory, models.TreatmentType,
-    models.Condition, models.Question, models.Note, models.Rule, models.GlossaryTerm,
-]
+_held = threading.local()
 
 
 def content_changed(sender, using="default", action="post", **kwargs):
-    if action.startswith("post"):
+    if action.startswith("post") and not getattr(_held, "depth", 0):
+        models.ContentStamp.bump(using)
+
+
+@contextlib.contextmanager
+def one_stamp(using="default"):
+    """Inside, saves move no stamp; at the end, if all went well, the stamp moves once.
+
+    A full load saves some 5,000 objects; a stamp per save was a third of its queries.
+    """
+    _held.depth = getattr(_held, "depth", 0) + 1
+    try:
+        yield
+    finally:
+        _held.depth -= 1
+    if not _held.depth:  # reached only when nothing went wrong inside
         models.ContentStamp.bump(using)
 
 

@@ -1,7 +1,7 @@
 """Content validation: finds broken rules, questions and other items.
 
 Each problem names the item and the field, so a reviewer knows exactly what to
-fix. Used by the system check, the ``validate_content`` command, ``loaddata``
+fix. Used by the system check, the ``validate_content`` command, ``load_content``
 (which refuses a broken load) and the admin.
 """
 import re
@@ -136,17 +136,13 @@ def dangling_references(using="default"):
 
 def field_length_problems(content):
     """Text longer than its column allows: SQLite stores it anyway, PostgreSQL refuses the load."""
-    from django.apps import apps
+    from .registry import CONTENT
 
-    pools = {"therapy category": content.categories, "treatment type": content.treatments,
-             "condition": content.conditions, "question": content.questions, "note": content.notes,
-             "glossary term": content.glossary, "source": content.sources}
-    models = {m._meta.verbose_name: m for m in apps.get_app_config("questionnaire").get_models()}
     problems = []
-    for kind, items in pools.items():
-        model = models.get(kind)
-        if model is None:
-            continue
+    for model, _, pool in CONTENT:
+        items = getattr(content, pool)
+        if not isinstance(items, dict):
+            continue  # the rules (checked below, as the engine holds them) and the one release
         limited = [f for f in model._meta.concrete_fields
                    if f.max_length and f.get_internal_type() in ("CharField", "SlugField", "URLField")]
         for item in items.values():
@@ -154,7 +150,7 @@ def field_length_problems(content):
                 value = getattr(item, field.attname, None)
                 if isinstance(value, str) and len(value) > field.max_length:
                     problems.append(ContentProblem(
-                        kind, item.pk, field.name,
+                        model._meta.verbose_name, item.pk, field.name,
                         f"is {len(value)} characters; it may be at most {field.max_length}"))
     for rule in content.rules:
         if len(rule.reason) > 300:

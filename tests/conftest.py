@@ -19,7 +19,7 @@ def skip_or_fail(message):
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        call_command("loaddata", *FIXTURES, verbosity=0)
+        call_command("load_content", *FIXTURES, verbosity=0)
 
 
 @pytest.fixture

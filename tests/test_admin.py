@@ -3,6 +3,7 @@ import pytest
 from django.urls import reverse
 
 from questionnaire.models import Condition, Question, Rule
+from questionnaire.registry import CONTENT_MODELS
 
 pytestmark = pytest.mark.django_db
 
@@ -21,10 +22,13 @@ def change_form_data(admin_client, obj):
     return url, data
 
 
-@pytest.mark.parametrize("model", ["source", "contentrelease", "therapycategory", "treatmenttype",
-                                   "condition", "question", "note", "rule"])
-def test_every_content_model_is_in_the_admin(admin_client, model):
-    assert admin_client.get(reverse(f"admin:questionnaire_{model}_changelist")).status_code == 200
+@pytest.mark.parametrize("model", CONTENT_MODELS, ids=lambda model: model.__name__)
+def test_every_content_model_is_in_the_admin_and_checked_on_save(admin_client, model):
+    from django.contrib import admin
+
+    from questionnaire.admin import ValidatedContentForm
+    assert admin_client.get(reverse(f"admin:questionnaire_{model._meta.model_name}_changelist")).status_code == 200
+    assert issubclass(admin.site._registry[model].form, ValidatedContentForm)
 
 
 def test_the_admin_is_for_staff_only(client, django_user_model):
@@ -46,12 +50,34 @@ def test_a_rule_left_with_no_conditions_is_refused_with_the_reason(admin_client)
     rule = Rule.objects.order_by("pk").first()
     url, data = change_form_data(admin_client, rule)
     for name in ("goals", "given_goals", "conditions", "condition_groups", "stages", "factors", "concerns"):
-        data[name] = "[]"
+        data[name] = []  # every box unticked
     data["reason"] = "Changed."
     response = admin_client.post(url, data)
     assert response.status_code == 200
     assert f"rule {rule.pk!r}, field 'conditions': lists no condition" in response.content.decode().replace("&#x27;", "'")
     assert Rule.objects.get(pk=rule.pk).reason != "Changed."
+
+
+def test_a_rules_conditions_are_ticks_from_the_vocabulary(admin_client):
+    from django.forms import CheckboxSelectMultiple
+
+    from questionnaire.vocabulary import Factor, Goal, Stage
+    rule = Rule.objects.order_by("pk").first()
+    form = admin_client.get(reverse("admin:questionnaire_rule_change", args=[rule.pk])).context["adminform"].form
+    for name, vocabulary in (("goals", Goal), ("stages", Stage), ("factors", Factor)):
+        assert isinstance(form.fields[name].widget, CheckboxSelectMultiple)
+        assert [value for value, _ in form.fields[name].choices] == list(vocabulary.values)
+    assert {value for value, _ in form.fields["conditions"].choices} == set(
+        Condition.objects.values_list("slug", flat=True))
+
+
+def test_ticking_a_rules_conditions_saves_them_as_slugs(admin_client):
+    rule = Rule.objects.exclude(factors=[]).order_by("pk").first()
+    url, data = change_form_data(admin_client, rule)
+    data["factors"] = ["pregnancy", "vaccines_due"]
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert Rule.objects.get(pk=rule.pk).factors == ["pregnancy", "vaccines_due"]
 
 
 def test_a_question_with_an_unknown_goal_is_refused(admin_client):
@@ -74,8 +100,6 @@ def test_a_condition_whose_default_goal_is_not_usual_is_refused(admin_client):
 
 def test_a_new_rule_that_adds_nothing_is_refused_and_not_created(admin_client):
     response = admin_client.post(reverse("admin:questionnaire_rule_add"), {
-        "slug": "empty-rule", "priority": 1, "reason": "Because.", "goals": '["dampen"]',
-        "given_goals": "[]", "conditions": "[]", "condition_groups": "[]", "stages": "[]",
-        "factors": "[]", "concerns": "[]"})
+        "slug": "empty-rule", "priority": 1, "reason": "Because.", "goals": ["dampen"]})
     assert "rule 'empty-rule', field 'adds': adds nothing" in response.content.decode().replace("&#x27;", "'")
     assert not Rule.objects.filter(pk="empty-rule").exists()

@@ -1,4 +1,4 @@
-"""The management commands: recommend, validate_content and the content-checking loaddata."""
+"""The management commands: recommend, validate_content, load_content and export_content."""
 import json
 
 import pytest
@@ -98,7 +98,7 @@ class TestValidateContent:
             call_command("validate_content")
 
 
-class TestLoaddata:
+class TestLoadContent:
     def write(self, tmp_path, objects):
         path = tmp_path / "broken.json"
         path.write_text(json.dumps(objects))
@@ -112,7 +112,7 @@ class TestLoaddata:
             "fields": {"priority": 1, "reason": "Changed.", "goals": ["dampen"],
                        "questions": ["no-such-question"]}}])
         with pytest.raises(CommandError) as error:
-            call_command("loaddata", fixture, verbosity=0)
+            call_command("load_content", fixture, verbosity=0)
         assert f"rule '{before.pk}', field 'questions': refers to question 'no-such-question'" in str(error.value)
         after = Rule.objects.get(pk=before.pk)
         assert after.reason == before.reason
@@ -124,7 +124,7 @@ class TestLoaddata:
             "model": "questionnaire.question", "pk": question.pk,
             "fields": {"text": "Changed?", "theme": "weather", "last_reviewed": "2026-11-01"}}])
         with pytest.raises(CommandError, match=f"question '{question.pk}', field 'theme'"):
-            call_command("loaddata", fixture, verbosity=0)
+            call_command("load_content", fixture, verbosity=0)
         assert Question.objects.get(pk=question.pk).text == question.text
 
     def test_refuses_a_rule_with_no_conditions(self, tmp_path):
@@ -132,7 +132,7 @@ class TestLoaddata:
             "model": "questionnaire.rule", "pk": "everyone",
             "fields": {"priority": 1, "reason": "Always.", "questions": [Question.objects.first().pk]}}])
         with pytest.raises(CommandError, match="rule 'everyone', field 'conditions': lists no condition"):
-            call_command("loaddata", fixture, verbosity=0)
+            call_command("load_content", fixture, verbosity=0)
         assert not Rule.objects.filter(pk="everyone").exists()
 
     def test_refuses_a_lesson_of_the_clinical_review_coming_back_and_keeps_the_old_text(self, tmp_path):
@@ -143,7 +143,7 @@ class TestLoaddata:
                        "priority": question.priority, "goals": question.goals, "stages": question.stages,
                        "sources": [s.pk for s in question.sources.all()], "last_reviewed": "2026-12-01"}}])
         with pytest.raises(CommandError, match="question 'sct-gvhd', field 'text': speaks of rejection after a stem"):
-            call_command("loaddata", fixture, verbosity=0)
+            call_command("load_content", fixture, verbosity=0)
         assert Question.objects.get(pk=question.pk).text == question.text
 
     def test_loads_sound_content(self, tmp_path):
@@ -152,8 +152,46 @@ class TestLoaddata:
             "model": "questionnaire.question", "pk": question.pk,
             "fields": {"text": "Reworded?", "theme": question.theme,
                        "sources": [s.pk for s in question.sources.all()], "last_reviewed": "2026-11-02"}}])
-        call_command("loaddata", fixture, verbosity=0)
+        call_command("load_content", fixture, verbosity=0)
         assert Question.objects.get(pk=question.pk).text == "Reworded?"
+
+
+    def test_loads_the_shipped_folder_by_default_and_moves_the_stamp_once(self):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        from questionnaire.models import ContentStamp
+        before = ContentStamp.current()
+        with CaptureQueriesContext(connection) as queries:
+            call_command("load_content", verbosity=0)
+        stamps = [q for q in queries if "questionnaire_contentstamp" in q["sql"]]
+        assert ContentStamp.current() != before
+        assert len(stamps) <= 2  # one bump: update_or_create's look and its write
+        assert len(queries) < 2000  # 5,335 when every save moved the stamp (1,552 of them)
+
+    @pytest.mark.parametrize("text, expected", [
+        ('[{"model": "questionnaire.question", "pk": "x", "fields": {', "line 1"),
+        ('[\n  {"model": "questionnaire.question",\n  "pk": "x" "fields": {}}]', "line 3"),
+        ("", "line 1"),
+    ], ids=["truncated", "malformed", "empty"])
+    def test_a_file_it_cannot_read_is_named_with_its_line_and_nothing_changes(self, tmp_path, text, expected):
+        before = Question.objects.count()
+        path = tmp_path / "questions.json"
+        path.write_text(text)
+        with pytest.raises(CommandError) as error:
+            call_command("load_content", str(path), verbosity=0)
+        message = str(error.value)
+        assert "questions.json" in message and expected in message
+        assert "the content already there is unchanged" in message
+        assert Question.objects.count() == before
+
+    def test_a_file_that_is_not_there_is_named(self, tmp_path):
+        with pytest.raises(CommandError, match="no-such.json: no such file"):
+            call_command("load_content", str(tmp_path / "no-such.json"), verbosity=0)
+
+    def test_django_loaddata_is_django_s_own(self):
+        from django.core.management import get_commands
+        assert get_commands()["loaddata"] == "django.core"
 
 
 class TestExportContent:
@@ -170,7 +208,7 @@ class TestExportContent:
         before = load_content()
         Rule.objects.all().delete()
         Question.objects.all().delete()
-        call_command("loaddata", *sorted(str(p) for p in (tmp_path / "first").glob("*.json")), verbosity=0)
+        call_command("load_content", str(tmp_path / "first"), verbosity=0)
         run("export_content", "--output", str(tmp_path / "second"))
         for first in (tmp_path / "first").glob("*.json"):
             assert first.read_text() == (tmp_path / "second" / first.name).read_text(), first.name

@@ -68,8 +68,7 @@ def test_the_only_inline_script_carries_the_nonce_and_there_is_no_inline_style(c
 def test_check_deploy_is_clean_with_production_settings(tmp_path):
     env = {**PRODUCTION_ENV, "IMMUNOGUIDE_SQLITE_PATH": str(tmp_path / "deploy.sqlite3")}
     assert manage("migrate", "--noinput", "--skip-checks", env=env).returncode == 0
-    assert manage("loaddata", *sorted(str(p) for p in (ROOT / "fixtures").glob("*.json")),
-                  "--skip-checks", env=env).returncode == 0
+    assert manage("load_content", env=env).returncode == 0
     done = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "no issues" in done.stdout

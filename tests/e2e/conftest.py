@@ -52,7 +52,7 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture
 def site(live_server):
     """The live server with the content loaded (live_server empties the database after each test)."""
-    call_command("loaddata", *FIXTURES, verbosity=0)
+    call_command("load_content", *FIXTURES, verbosity=0)
     return live_server.url
 
 

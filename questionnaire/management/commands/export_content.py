@@ -1,7 +1,7 @@
 """Write the content as it is in the database back to fixture files.
 
 After editing in the admin, run this and review the diff in version control:
-the files are what ``loaddata`` reads, one per model, in a stable order.
+the files are what ``load_content`` reads, one per model, in a stable order.
 """
 from pathlib import Path
 
@@ -9,20 +9,7 @@ from django.conf import settings
 from django.core import serializers
 from django.core.management.base import BaseCommand
 
-from questionnaire import models
-
-#: File name for each content model, in the layout of fixtures/.
-CONTENT_FILES = {
-    "sources.json": models.Source,
-    "release.json": models.ContentRelease,
-    "categories.json": models.TherapyCategory,
-    "treatments.json": models.TreatmentType,
-    "conditions.json": models.Condition,
-    "questions.json": models.Question,
-    "notes.json": models.Note,
-    "rules.json": models.Rule,
-    "glossary.json": models.GlossaryTerm,
-}
+from questionnaire.registry import CONTENT
 
 
 class Command(BaseCommand):
@@ -35,7 +22,7 @@ class Command(BaseCommand):
     def handle(self, *args, output, **options):
         folder = Path(output)
         folder.mkdir(parents=True, exist_ok=True)
-        for name, model in CONTENT_FILES.items():
+        for model, name, _ in CONTENT:
             objects = model._default_manager.order_by("pk")
             text = serializers.serialize("json", objects, indent=2, ensure_ascii=False)
             (folder / name).write_text(text + "\n", encoding="utf-8")

@@ -37,7 +37,7 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from None
         content = load_content()
         if not content.conditions:
-            raise CommandError("No content is loaded. Run: python manage.py loaddata fixtures/*.json")
+            raise CommandError("No content is loaded. Run: python manage.py load_content")
         result = recommend(answers, content)
         if options["format"] == "json":
             self.stdout.write(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
