@@ -1,7 +1,9 @@
 """The content admin, for staff who keep the medical content and rules correct."""
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import router, transaction
+from django.shortcuts import redirect
+from django.urls import reverse
 
 from . import models
 from .vocabulary import ConditionGroup, Concern, Factor, Goal, Stage
@@ -47,8 +49,74 @@ class ValidatedContentForm(forms.ModelForm):
         return [problem for problem in after if str(problem) not in before]
 
 
+def problems_if_deleted(queryset):
+    """What deleting these items would break (a rule left adding nothing, say), tried and rolled back."""
+    using = queryset.db
+    before = {str(problem) for problem in validate_database(using)}
+    after = []
+    try:
+        with transaction.atomic(using=using):
+            queryset.delete()
+            after = validate_database(using)
+            raise _TrialSave
+    except _TrialSave:
+        pass
+    return [problem for problem in after if str(problem) not in before]
+
+
 class ContentAdmin(admin.ModelAdmin):
+    """Every save and delete is checked against the whole content; the page says what changed."""
+
     form = ValidatedContentForm
+
+    def delete_view(self, request, object_id, extra_context=None):
+        if request.method == "POST":
+            refused = self.refuse_delete(request, self.get_queryset(request).filter(pk=object_id))
+            if refused:
+                return redirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change",
+                                        args=[object_id]))
+        return super().delete_view(request, object_id, extra_context)
+
+    def get_actions(self, request):
+        """"Delete selected" deletes all of them, or none if that would break the content."""
+        actions = super().get_actions(request)
+        if "delete_selected" in actions:
+            delete_selected, name, description = actions["delete_selected"]
+
+            def checked_delete(modeladmin, request, queryset):
+                if request.POST.get("post") and modeladmin.refuse_delete(request, queryset):
+                    return None  # back to the list, with the reasons
+                return delete_selected(modeladmin, request, queryset)
+            actions["delete_selected"] = (checked_delete, name, description)
+        return actions
+
+    def refuse_delete(self, request, queryset):
+        problems = problems_if_deleted(queryset)
+        for problem in problems:
+            self.message_user(request, f"Not deleted: {problem}", level=messages.ERROR)
+        return bool(problems)
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            request.content_before = stored_values(type(obj)._default_manager.get(pk=obj.pk))
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        before = getattr(request, "content_before", None)
+        if before is not None:
+            after = stored_values(form.instance)
+            changed = [name for name in after if after[name] != before.get(name)]
+            if changed:
+                self.message_user(request, f"Changed: {', '.join(changed)}.", level=messages.INFO)
+
+
+def stored_values(obj):
+    """Each field's stored value by its name as the admin shows it, links as sorted slugs."""
+    values = {str(f.verbose_name).capitalize(): f.value_from_object(obj) for f in obj._meta.concrete_fields}
+    values.update({str(f.verbose_name).capitalize(): sorted(o.pk for o in getattr(obj, f.name).all())
+                   for f in obj._meta.many_to_many})
+    return values
 
 
 def vocabulary_field(choices, help_text):

@@ -103,3 +103,49 @@ def test_a_new_rule_that_adds_nothing_is_refused_and_not_created(admin_client):
         "slug": "empty-rule", "priority": 1, "reason": "Because.", "goals": ["dampen"]})
     assert "rule 'empty-rule', field 'adds': adds nothing" in response.content.decode().replace("&#x27;", "'")
     assert not Rule.objects.filter(pk="empty-rule").exists()
+
+
+@pytest.fixture
+def rule_with_one_question(db):
+    """A rule whose only addition is one question of its own: deleting the question empties it."""
+    model = Question.objects.order_by("pk").first()
+    question = Question.objects.create(
+        slug="only-question", text="Is this the only one?", theme=model.theme, priority=model.priority,
+        last_reviewed=model.last_reviewed)
+    question.sources.set(model.sources.all())
+    rule = Rule.objects.create(slug="only-rule", priority=1, reason="You said so.", goals=["dampen"])
+    rule.questions.set([question])
+    return rule, question
+
+
+def test_a_delete_that_would_leave_a_rule_adding_nothing_is_refused_with_the_reason(admin_client, rule_with_one_question):
+    rule, question = rule_with_one_question
+    url = reverse("admin:questionnaire_question_delete", args=[question.pk])
+    response = admin_client.post(url, {"post": "yes"}, follow=True)
+    assert Question.objects.filter(pk=question.pk).exists()
+    said = [str(m) for m in response.context["messages"]]
+    assert any(m.startswith("Not deleted: rule 'only-rule', field 'adds'") for m in said), said
+
+
+def test_delete_selected_deletes_none_if_that_would_break_the_content(admin_client, rule_with_one_question):
+    rule, question = rule_with_one_question
+    other = Question.objects.exclude(pk=question.pk).order_by("pk").first()
+    response = admin_client.post(reverse("admin:questionnaire_question_changelist"), {
+        "action": "delete_selected", "_selected_action": [question.pk, other.pk], "post": "yes"}, follow=True)
+    assert Question.objects.filter(pk__in=[question.pk, other.pk]).count() == 2
+    assert any(str(m).startswith("Not deleted:") for m in response.context["messages"])
+
+
+def test_a_delete_that_breaks_nothing_goes_ahead(admin_client, rule_with_one_question):
+    rule, question = rule_with_one_question
+    admin_client.post(reverse("admin:questionnaire_rule_delete", args=[rule.pk]), {"post": "yes"})
+    admin_client.post(reverse("admin:questionnaire_question_delete", args=[question.pk]), {"post": "yes"})
+    assert not Question.objects.filter(pk=question.pk).exists()
+
+
+def test_a_save_says_what_changed(admin_client):
+    question = Question.objects.order_by("pk").first()
+    url, data = change_form_data(admin_client, question)
+    data["text"] = "Reworded for the test?"
+    response = admin_client.post(url, data, follow=True)
+    assert "Changed: Text." in [str(m) for m in response.context["messages"]]
