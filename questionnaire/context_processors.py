@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from .views import TEXT_SIZE_SESSION_KEY
+from .session_keys import TEXT_SIZE_SESSION_KEY
 
 #: Pages that carry answers in their address, which must never be echoed back.
 ADDRESSES_NOT_TO_ECHO = {"open_list"}

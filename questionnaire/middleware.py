@@ -8,7 +8,8 @@ from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
 from django.utils.cache import patch_vary_headers
 
-from .views import LAST_ACTIVITY_SESSION_KEY, cleared_response, holds_a_person, wipe_person
+from .session_keys import LAST_ACTIVITY_SESSION_KEY, holds_a_person, wipe_person
+from .views.pages import cleared_response
 
 
 class GZipMiddleware(django_gzip.GZipMiddleware):

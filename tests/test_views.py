@@ -1,4 +1,4 @@
-"""The questionnaire as a person uses it, through the test client (questionnaire/views.py)."""
+"""The questionnaire as a person uses it, through the test client (questionnaire/views/wizard.py, pages.py)."""
 import re
 
 import pytest

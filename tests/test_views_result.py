@@ -1,4 +1,4 @@
-"""The result page and the question list a person takes away (questionnaire/views.py)."""
+"""The result page and the question list a person takes away (questionnaire/views/result.py)."""
 import io
 import random
 import re
@@ -11,7 +11,7 @@ from django.middleware.csrf import CSRF_SESSION_KEY
 from django.urls import reverse
 from pypdf import PdfReader
 
-from questionnaire.views import LIST_SESSION_KEY
+from questionnaire.session_keys import LIST_SESSION_KEY
 from tests.test_views import complete
 
 pytestmark = pytest.mark.django_db

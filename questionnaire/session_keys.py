@@ -1,0 +1,33 @@
+"""What the session holds, under which keys, and what is the person's rather than the device's.
+
+In one place for the views, the idle middleware and the context processor.
+"""
+from django.middleware.csrf import CSRF_SESSION_KEY
+
+ANSWERS_SESSION_KEY = "immunoguide_answers"
+LIST_SESSION_KEY = "immunoguide_list"
+TEXT_SIZE_SESSION_KEY = "text_size"
+PAPER_SESSION_KEY = "paper_size"
+LAST_ACTIVITY_SESSION_KEY = "last_activity"
+#: A step's choice not yet sent, kept across the text-size switch for one showing.
+DRAFT_SESSION_KEY = "immunoguide_draft"
+#: Own questions that came in a link, so the page can say who added them.
+LINK_OWN_SESSION_KEY = "immunoguide_link_own"
+TEXT_SIZES = ("normal", "large")
+#: Kept in a session that holds no person: the device's settings, and the secret its forms'
+#: CSRF tokens come from. A wipe keeps the first two; they say nothing about the person.
+DEVICE_SESSION_KEYS = {TEXT_SIZE_SESSION_KEY, PAPER_SESSION_KEY, LAST_ACTIVITY_SESSION_KEY, CSRF_SESSION_KEY}
+
+
+def holds_a_person(session):
+    """True when the session holds anything of a person: answers, a list, a message."""
+    return any(key not in DEVICE_SESSION_KEYS for key in session.keys())
+
+
+def wipe_person(request):
+    """Forget everything of this person, in a new session; keep only the device's settings."""
+    kept = {key: request.session.get(key) for key in (TEXT_SIZE_SESSION_KEY, PAPER_SESSION_KEY)}
+    request.session.flush()
+    for key, value in kept.items():
+        if value:
+            request.session[key] = value

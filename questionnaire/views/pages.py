@@ -1,0 +1,83 @@
+"""The plain pages: start, about, start over, the text size and "I am still here"."""
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from ..content import current_content
+from ..session_keys import TEXT_SIZE_SESSION_KEY, TEXT_SIZES, holds_a_person, wipe_person
+
+
+def start_url(expired=False):
+    return reverse("questionnaire:start") + ("?expired=1" if expired else "")
+
+
+@require_GET
+def start(request):
+    """The start page. It reads no session, so looking at it stores nothing."""
+    return render(request, "questionnaire/start.html", {
+        "expired": request.GET.get("expired") == "1",
+        "cleared_when_idle": request.GET.get("idle") == "1",
+    })
+
+
+@require_GET
+def about(request):
+    """About this content: who writes and reviews it, funding, update policy, version."""
+    content = current_content()
+    return render(request, "questionnaire/about.html", {
+        "release": content.release,
+        "sources": list(content.sources.values()),  # already in Source's order
+    })
+
+
+
+
+def cleared_response(response):
+    """Have the browser drop the pages it keeps for Back, so nothing of this person comes back."""
+    response["Clear-Site-Data"] = '"cache"'
+    add_never_cache_headers(response)
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@never_cache
+def start_over(request):
+    """GET asks "Start over?" on a page of its own (no JavaScript dialog); POST wipes.
+
+    The page's idle timer posts here too, with ``reason=idle``, so the start page
+    can say why everything went.
+    """
+    if request.method == "GET":
+        return render(request, "questionnaire/start_over.html", {
+            "back_url": _this_site_or_start(request, request.GET.get("back", "")),
+        })
+    wipe_person(request)
+    idle = request.POST.get("reason") == "idle"
+    return cleared_response(redirect(reverse("questionnaire:start") + ("?idle=1" if idle else "")))
+
+
+@require_POST
+def still_here(request):
+    """The idle warning's "I am still here": the middleware has noted the time; 410 if all is gone."""
+    return HttpResponse(status=204 if holds_a_person(request.session) else 410)
+
+
+@require_POST
+def text_size(request):
+    """Switch between normal and large text for this session; works without JavaScript."""
+    size = request.POST.get("size")
+    if size in TEXT_SIZES:
+        request.session[TEXT_SIZE_SESSION_KEY] = size
+    # Not redirect(): it would try a bare word such as "foo" as a view name (NoReverseMatch, a 500).
+    return HttpResponseRedirect(_this_site_or_start(request, request.POST.get("next", "")))
+
+
+def _this_site_or_start(request, url):
+    """``url`` if it stays on this site, else the start page: never a way out to another site."""
+    if url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return url
+    return reverse("questionnaire:start")

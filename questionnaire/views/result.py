@@ -1,0 +1,273 @@
+"""The result: the summary, the question list a person trims and prints, its downloads and links."""
+from functools import wraps
+
+import segno
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from .. import forms
+from ..content import current_content
+from ..documents import (
+    EMERGENCY_LINE, HOW_TO_USE, OWN_FROM_LINK, PAPER_SIZES, ListDocument, as_pdf, as_text,
+    paper_for_language, unprintable_characters)
+from ..engine import Answers, InvalidAnswers, recommend
+from ..glossary import result_texts, terms_used
+from ..links import MAX_AGE, MAX_LINK_LENGTH, LinkExpired, LinkInvalid, make_token, read_token
+from ..question_list import ListChoices, build_question_list
+from ..session_keys import (
+    ANSWERS_SESSION_KEY, LINK_OWN_SESSION_KEY, LIST_SESSION_KEY, PAPER_SESSION_KEY, TEXT_SIZE_SESSION_KEY,
+    TEXT_SIZES, wipe_person)
+from ..sessions import MAX_COOKIE_BYTES
+from ..vocabulary import Goal, Stage
+from .pages import start_url
+
+
+def stored_answers(request):
+    """The answers kept in this session, or None if there are none (or they no longer fit)."""
+    stored = request.session.get(ANSWERS_SESSION_KEY) if request.session.session_key else None
+    if not stored:
+        return None
+    try:
+        return Answers.from_mapping(stored)
+    except InvalidAnswers:
+        request.session.pop(ANSWERS_SESSION_KEY, None)
+        return None
+
+
+def _with_answers(view):
+    """Run ``view(request, answers, ...)``, or send a person with no answers to the start."""
+    @never_cache
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        answers = stored_answers(request)
+        if answers is None:
+            return redirect(start_url(expired=True))
+        return view(request, answers, *args, **kwargs)
+    return wrapper
+
+
+def paper_size(request):
+    """The paper the person chose, else the one their language's region uses (US English: Letter)."""
+    chosen = request.session.get(PAPER_SESSION_KEY) if request.session.session_key else None
+    if chosen in PAPER_SIZES:
+        return chosen
+    return paper_for_language(request.headers.get("Accept-Language", ""))
+
+
+def _save_paper_size(request):
+    if request.POST.get("paper") in PAPER_SIZES:
+        request.session[PAPER_SESSION_KEY] = request.POST["paper"]
+
+
+def _list_document(request, outcome, choices, release, link=None):
+    question_list = build_question_list(outcome, choices)
+    printed = [q for q in outcome.questions if q.slug in question_list.kept]
+    return ListDocument(
+        link=link or "",
+        link_until=timezone.localdate() + MAX_AGE if link else None,
+        own_from_link=frozenset(request.session.get(LINK_OWN_SESSION_KEY, ())),
+        paper=paper_size(request),
+        question_list=question_list,
+        date=timezone.localdate(),
+        condition=outcome.condition.label,
+        goal=Goal(outcome.goal).label if outcome.goal != Goal.UNSURE else "",
+        version=release.version if release else "-",
+        last_reviewed=release.last_reviewed if release else timezone.localdate(),
+        # The printout cites what it prints; the page lists every source it shows.
+        source_names=sorted({source.organisation for q in printed for source in q.sources.all()}),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@_with_answers
+def result(request, answers):
+    """The summary and the question list; POST saves the person's list choices."""
+    content = current_content()
+    outcome = recommend(answers, content)
+    choices = saved_choices(request)
+    if request.method == "POST":
+        form = forms.QuestionListForm(request.POST, questions=outcome.questions, suggested=outcome.suggested)
+        if form.is_valid() and _keep_list(request, form):
+            _save_paper_size(request)
+            if request.POST.get("size") in TEXT_SIZES:
+                # The header's text-size switch, sent with the list so nothing typed is lost.
+                request.session[TEXT_SIZE_SESSION_KEY] = request.POST["size"]
+                return redirect(reverse("questionnaire:result") + "#questions-heading")
+            action = request.POST.get("action")
+            if action == "change":
+                return redirect("questionnaire:step", step="check")
+            if action == "start_over":
+                return redirect(reverse("questionnaire:start_over") + "?back=" + reverse("questionnaire:result"))
+            if action in LIST_ACTIONS:
+                return redirect(LIST_ACTIONS[action])
+            if action == "print":
+                messages.success(request, "Your question list is saved and ready to print.")
+                return redirect(reverse("questionnaire:result") + "?print=1#questions-heading")
+            messages.success(request, "Your question list is saved.")
+            return redirect(reverse("questionnaire:result") + "#questions-heading")
+        kept = set(form.data.getlist("keep")) | set(form.data.getlist("top"))
+        top = set(form.data.getlist("top"))
+    else:
+        # Shown, not checked: it needs no questions to check against.
+        form = forms.QuestionListForm(initial={"own": "\n".join(choices.own)})
+    ready_to_print = request.method == "GET" and request.GET.get("print") == "1"
+    # The printout carries a link back to the list, as a QR code; made only for it (it takes ms).
+    link = _list_link(request, answers, choices) if ready_to_print else None
+    document = _list_document(request, outcome, choices, content.release, link=link)
+    if request.method == "GET":
+        kept = set(document.question_list.kept)
+        top = document.question_list.top_slugs
+    suggested_questions = _top_first(outcome.suggested_questions(), document.question_list)
+    more_groups = outcome.more_groups()
+    return render(request, "questionnaire/result.html", {
+        "result": outcome,
+        "release": content.release,
+        "document": document,
+        "question_list": document.question_list,
+        "suggested_questions": suggested_questions,
+        "more_groups": more_groups,
+        # The list as shown (questions in order, ticks), to keep its rendering under; none with errors.
+        "list_fragment": None if form.errors else (
+            tuple(q.slug for q in suggested_questions),
+            tuple((theme, tuple(q.slug for q in questions)) for theme, _, questions in more_groups),
+            frozenset(kept), frozenset(top)),
+        "shown": outcome.shown(),
+        "kept": kept,
+        "top": top,
+        "form": form,
+        "paper_sizes": PAPER_SIZES,
+        # Said on the page rather than dropped from the PDF without a word.
+        "unprintable": unprintable_characters(document.question_list.own),
+        "own_from_link": document.own_from_link,
+        "own_from_link_label": OWN_FROM_LINK,
+        "answers_form_id": "question-list-form",
+        "list_form_start_over": True,
+        "ready_to_print": ready_to_print,
+        "print_qr_code": _qr_code(link) if link else None,
+        "how_to_use": HOW_TO_USE,
+        "emergency_line": EMERGENCY_LINE,
+        "goal_labels": dict(Goal.choices),
+        "stage_label": Stage(answers.stage).label,
+        # Called by the template only when the fragments that show them are not yet rendered.
+        "sources": outcome.sources,
+        "glossary": lambda: terms_used(result_texts(outcome), content.glossary),
+        "answers": answers,
+        "content": content,
+        "show_start_over": True,
+    })
+
+
+def _keep_list(request, form):
+    """Put the list in the session, unless the cookie could then not carry it (the form says why)."""
+    before = request.session.get(LIST_SESSION_KEY)
+    request.session[LIST_SESSION_KEY] = form.choices().as_dict()
+    size = request.session.cookie_size()
+    if size <= MAX_COOKIE_BYTES:
+        return True
+    if before is None:
+        del request.session[LIST_SESSION_KEY]
+    else:
+        request.session[LIST_SESSION_KEY] = before
+    form.refuse_as_too_big_to_keep(size, MAX_COOKIE_BYTES)
+    return False
+
+
+def _top_first(suggested, question_list):
+    """The short list on screen: the saved most important first, as they print."""
+    suggested_slugs = {q.slug for q in suggested}
+    top = [q for q in question_list.top if q.slug in suggested_slugs]
+    return top + [q for q in suggested if q not in top]
+
+
+def saved_choices(request):
+    return ListChoices.from_dict(request.session.get(LIST_SESSION_KEY))
+
+
+def _saved_document(request, answers):
+    """The list as saved in this session, ready to print or download, with a link that reopens it."""
+    content = current_content()
+    choices = saved_choices(request)
+    return _list_document(request, recommend(answers, content), choices, content.release,
+                          link=_list_link(request, answers, choices))
+
+
+def _list_link(request, answers, choices):
+    """A link that reopens this list on any device, its answers sealed inside; None if too long to offer."""
+    token = make_token(answers, choices)
+    link = request.build_absolute_uri(reverse("questionnaire:open_list", kwargs={"token": token}))
+    # Mail and message apps cut longer links; print or download the list instead.
+    return link if len(link) <= MAX_LINK_LENGTH else None
+
+
+def _qr_code(link):
+    return mark_safe(segno.make(link, error="m").svg_inline(
+        scale=3, border=4, omitsize=True, svgclass="qr-code", title="QR code of the link to your list"))
+
+
+def _attachment(body, content_type, filename):
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_GET
+@_with_answers
+def result_pdf(request, answers):
+    document = _saved_document(request, answers)
+    return _attachment(as_pdf(document), "application/pdf", f"{document.filename_stem}.pdf")
+
+
+@require_GET
+@_with_answers
+def result_text(request, answers):
+    document = _saved_document(request, answers)
+    return _attachment(as_text(document), "text/plain; charset=utf-8", f"{document.filename_stem}.txt")
+
+
+@require_GET
+@_with_answers
+def result_link(request, answers):
+    """A link that reopens this list on any device, with the answers sealed inside it, and its QR code."""
+    link = _list_link(request, answers, saved_choices(request))
+    return render(request, "questionnaire/link.html", {
+        "max_age_days": MAX_AGE.days, "back_url": reverse("questionnaire:result"),
+        "show_start_over": True, "limit": MAX_LINK_LENGTH,
+        "link": link, "qr_code": _qr_code(link) if link else None})
+
+
+@require_http_methods(["GET", "POST"])
+@never_cache
+def open_list(request, token):
+    """Open a list from a sealed link: its answers go into this browser, never the database.
+
+    A browser that holds someone's other answers asks first (a POST, so another
+    site cannot replace them behind the person's back).
+    """
+    try:
+        answers, choices = read_token(token)
+    except LinkExpired:
+        return render(request, "questionnaire/link_expired.html", status=410)
+    except LinkInvalid:
+        return render(request, "400.html", {"link_problem": True}, status=400)
+    held = stored_answers(request)
+    if request.method == "GET" and held is not None and (held, saved_choices(request)) != (answers, choices):
+        return render(request, "questionnaire/open_list.html", {"show_start_over": True})
+    wipe_person(request)
+    request.session[ANSWERS_SESSION_KEY] = answers.as_dict()
+    request.session[LIST_SESSION_KEY] = choices.as_dict()
+    # Whoever made the link wrote these; the page says so beside each.
+    request.session[LINK_OWN_SESSION_KEY] = list(choices.own)
+    return redirect("questionnaire:result")
+
+
+LIST_ACTIONS = {
+    "pdf": "questionnaire:result_pdf",
+    "text": "questionnaire:result_text",
+    "link": "questionnaire:result_link",
+}

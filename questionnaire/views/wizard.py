@@ -1,0 +1,253 @@
+"""The questions, one per page: formtools' wizard, each step at its own URL."""
+from functools import lru_cache
+
+from django import forms as django_forms
+from django.contrib import messages
+from django.http import HttpResponseRedirect
+from django.shortcuts import redirect
+from django.urls import get_script_prefix, reverse
+from django.utils.cache import add_never_cache_headers
+from django.utils.datastructures import MultiValueDict
+from django.utils.functional import cached_property
+from django.utils.translation import ngettext
+from formtools.wizard.forms import ManagementForm
+from formtools.wizard.views import NamedUrlSessionWizardView
+
+from .. import forms
+from ..content import current_content
+from ..engine import Answers, recommend
+from ..question_list import build_question_list
+from ..session_keys import ANSWERS_SESSION_KEY, DRAFT_SESSION_KEY, LIST_SESSION_KEY, TEXT_SIZE_SESSION_KEY, TEXT_SIZES
+from ..vocabulary import Concern, Factor, Goal, Stage
+from .pages import start_url
+from .result import saved_choices, stored_answers
+
+
+STEPS = [
+    ("goal", forms.GoalForm),
+    ("condition", forms.ConditionForm),
+    ("stage", forms.StageForm),
+    ("factors", forms.FactorsForm),
+    ("concerns", forms.ConcernsForm),
+    ("check", forms.CheckAnswersForm),
+]
+
+#: The short label of each answer on the check-answers page.
+ANSWER_LABELS = {
+    "goal": "Aim of the treatment",
+    "condition": "What it is for",
+    "stage": "Where you are",
+    "factors": "Other things that apply",
+    "concerns": "What matters most to you",
+}
+
+
+
+@lru_cache(maxsize=64)
+def _step_url(url_name, step, script_prefix):
+    return reverse(url_name, kwargs={"step": step})
+
+
+class QuestionnaireWizard(NamedUrlSessionWizardView):
+    """The questions, one per page, each step at its own URL.
+
+    Decisions on formtools' edge cases (tested in tests/test_views.py):
+    the Back link is a plain link, so what was typed on the current page and not
+    sent is dropped, as on any web form; two tabs share one set of answers, and
+    the latest answer sent wins.
+    """
+
+    form_list = STEPS
+
+    @cached_property
+    def content(self):
+        """The content snapshot, looked up once per request (each lookup checks the stamp)."""
+        return current_content()
+
+    def get_step_url(self, step):
+        """formtools' step URL, reversed once per step and script prefix: a page asks for up to seven."""
+        return _step_url(self.url_name, step, get_script_prefix())
+
+    def get_template_names(self):
+        if self.steps.current == "check":
+            return ["questionnaire/check_answers.html"]
+        return ["questionnaire/step.html"]
+
+    def get_form_kwargs(self, step=None):
+        if step == "condition":
+            goal = (self.storage.get_step_data("goal") or {}).get("goal-goal")
+            return {"goal": goal if goal in Goal.values else None, "content": self.content}
+        return {}
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        add_never_cache_headers(response)
+        return response
+
+    def get(self, *args, **kwargs):
+        self.draft = self.request.session.pop(DRAFT_SESSION_KEY, None) or {}
+        self.restore_saved_answers()
+        if kwargs.get("step") == "check" and not self.storage.get_step_data(self.steps.first):
+            # Nothing answered (a new visit, or after "Start over"): nothing to check.
+            return redirect(start_url(expired=True))
+        return super().get(*args, **kwargs)
+
+    def get_form(self, step=None, data=None, files=None):
+        """A step with a choice not yet sent (see ``switch_text_size``) shows that choice, unsent."""
+        if (step or self.steps.current) in getattr(self, "draft", {}):
+            data = files = None
+        return super().get_form(step, data, files)
+
+    def get_form_initial(self, step):
+        draft = getattr(self, "draft", {})
+        if step in draft:
+            values = draft[step]
+            if isinstance(self.form_list[step].base_fields[step], django_forms.MultipleChoiceField):
+                return {step: values}
+            return {step: values[0] if values else None}
+        return super().get_form_initial(step)
+
+    def switch_text_size(self, step, size):
+        """The header's text-size switch sends this step's form: keep its choice, unsent, for the next showing."""
+        self.request.session[TEXT_SIZE_SESSION_KEY] = size
+        self.request.session[DRAFT_SESSION_KEY] = {step: self.request.POST.getlist(f"{step}-{step}")[:50]}
+        change = "?change=1" if self.request.POST.get("return_to_check") else ""
+        return redirect(self.get_step_url(step) + change)
+
+    def restore_saved_answers(self):
+        """Bring back the answers behind the result, so "Change your answers" works.
+
+        formtools forgets its answers once the result is shown; the result keeps
+        its own copy in the session, which refills the steps here.
+        """
+        if self.storage.data.get(self.storage.step_data_key):
+            return
+        saved = self.request.session.get(ANSWERS_SESSION_KEY) if self.request.session.session_key else None
+        if not saved:
+            return
+        for step in self.get_form_list():
+            value = saved.get(step)
+            values = value if isinstance(value, list) else [value]
+            self.storage.set_step_data(step, {} if step == "check" else {f"{step}-{step}": values})
+        self.storage.current_step = self.steps.last
+
+    def post(self, *args, **kwargs):
+        """Guard against tampered forms and lost sessions before formtools sees them."""
+        self.restore_saved_answers()
+        management_form = ManagementForm(self.request.POST, prefix=self.prefix)
+        posted_step = (management_form.cleaned_data.get("current_step")
+                       if management_form.is_valid() else None)
+        if posted_step not in self.get_form_list():
+            messages.error(self.request, "That page could not be read. Please answer this question again.")
+            return redirect(self.get_step_url(self.steps.current))
+        if self.request.POST.get("size") in TEXT_SIZES and posted_step != "check":
+            return self.switch_text_size(posted_step, self.request.POST["size"])
+        if posted_step != self.steps.first and not self.storage.data.get(self.storage.step_data_key):
+            # formtools would validate this as the first step and say "required".
+            return redirect(start_url(expired=True))
+        return super().post(*args, **kwargs)
+
+    def get_form_step_data(self, form):
+        """Keep only the step's own field, as cleaned: formtools would keep the whole POST, junk too."""
+        data = MultiValueDict()
+        for name, value in form.cleaned_data.items():
+            data.setlist(form.add_prefix(name), value if isinstance(value, list) else [value] if value else [])
+        return data
+
+    def get_form_step_files(self, form):
+        """No step asks for a file: one sent anyway is dropped, not stored (formtools would 500)."""
+        return {}
+
+    def render_next_step(self, form, **kwargs):
+        """After a "Change", go straight back to check answers if nothing else is missing."""
+        if self.request.POST.get("return_to_check") and all(
+                self.storage.get_step_data(step) is not None
+                for step in self.get_form_list() if step != "check"):
+            self.storage.current_step = "check"
+            return redirect(self.get_step_url("check"))
+        return super().render_next_step(form, **kwargs)
+
+    def get_context_data(self, form, **kwargs):
+        context = super().get_context_data(form=form, **kwargs)
+        step = self.steps.current
+        previous = self.steps.prev
+        returning_to_check = self.request.GET.get("change") == "1"
+        if returning_to_check:
+            back_url = self.get_step_url("check")  # a "Change" goes back where it came from
+        else:
+            back_url = self.get_step_url(previous) if previous else reverse("questionnaire:start")
+        context.update({
+            "step_name": step,
+            "step_title": form.fields[step].label if step in form.fields else "",
+            "back_url": back_url,
+            "returning_to_check": returning_to_check,
+            # Looked up by the options' template, only when they are not yet rendered.
+            "hints": lambda: getattr(form, "hints", {}),
+            "show_start_over": True,
+            "answers_form_id": None if step == "check" else "step-form",
+            "content": self.content,
+        })
+        if step == "check":
+            context["answers"] = self.answer_rows()
+        else:
+            context["page_fragment"] = None if form.errors else (
+                step, getattr(form, "goal", None), form[step].value(), returning_to_check,
+                self.steps.step1, self.steps.count)
+        return context
+
+    def answer_rows(self):
+        """Each answer in words, with the URL of the step that changes it.
+
+        Read from what each step stored, which was checked when it was sent; a value
+        the content no longer has is left out, as the step's own check would.
+        """
+        conditions = {slug: c.label for slug, c in self.content.conditions.items()}
+        words = {
+            "goal": dict(Goal.choices), "condition": conditions, "stage": dict(Stage.choices),
+            "factors": dict(Factor.choices), "concerns": dict(Concern.choices),
+        }
+        steps = self.get_form_list()
+        rows = []
+        for step, label in ANSWER_LABELS.items():
+            stored = self.storage.get_step_data(step) if step in steps else None
+            values = stored.getlist(f"{step}-{step}") if stored is not None else []
+            rows.append({
+                "step": step,
+                "label": label,
+                "values": [words[step][v] for v in values if v in words[step]] or ["None selected"],
+                "change_url": self.get_step_url(step) + "?change=1",
+            })
+        return rows
+
+    def done(self, form_list, form_dict, **kwargs):
+        """Keep the answers under their own key; formtools resets its storage next."""
+        answers = {}
+        for step, form in form_dict.items():
+            answers.update(form.cleaned_data)
+        new_answers = Answers.from_mapping(answers)
+        self.tell_what_a_change_took_off(stored_answers(self.request), new_answers)
+        self.request.session[ANSWERS_SESSION_KEY] = new_answers.as_dict()
+        return HttpResponseRedirect(reverse("questionnaire:result"))
+
+    def tell_what_a_change_took_off(self, old_answers, new_answers):
+        """A saved list keeps every choice that still applies; say which questions went.
+
+        What the person kept stays kept, what they unticked stays off, their top 3
+        and own questions stay (:meth:`ListChoices.carried_over`).
+        """
+        if old_answers is None or old_answers == new_answers or LIST_SESSION_KEY not in self.request.session:
+            return
+        content = self.content
+        choices = saved_choices(self.request)
+        old_result, new_result = recommend(old_answers, content), recommend(new_answers, content)
+        self.request.session[LIST_SESSION_KEY] = choices.carried_over(old_result, new_result).as_dict()
+        before = build_question_list(old_result, choices).kept
+        after = {q.slug for q in new_result.questions}
+        gone = [content.questions[slug].text for slug in sorted(before - after) if slug in content.questions]
+        if gone:
+            messages.info(self.request, ngettext(
+                "Your new answers took %(count)d question off your list: %(questions)s "
+                "Everything else you chose is kept.",
+                "Your new answers took %(count)d questions off your list: %(questions)s "
+                "Everything else you chose is kept.", len(gone)) % {
+                    "count": len(gone), "questions": " ".join(gone)})
