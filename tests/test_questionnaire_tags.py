@@ -49,6 +49,16 @@ def test_a_step_page_is_kept_under_its_answer_and_one_with_errors_is_not(client)
     assert [key[2][0] for key in kept("step")] == ["goal"]
 
 
+def test_a_choice_not_yet_sent_is_shown_but_kept_under_nothing(client):
+    from tests.test_views import PREFIX
+    client.get(reverse("questionnaire:questions"))
+    response = client.post(step_url("goal"), {f"{PREFIX}-current_step": "goal", "goal-goal": "typed-junk",
+                                              "size": "large"})
+    assert client.get(response.url).status_code == 200
+    keys = current_content().rendered.keys() + FRAME.keys()
+    assert keys and all("typed-junk" not in str(key) for key in keys)
+
+
 def test_a_content_change_starts_afresh(client):
     client.get(reverse("questionnaire:questions"))
     client.get(step_url("goal"))

@@ -31,8 +31,8 @@ def step_options(context):
 
 @register.simple_tag(takes_context=True)
 def rendered_once(context, template_name, *key):
-    """A fragment that depends only on the content and ``key`` (a person's answers, say),
-    rendered once per content snapshot: the result page's summary, notes and sources."""
+    """A fragment that depends only on the content and ``key`` (the content a result
+    shows, say), rendered once per content snapshot: the result page's summary and sources."""
     return _render_once(context, template_name, key)
 
 

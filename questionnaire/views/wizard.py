@@ -190,7 +190,9 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
         if step == "check":
             context["answers"] = self.answer_rows()
         else:
-            context["page_fragment"] = None if form.errors else (
+            # Afresh, and kept under nothing, when it shows errors or a choice not yet sent
+            # (a draft holds whatever the browser posted, checked by nobody).
+            context["page_fragment"] = None if form.errors or step in getattr(self, "draft", {}) else (
                 step, getattr(form, "goal", None), form[step].value(), returning_to_check,
                 self.steps.step1, self.steps.count)
         return context
