@@ -54,14 +54,14 @@ def shipped_content():
     django.setup()
     from django.core.management import call_command
 
-    from questionnaire.content import load_content
+    from questionnaire.content import read_content
     call_command("migrate", verbosity=0, interactive=False)
     call_command("load_content", verbosity=0)
-    return load_content()
+    return read_content()
 
 
 def generate_rules(content, count, rng):
-    """``count`` RuleSpecs shaped like the shipped rules, with random values."""
+    """``count`` Rules shaped like the shipped rules, with random values."""
     from questionnaire.engine import CHOICES
     from questionnaire.vocabulary import ConditionGroup, Goal
     values = {

@@ -6,6 +6,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from . import models
+from .content import SIGN_OFF_FIELDS
 from .vocabulary import ConditionGroup, Concern, Factor, Goal, Stage
 from .validation import validate_database
 
@@ -157,7 +158,10 @@ class SourceAdmin(ContentAdmin):
 
 @admin.register(models.ContentRelease)
 class ContentReleaseAdmin(ContentAdmin):
-    list_display = ["version", "published", "last_reviewed"]
+    """The sign-off is shown, not edited: only ``sign_off`` records one, from a reviewed diff."""
+
+    list_display = ["version", "published", "last_reviewed", "signed_off_by", "signed_off_on"]
+    readonly_fields = SIGN_OFF_FIELDS
 
 
 @admin.register(models.TherapyCategory)

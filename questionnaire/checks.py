@@ -5,7 +5,7 @@ from datetime import date
 from django.core import checks
 from django.db import DatabaseError
 
-from .content import load_content
+from .content import read_content
 from .registry import reviewed
 from .validation import dangling_references, validate_content
 
@@ -20,7 +20,7 @@ def check_content(app_configs=None, databases=None, today=None, **kwargs):
     messages = []
     for alias in databases or ():
         try:
-            content = load_content(alias)
+            content = read_content(alias)
         except DatabaseError:
             continue  # tables not created yet (before the first migrate): nothing to check
         if not content.categories and not content.rules:

@@ -83,6 +83,8 @@ class ListDocument:
     link_until: object = None
     #: Own questions that came with a link someone else made: the printout says so beside each.
     own_from_link: frozenset = frozenset()
+    #: Who signed the content off, or that it awaits sign-off (sign_off_line).
+    sign_off: str = ""
 
     @property
     def filename_stem(self):
@@ -117,6 +119,19 @@ class ListDocument:
     def sources_line(self):
         return f"Sources: {'; '.join(self.source_names)}." if self.source_names else ""
 
+    def closing_line(self):
+        """Printed once, under the Notes: the sources, and who signed the content off."""
+        return " ".join(line for line in (self.sources_line(), self.sign_off) if line)
+
+
+def sign_off_line(content):
+    """ "Content reviewed by ... on ..." when a sign-off covers this content, else that it awaits one."""
+    release = content.sign_off
+    if release is None:
+        return "This content is awaiting clinical sign-off."
+    return (f"Content reviewed by {release.signed_off_by}, {release.signed_off_role}, "
+            f"on {release.signed_off_on:%-d %B %Y}.")
+
 
 def as_text(document):
     lines = [
@@ -133,8 +148,8 @@ def as_text(document):
     if document.link:
         lines += ["", document.link_line(), document.link]
     lines += ["", document.footer_line()]
-    if document.sources_line():
-        lines.append(document.sources_line())
+    if document.closing_line():
+        lines.append(document.closing_line())
     return "\n".join(lines) + "\n"
 
 
@@ -312,22 +327,22 @@ def _question(pdf, text):
 
 def _closing_height(pdf, document):
     pdf.set_font("DejaVu", size=7.5)
-    sources = pdf.multi_cell(pdf.epw, 3.3, document.sources_line(), dry_run=True,
-                             output=MethodReturnValue.HEIGHT, **LINE) if document.sources_line() else 0
+    sources = pdf.multi_cell(pdf.epw, 3.3, document.closing_line(), dry_run=True,
+                             output=MethodReturnValue.HEIGHT, **LINE) if document.closing_line() else 0
     return 1 + 6 + NOTES_LINES * RULE_GAP + 2 + sources + (QR_SIZE + 3 if document.link else 0)
 
 
 def _closing(pdf, document):
-    """The Notes area and the short list of sources, kept together."""
+    """The Notes area, the short list of sources and the sign-off, kept together."""
     pdf.ln(1)
     pdf.set_font("DejaVu", "B", 11)
     pdf.multi_cell(pdf.epw, 6, "Notes", **LINE)
     _ruled_lines(pdf, NOTES_LINES, 0)
     pdf.ln(2)
-    if document.sources_line():
+    if document.closing_line():
         pdf.set_font("DejaVu", size=7.5)
         pdf.set_text_color(70, 70, 70)
-        pdf.multi_cell(pdf.epw, 3.3, document.sources_line(), **LINE)
+        pdf.multi_cell(pdf.epw, 3.3, document.closing_line(), **LINE)
         pdf.set_text_color(0, 0, 0)
     if document.link:
         _qr_code(pdf, document)

@@ -109,6 +109,8 @@ class Result:
     suggested: frozenset = frozenset()
     #: Each question's tier for this person (a QuestionPriority value), by slug.
     priorities: dict = field(default_factory=dict)
+    #: The snapshot it came from, for what the items name by slug (their sources).
+    content: object = field(default=None, repr=False, compare=False)
 
     def suggested_questions(self):
         return [q for q in self.questions if q.slug in self.suggested]
@@ -146,9 +148,7 @@ class Result:
 
     def sources(self):
         """Every source behind what this result shows, each once, sorted."""
-        items = [*self.categories, *self.treatments, *self.notes, *self.questions]
-        found = {source.pk: source for item in items for source in item.sources.all()}
-        return sorted(found.values(), key=lambda s: (s.organisation, s.title))
+        return self.content.sources_of([*self.categories, *self.treatments, *self.notes, *self.questions])
 
     def as_dict(self):
         """The shape PRODUCT.md gives for ``recommend --format json``."""
@@ -161,7 +161,7 @@ class Result:
             "categories": [
                 {"slug": c.slug, "title": c.title, "summary": c.summary} for c in self.categories],
             "treatments": [
-                {"slug": t.slug, "title": t.title, "category": t.category_id} for t in self.treatments],
+                {"slug": t.slug, "title": t.title, "category": t.category} for t in self.treatments],
             "notes": [
                 {"kind": n.kind, "text": n.text, "title": n.title, "call_now": n.call_now} for n in self.notes],
             "questions": [
@@ -240,7 +240,7 @@ def recommend(answers, content, max_questions=MAX_QUESTIONS):
     category_rank = {c.slug: c.order for c in content.categories.values()}
     treatments = sorted(
         gather("treatments", content.treatments),
-        key=lambda t: (category_rank.get(t.category_id, 0), t.order, t.slug))
+        key=lambda t: (category_rank.get(t.category, 0), t.order, t.slug))
     notes = sorted(gather("notes", content.notes), key=lambda n: (NOTE_KIND_ORDER.index(n.kind), n.slug))
 
     fitting = [q for q in gather("questions", content.questions) if question_fits(q, goal, answers.stage)]
@@ -264,6 +264,7 @@ def recommend(answers, content, max_questions=MAX_QUESTIONS):
         matched_rules=matched,
         suggested=frozenset(suggested),
         priorities={q.slug: priorities[q.slug] for q in questions},
+        content=content,
     )
 
 

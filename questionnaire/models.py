@@ -39,6 +39,14 @@ class ContentRelease(models.Model):
     funding = models.TextField(blank=True)
     conflicts_of_interest = models.TextField(blank=True)
     update_policy = models.TextField(blank=True)
+    signed_off_by = models.CharField(
+        max_length=120, blank=True, help_text="The clinician or health educator who signed this release off.")
+    signed_off_role = models.CharField(max_length=120, blank=True, help_text='e.g. "Oncology nurse specialist".')
+    signed_off_on = models.DateField(null=True, blank=True)
+    signed_off_summary = models.TextField(
+        blank=True, help_text="The content_diff summary the reviewer read before signing off.")
+    signed_off_fingerprint = models.CharField(
+        max_length=64, blank=True, help_text="The content as signed off, so a later change shows (see sign_off).")
 
     class Meta:
         ordering = ["-published", "-version"]

@@ -4,6 +4,8 @@ Loading, ``export_content``, the reference check, the admin and the content stam
 all read this list, so a new content model is added here once and every one of
 them covers it.
 """
+from collections.abc import Mapping
+
 from . import models
 
 #: Each content model, the fixture file that holds it and where the content snapshot
@@ -30,7 +32,7 @@ def reviewed(content):
         if not any(field.name == "last_reviewed" for field in model._meta.fields):
             continue
         items = getattr(content, pool)
-        if isinstance(items, dict):
+        if isinstance(items, Mapping):
             for slug, item in sorted(items.items()):
                 yield model._meta.verbose_name, slug, item
         elif items is not None:  # the release: one item, named by its version

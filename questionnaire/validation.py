@@ -5,6 +5,7 @@ fix. Used by the system check, the ``validate_content`` command, ``load_content`
 (which refuses a broken load) and the admin.
 """
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .vocabulary import (
@@ -54,16 +55,16 @@ def _unknown(values, allowed):
 def _check_text(problems, kind, obj, *field_names):
     for name in field_names:
         if not str(getattr(obj, name, "") or "").strip():
-            problems.append(ContentProblem(kind, obj.pk, name, "must not be empty"))
+            problems.append(ContentProblem(kind, obj.slug, name, "must not be empty"))
 
 
 def _check_sources(problems, kind, obj):
-    if not list(obj.sources.all()):
-        problems.append(ContentProblem(kind, obj.pk, "sources", "needs at least one source"))
+    if not obj.sources:
+        problems.append(ContentProblem(kind, obj.slug, "sources", "needs at least one source"))
 
 
 def validate_rule(rule, content):
-    """Problems with one rule (a :class:`~questionnaire.content.RuleSpec`)."""
+    """Problems with one rule (a :class:`~questionnaire.content.Rule`)."""
     problems = []
     listed = False
     for name, allowed in RULE_CONDITION_CHOICES.items():
@@ -78,16 +79,8 @@ def validate_rule(rule, content):
         problems.append(ContentProblem(
             "rule", rule.slug, "conditions", "lists no condition, so it would match everyone; "
             "list at least one (for everyone, list all goals in given_goals)"))
-    adds_something = False
-    for name, (pool_name, item) in RULE_ADDITIONS.items():
-        slugs = getattr(rule, name)
-        adds_something = adds_something or bool(slugs)
-        pool = getattr(content, pool_name)
-        for slug in slugs:
-            if slug not in pool:
-                problems.append(ContentProblem(
-                    "rule", rule.slug, name, f"refers to {item} {slug!r}, which does not exist"))
-    if not adds_something:
+    problems += _rule_references(rule, content)
+    if not any(getattr(rule, name) for name in RULE_ADDITIONS):
         problems.append(ContentProblem("rule", rule.slug, "adds", "adds nothing"))
     for slug in rule.questions:
         question = content.questions.get(slug)
@@ -106,6 +99,28 @@ def validate_rule(rule, content):
         problems.append(ContentProblem(
             "rule", rule.slug, "question_priority",
             f"unknown priority {rule.question_priority!r}; valid: {', '.join(QuestionPriority.values)}"))
+    return problems
+
+
+def _rule_references(rule, content):
+    problems = []
+    for name, (pool_name, item) in RULE_ADDITIONS.items():
+        pool = getattr(content, pool_name)
+        for slug in getattr(rule, name):
+            if slug not in pool:
+                problems.append(ContentProblem(
+                    "rule", rule.slug, name, f"refers to {item} {slug!r}, which does not exist"))
+    return problems
+
+
+def reference_problems(content):
+    """Items that name an item the snapshot does not hold: the engine cannot run on such content."""
+    problems = [problem for rule in content.rules for problem in _rule_references(rule, content)]
+    for treatment in content.treatments.values():
+        if treatment.category not in content.categories:
+            problems.append(ContentProblem(
+                "treatment type", treatment.slug, "category",
+                f"refers to therapy category {treatment.category!r}, which does not exist"))
     return problems
 
 
@@ -141,7 +156,7 @@ def field_length_problems(content):
     problems = []
     for model, _, pool in CONTENT:
         items = getattr(content, pool)
-        if not isinstance(items, dict):
+        if not isinstance(items, Mapping):
             continue  # the rules (checked below, as the engine holds them) and the one release
         limited = [f for f in model._meta.concrete_fields
                    if f.max_length and f.get_internal_type() in ("CharField", "SlugField", "URLField")]
@@ -150,7 +165,7 @@ def field_length_problems(content):
                 value = getattr(item, field.attname, None)
                 if isinstance(value, str) and len(value) > field.max_length:
                     problems.append(ContentProblem(
-                        model._meta.verbose_name, item.pk, field.name,
+                        model._meta.verbose_name, item.slug, field.name,
                         f"is {len(value)} characters; it may be at most {field.max_length}"))
     for rule in content.rules:
         if len(rule.reason) > 300:
@@ -159,11 +174,23 @@ def field_length_problems(content):
     return problems
 
 
+def sign_off_warning(content):
+    """Why no clinical sign-off covers this content, or "" when one does."""
+    release = content.release
+    if release is None or content.sign_off is not None:
+        return ""
+    if not release.signed_off:
+        return (f"content {release.version} is awaiting clinical sign-off; after review, "
+                f"record it with: manage.py sign_off <last release> --by NAME --role ROLE")
+    return (f"the content changed after {release.signed_off_by} signed it off on "
+            f"{release.signed_off_on.isoformat()}; compare it again (content_diff) and sign it off again")
+
+
 def validate_database(using="default"):
     """All problems in the content stored in a database."""
-    from .content import load_content
+    from .content import read_content
 
-    return dangling_references(using) + validate_content(load_content(using))
+    return dangling_references(using) + validate_content(read_content(using))
 
 
 def validate_content(content):
@@ -176,25 +203,22 @@ def validate_content(content):
     for category in content.categories.values():
         if category.goal not in TREATMENT_GOAL_VALUES:
             problems.append(ContentProblem(
-                "therapy category", category.pk, "goal", f"unknown goal {category.goal!r}"))
-        goals_covered.setdefault(category.goal, []).append(category.pk)
+                "therapy category", category.slug, "goal", f"unknown goal {category.goal!r}"))
+        goals_covered.setdefault(category.goal, []).append(category.slug)
         _check_text(problems, "therapy category", category, "title", "summary", "how_it_works",
                     "how_given", "common_side_effects", "serious_side_effects")
         _check_sources(problems, "therapy category", category)
         if not category.call_now_signs:
             problems.append(ContentProblem(
-                "therapy category", category.pk, "call_now_signs", "needs the warning signs"))
+                "therapy category", category.slug, "call_now_signs", "needs the warning signs"))
     for goal in TREATMENT_GOAL_VALUES:
         if len(goals_covered.get(goal, [])) != 1:
             problems.append(ContentProblem(
                 "therapy category", ",".join(goals_covered.get(goal, [])) or "-", "goal",
                 f"there must be exactly one category for the goal {goal!r}"))
 
+    problems += [p for p in reference_problems(content) if p.kind == "treatment type"]
     for treatment in content.treatments.values():
-        if treatment.category_id not in content.categories:
-            problems.append(ContentProblem(
-                "treatment type", treatment.pk, "category",
-                f"refers to therapy category {treatment.category_id!r}, which does not exist"))
         _check_text(problems, "treatment type", treatment, "title", "description")
         _check_sources(problems, "treatment type", treatment)
 
@@ -202,23 +226,23 @@ def validate_content(content):
         if slug not in content.conditions:
             problems.append(ContentProblem("condition", slug, "slug", "is missing from the content"))
     for condition in content.conditions.values():
-        if condition.pk not in CONDITIONS:
+        if condition.slug not in CONDITIONS:
             problems.append(ContentProblem(
-                "condition", condition.pk, "slug", "is not in the product vocabulary"))
-        elif condition.group != CONDITIONS[condition.pk]:
+                "condition", condition.slug, "slug", "is not in the product vocabulary"))
+        elif condition.group != CONDITIONS[condition.slug]:
             problems.append(ContentProblem(
-                "condition", condition.pk, "group",
-                f"is {condition.group!r}; the vocabulary puts it in {CONDITIONS[condition.pk]!r}"))
+                "condition", condition.slug, "group",
+                f"is {condition.group!r}; the vocabulary puts it in {CONDITIONS[condition.slug]!r}"))
         bad = _unknown(condition.usual_goals, TREATMENT_GOAL_VALUES)
         if bad:
             problems.append(ContentProblem(
-                "condition", condition.pk, "usual_goals", f"unknown goal(s) {bad}"))
+                "condition", condition.slug, "usual_goals", f"unknown goal(s) {bad}"))
         if condition.default_goal and condition.default_goal not in TREATMENT_GOAL_VALUES:
             problems.append(ContentProblem(
-                "condition", condition.pk, "default_goal", f"unknown goal {condition.default_goal!r}"))
+                "condition", condition.slug, "default_goal", f"unknown goal {condition.default_goal!r}"))
         elif condition.usual_goals and condition.default_goal not in condition.usual_goals:
             problems.append(ContentProblem(
-                "condition", condition.pk, "default_goal", "must be one of the usual goals"))
+                "condition", condition.slug, "default_goal", "must be one of the usual goals"))
 
     themes = [t.value for t in Theme]
     stages = RULE_CONDITION_CHOICES["stages"]
@@ -226,23 +250,23 @@ def validate_content(content):
         _check_text(problems, "question", question, "text")
         if question.theme not in themes:
             problems.append(ContentProblem(
-                "question", question.pk, "theme",
+                "question", question.slug, "theme",
                 f"unknown theme {question.theme!r}; valid: {', '.join(themes)}"))
         for name, allowed in (("goals", TREATMENT_GOAL_VALUES), ("stages", stages)):
             bad = _unknown(getattr(question, name), allowed)
             if bad:
                 problems.append(ContentProblem(
-                    "question", question.pk, name,
+                    "question", question.slug, name,
                     f"unknown value(s) {', '.join(map(repr, bad))}; valid: {', '.join(allowed)}"))
         if question.priority not in QuestionPriority.values:
             problems.append(ContentProblem(
-                "question", question.pk, "priority",
+                "question", question.slug, "priority",
                 f"unknown priority {question.priority!r}; valid: {', '.join(QuestionPriority.values)}"))
         _check_sources(problems, "question", question)
 
     for note in content.notes.values():
         if note.kind not in NoteKind.values:
-            problems.append(ContentProblem("note", note.pk, "kind", f"unknown kind {note.kind!r}"))
+            problems.append(ContentProblem("note", note.slug, "kind", f"unknown kind {note.kind!r}"))
         _check_text(problems, "note", note, "title", "text")
         _check_sources(problems, "note", note)
 
@@ -251,7 +275,7 @@ def validate_content(content):
         _check_sources(problems, "glossary term", term)
         if not term.matches or any(m != m.lower() or not m.strip() for m in term.matches):
             problems.append(ContentProblem(
-                "glossary term", term.pk, "matches", "needs one or more lower-case words or phrases"))
+                "glossary term", term.slug, "matches", "needs one or more lower-case words or phrases"))
 
     for rule in content.rules:
         problems.extend(validate_rule(rule, content))
@@ -307,10 +331,8 @@ def _shown(result, content):
     for kind, items in (("question", result.questions), ("note", result.notes)):
         for item in items:
             yield kind, item, "text", item.text
-            for source in item.sources.all():
-                source = content.sources.get(source) if isinstance(source, str) else source
-                if source is not None:
-                    yield kind, item, "sources", f"{source.organisation}: {source.title}"
+            for source in content.sources_of([item]):
+                yield kind, item, "sources", f"{source.organisation}: {source.title}"
 
 
 DROPS = re.compile(r"drops under the tongue", re.IGNORECASE)

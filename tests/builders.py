@@ -1,35 +1,39 @@
-"""Small hand-built content for engine and validation tests, independent of the fixtures."""
-from datetime import date
-from types import SimpleNamespace
+"""Small hand-built content for engine and validation tests, independent of the fixtures.
 
-from questionnaire.content import Content, RuleSpec
+Snapshots are plain frozen data, so a test builds one directly, and changes one
+with ``dataclasses.replace`` and ``Content.replace``.
+"""
+from dataclasses import replace
+from datetime import date
+
+from questionnaire.content import (
+    Condition, Content, ContentRelease, Note, Question, Rule, Source, TherapyCategory, TreatmentType)
 from questionnaire.vocabulary import CONDITIONS
 
-
-class Sources(list):
-    def all(self):
-        return self
-
-
-def item(slug, **fields):
-    fields.setdefault("sources", Sources(["a-source"]))
-    fields.setdefault("last_reviewed", date(2026, 11, 1))
-    return SimpleNamespace(slug=slug, pk=slug, **fields)
+REVIEWED = date(2026, 11, 1)
+A_SOURCE = Source("a-source", "National Cancer Institute", "Immunotherapy", "https://www.cancer.gov/")
 
 
 def category(slug, goal, order):
-    return item(slug, goal=goal, order=order, title=slug.title(), summary="S.", how_it_works="H.",
-                how_given="G.", common_side_effects="C.", serious_side_effects="X.",
-                call_now_signs=["Fever"])
+    return TherapyCategory(
+        slug, goal=goal, order=order, title=slug.title(), summary="S.", how_it_works="H.", how_given="G.",
+        common_side_effects="C.", serious_side_effects="X.", call_now_signs=("Fever",),
+        sources=("a-source",), last_reviewed=REVIEWED)
 
 
-def question(slug, theme="about", order=0, goals=(), stages=(), priority="more"):
-    return item(slug, text=f"Question {slug}?", theme=theme, order=order, priority=priority,
-                goals=list(goals), stages=list(stages))
+def treatment(slug, category, order, title, examples=""):
+    return TreatmentType(slug, category=category, order=order, title=title, description="D.",
+                         examples=examples, sources=("a-source",), last_reviewed=REVIEWED)
 
 
-def note(slug, kind="info", text="N.", title=None, call_now=False):
-    return item(slug, kind=kind, text=text, title=title or f"Title {slug}", call_now=call_now)
+def question(slug, theme="about", order=0, goals=(), stages=(), priority="more", sources=("a-source",)):
+    return Question(slug, text=f"Question {slug}?", theme=theme, order=order, priority=priority,
+                    goals=tuple(goals), stages=tuple(stages), sources=tuple(sources), last_reviewed=REVIEWED)
+
+
+def note(slug, kind="info", text="N.", title=None, call_now=False, sources=("a-source",)):
+    return Note(slug, kind=kind, title=title or f"Title {slug}", text=text, call_now=call_now,
+                sources=tuple(sources), last_reviewed=REVIEWED)
 
 
 def build_content(rules=(), questions=(), notes=()):
@@ -39,21 +43,16 @@ def build_content(rules=(), questions=(), notes=()):
         category("modulating", "modulate", 2),
         category("suppressive", "dampen", 3))}
     treatments = {t.slug: t for t in (
-        item("checkpoint_inhibitors", category_id="stimulating", order=1, title="CPI", description="D.",
-             examples="pembrolizumab"),
-        item("targeted_biologics", category_id="modulating", order=1, title="TB", description="D.",
-             examples=""),
-        item("corticosteroids", category_id="suppressive", order=2, title="CS", description="D.",
-             examples="prednisone"),
-        item("transplant_antirejection", category_id="suppressive", order=1, title="TA", description="D.",
-             examples="tacrolimus"),
+        treatment("checkpoint_inhibitors", "stimulating", 1, "CPI", "pembrolizumab"),
+        treatment("targeted_biologics", "modulating", 1, "TB"),
+        treatment("corticosteroids", "suppressive", 2, "CS", "prednisone"),
+        treatment("transplant_antirejection", "suppressive", 1, "TA", "tacrolimus"),
     )}
-    usual = {"cancer": ["strengthen"], "autoimmune": ["dampen", "modulate"],
-             "transplant": ["dampen"], "allergy": ["modulate"], "other": []}
+    usual = {"cancer": ("strengthen",), "autoimmune": ("dampen", "modulate"),
+             "transplant": ("dampen",), "allergy": ("modulate",), "other": ()}
     conditions = {
-        slug: SimpleNamespace(
-            slug=slug, pk=slug, group=group.value, label=slug, order=0,
-            usual_goals=usual[group.value], default_goal=(usual[group.value] or [""])[0])
+        slug: Condition(slug, group=group.value, order=0, label=slug, usual_goals=usual[group.value],
+                        default_goal=(usual[group.value] or ("",))[0])
         for slug, group in CONDITIONS.items()}
     return Content(
         categories=categories,
@@ -61,6 +60,21 @@ def build_content(rules=(), questions=(), notes=()):
         conditions=conditions,
         questions={q.slug: q for q in questions},
         notes={n.slug: n for n in notes},
-        rules=[RuleSpec(**{"priority": 0, "reason": "Because.", **rule}) for rule in rules],
-        release=SimpleNamespace(version="test", last_reviewed=date(2026, 11, 1)),
+        rules=[Rule(**{"priority": 0, "reason": "Because.", **rule}) for rule in rules],
+        sources={A_SOURCE.slug: A_SOURCE},
+        release=ContentRelease("test", published=REVIEWED, last_reviewed=REVIEWED),
     )
+
+
+def with_item(content, pool, item):
+    """The snapshot with one item added to a pool, or put in place of the one of its slug."""
+    return content.replace(**{pool: {**getattr(content, pool), item.slug: item}})
+
+
+def without_item(content, pool, slug):
+    return content.replace(**{pool: {k: v for k, v in getattr(content, pool).items() if k != slug}})
+
+
+def with_rule(content, slug, **change):
+    """The snapshot with one rule changed."""
+    return content.replace(rules=[replace(r, **change) if r.slug == slug else r for r in content.rules])

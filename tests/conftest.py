@@ -24,8 +24,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def content(db):
-    from questionnaire.content import load_content
-    return load_content()
+    from questionnaire.content import read_content
+    return read_content()
 
 
 @pytest.fixture(autouse=True)

@@ -1,10 +1,13 @@
 """The management commands: recommend, validate_content, load_content and export_content."""
+import io
 import json
+import shutil
+import subprocess
 
 import pytest
 from django.core.management import CommandError, call_command
 
-from questionnaire.content import load_content
+from questionnaire.content import read_content
 from questionnaire.models import Question, Rule
 
 pytestmark = pytest.mark.django_db
@@ -62,7 +65,7 @@ class TestRecommend:
         data = json.loads(run("recommend", "goal=modulate", "condition=hay_fever", "stage=on_treatment",
                               "--format", "json"))
         direct = recommend(Answers.from_mapping(
-            {"goal": "modulate", "condition": "hay_fever", "stage": "on_treatment"}), load_content())
+            {"goal": "modulate", "condition": "hay_fever", "stage": "on_treatment"}), read_content())
         assert data == json.loads(json.dumps(direct.as_dict()))
 
     @pytest.mark.parametrize("args, words", [
@@ -205,13 +208,125 @@ class TestExportContent:
     def test_exported_files_load_back_unchanged(self, tmp_path):
         Question.objects.filter(pk=Question.objects.order_by("pk").first().pk).update(text="Edited in the admin?")
         run("export_content", "--output", str(tmp_path / "first"))
-        before = load_content()
+        before = read_content()
         Rule.objects.all().delete()
         Question.objects.all().delete()
         call_command("load_content", str(tmp_path / "first"), verbosity=0)
         run("export_content", "--output", str(tmp_path / "second"))
         for first in (tmp_path / "first").glob("*.json"):
             assert first.read_text() == (tmp_path / "second" / first.name).read_text(), first.name
-        after = load_content()
+        after = read_content()
         assert after.rules == before.rules
-        assert {q.pk: q.text for q in after.questions.values()} == {q.pk: q.text for q in before.questions.values()}
+        assert {q.slug: q.text for q in after.questions.values()} == {q.slug: q.text for q in before.questions.values()}
+
+
+def fixture_folder(tmp_path, name):
+    """A copy of the shipped fixtures, to change as a reviewer would."""
+    from tests.conftest import FIXTURES
+    folder = tmp_path / name
+    folder.mkdir()
+    for path in FIXTURES:
+        shutil.copy(path, folder)
+    return folder
+
+
+def edit_fixture(folder, file_name, slug, **fields):
+    path = folder / file_name
+    items = json.loads(path.read_text(encoding="utf-8"))
+    next(item for item in items if item["pk"] == slug)["fields"].update(fields)
+    path.write_text(json.dumps(items, indent=2, ensure_ascii=False), encoding="utf-8")
+
+
+class TestContentDiff:
+    def test_two_folders_with_a_changed_question(self, tmp_path):
+        old, new = fixture_folder(tmp_path, "old"), fixture_folder(tmp_path, "new")
+        edit_fixture(new, "questions.json", "flare-plan", text="What do I do if my disease flares?")
+        data = json.loads(run("content_diff", str(old), str(new), "--format", "json"))
+        assert data["items"] == [{"kind": "question", "slug": "flare-plan", "change": "changed", "fields": ["text"]}]
+        assert data["summary"]["combinations_changed"] > 0
+        assert all(change["slug"] == "flare-plan" for case in data["cases"] for change in case["changes"])
+        text = run("content_diff", str(old), str(new))
+        assert text.splitlines()[2] == data["summary"]["text"]
+
+    def test_a_git_revision_against_the_working_tree(self, tmp_path, settings):
+        repo = tmp_path / "repo"
+        repo.mkdir()
+        fixtures = fixture_folder(repo, "fixtures")
+
+        def git(*args):
+            subprocess.run(["git", "-C", str(repo), "-c", "user.name=Reviewer", "-c", "user.email=r@example.org",
+                            *args], check=True, capture_output=True)
+        git("init", "-q")
+        git("add", "fixtures")
+        git("commit", "-q", "-m", "The last release")
+        git("tag", "last-release")
+        edit_fixture(fixtures, "questions.json", "flare-plan", priority="safety")
+        settings.BASE_DIR = repo
+        data = json.loads(run("content_diff", "last-release", "--format", "json"))
+        assert data["old"] == "git last-release"
+        assert data["items"] == [{"kind": "question", "slug": "flare-plan", "change": "changed", "fields": ["priority"]}]
+        assert data["summary"]["combinations_changed"] > 0
+        assert json.loads(run("content_diff", "last-release", "HEAD", "--format", "json"))["cases"] == []
+
+    @pytest.mark.parametrize("make, expected", [
+        (lambda folder: "no-such-revision-or-folder", "neither a folder nor a git revision"),
+        (lambda folder: (folder / "rules.json").write_text("[{\"model\": ") and str(folder), "rules.json"),
+        (lambda folder: edit_fixture(folder, "rules.json", "age-65-plus", questions=["no-such-question"])
+         or str(folder), "no-such-question"),
+    ])
+    def test_a_source_it_cannot_compare_is_named(self, tmp_path, make, expected):
+        source = make(fixture_folder(tmp_path, "broken"))
+        with pytest.raises(CommandError, match=expected):
+            call_command("content_diff", source, stdout=io.StringIO())
+
+
+class TestSignOff:
+    def sign_off(self, folder, *extra):
+        return run("sign_off", str(folder), "--by", "Dr A Reviewer", "--role", "Rheumatology nurse",
+                   "--on", "2026-12-01", "--fixtures", str(folder), *extra)
+
+    def test_records_the_sign_off_and_load_content_ships_it(self, tmp_path, client):
+        folder = fixture_folder(tmp_path, "release")
+        out = self.sign_off(folder)
+        release = json.loads((folder / "release.json").read_text(encoding="utf-8"))[0]["fields"]
+        assert (release["signed_off_by"], release["signed_off_role"], release["signed_off_on"]) == (
+            "Dr A Reviewer", "Rheumatology nurse", "2026-12-01")
+        assert release["signed_off_summary"] in out
+        call_command("load_content", str(folder), verbosity=0)
+        content = read_content()
+        assert content.sign_off is not None and content.sign_off.signed_off_by == "Dr A Reviewer"
+        assert client.get("/about/").context["sign_off"] == content.sign_off
+        errors = io.StringIO()
+        call_command("validate_content", stdout=io.StringIO(), stderr=errors)
+        assert errors.getvalue() == ""
+
+    def test_a_later_change_voids_it_and_validate_content_warns(self, tmp_path, client):
+        folder = fixture_folder(tmp_path, "release")
+        self.sign_off(folder)
+        call_command("load_content", str(folder), verbosity=0)
+        Question.objects.filter(pk="flare-plan").update(text="Changed after the sign-off?")
+        assert read_content().sign_off is None
+        assert client.get("/about/").context["sign_off"] is None
+        errors = io.StringIO()
+        call_command("validate_content", stdout=io.StringIO(), stderr=errors)
+        assert "Dr A Reviewer" in errors.getvalue()
+
+    def test_the_shipped_content_awaits_a_sign_off_and_says_so(self):
+        errors = io.StringIO()
+        call_command("validate_content", stdout=io.StringIO(), stderr=errors)
+        assert "sign_off" in errors.getvalue()
+
+    def test_broken_content_is_not_signed_off(self, tmp_path):
+        folder = fixture_folder(tmp_path, "release")
+        edit_fixture(folder, "questions.json", "flare-plan", theme="weather")
+        before = (folder / "release.json").read_text(encoding="utf-8")
+        with pytest.raises(CommandError, match="question 'flare-plan', field 'theme'"):
+            self.sign_off(folder)
+        assert (folder / "release.json").read_text(encoding="utf-8") == before
+
+    def test_a_signed_off_release_exports_as_it_was_loaded(self, tmp_path):
+        folder = fixture_folder(tmp_path, "release")
+        self.sign_off(folder)
+        call_command("load_content", str(folder), verbosity=0)
+        run("export_content", "--output", str(tmp_path / "exported"))
+        assert (tmp_path / "exported" / "release.json").read_text() == (folder / "release.json").read_text()

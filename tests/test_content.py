@@ -1,11 +1,17 @@
 """The shipped content in fixtures/: complete, valid and giving sensible results."""
+import dataclasses
 import itertools
+from pathlib import Path
 
 import pytest
 
+from questionnaire.content import content_from_fixtures
+from questionnaire.documents import ListDocument, as_pdf, sign_off_line
 from questionnaire.engine import Answers, recommend
+from questionnaire.question_list import ListChoices, build_question_list
 from questionnaire.validation import validate_content
 from questionnaire.vocabulary import CONDITIONS, Concern, Factor, Goal, QuestionPriority, Stage
+from tests.conftest import FIXTURES
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +41,7 @@ def test_the_shipped_content_passes_validation(content):
 def test_has_the_three_categories_and_fourteen_treatment_types_of_the_product(content):
     assert {c.slug: c.goal for c in content.categories.values()} == {
         "stimulating": "strengthen", "modulating": "modulate", "suppressive": "dampen"}
-    assert {t.slug: t.category_id for t in content.treatments.values()} == PRODUCT_TREATMENTS
+    assert {t.slug: t.category for t in content.treatments.values()} == PRODUCT_TREATMENTS
 
 
 def test_has_every_condition_of_the_product(content):
@@ -44,7 +50,7 @@ def test_has_every_condition_of_the_product(content):
 
 def test_has_a_question_bank_of_at_least_80_sourced_questions(content):
     assert len(content.questions) >= 80
-    assert all(list(q.sources.all()) for q in content.questions.values())
+    assert all(q.sources for q in content.questions.values())
 
 
 def test_has_a_content_release(content):
@@ -169,9 +175,9 @@ def test_a_pregnant_kidney_transplant_patient_starting_treatment_sees_her_questi
 
 
 def test_the_same_answers_always_give_the_same_list(content):
-    from questionnaire.content import load_content
+    from questionnaire.content import read_content
     for answers in itertools.islice(every_answer_set(), 0, None, 37):
-        assert recommend(answers, content).as_dict() == recommend(answers, load_content()).as_dict()
+        assert recommend(answers, content).as_dict() == recommend(answers, read_content()).as_dict()
 
 
 def test_note_titles_on_one_page_are_all_different(content):
@@ -233,3 +239,61 @@ def test_pregnant_and_breastfeeding_gets_no_planning_wording(content):
     result = result_for(content, "dampen", "kidney_transplant", "starting", factors=["pregnancy", "breastfeeding"])
     assert {"pregnant-now", "breastfeeding-medicines"} <= {n.slug for n in result.notes}
     assert not [n.slug for n in result.notes if "trying to get pregnant" in n.text]
+
+
+class TestSnapshot:
+    """questionnaire/content.py: one snapshot of plain, frozen data, whichever way it is read."""
+
+    def test_the_database_and_the_fixture_files_give_the_same_snapshot(self, content):
+        from_files = content_from_fixtures({Path(p).name: Path(p).read_text(encoding="utf-8") for p in FIXTURES})
+        assert from_files == content
+        assert from_files.fingerprint == content.fingerprint
+
+    def test_it_cannot_be_changed_in_place(self, content):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            content.rules = ()
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            next(iter(content.questions.values())).text = "Changed?"
+        with pytest.raises(TypeError):
+            content.questions["new"] = None
+
+    def test_items_name_each_other_by_slug(self, content):
+        assert all(isinstance(slug, str) and slug in content.sources
+                   for q in content.questions.values() for slug in q.sources)
+        assert all(t.category in content.categories for t in content.treatments.values())
+        assert all(slug in content.questions for rule in content.rules for slug in rule.questions)
+
+    def test_the_engine_the_documents_and_the_validation_read_no_database(
+            self, content, django_assert_num_queries):
+        result = result_for(content, "dampen", "lupus", factors=["vaccines_due"])
+        with django_assert_num_queries(0):
+            result = result_for(content, "dampen", "lupus", factors=["vaccines_due"])
+            assert result.sources()
+            assert validate_content(content) == []
+            document = ListDocument(
+                question_list=build_question_list(result, ListChoices()), date=content.release.published,
+                condition=result.condition.label, goal="", version=content.release.version,
+                last_reviewed=content.release.last_reviewed, sign_off=sign_off_line(content))
+            assert as_pdf(document).startswith(b"%PDF")
+
+    def test_the_fingerprint_follows_the_content_but_not_the_sign_off_record(self, content):
+        question = next(iter(content.questions.values()))
+        edited = content.replace(questions={**content.questions, question.slug: dataclasses.replace(
+            question, text=question.text + " Really?")})
+        assert edited.fingerprint != content.fingerprint
+        signed = content.replace(release=dataclasses.replace(
+            content.release, signed_off_by="A Reviewer", signed_off_role="Nurse",
+            signed_off_on=content.release.published, signed_off_fingerprint=content.fingerprint))
+        assert signed.fingerprint == content.fingerprint
+
+    def test_a_sign_off_covers_only_the_content_it_names(self, content):
+        assert content.sign_off is None  # the shipped content awaits a clinician's sign-off
+        release = dataclasses.replace(
+            content.release, signed_off_by="A Reviewer", signed_off_role="Nurse",
+            signed_off_on=content.release.published, signed_off_fingerprint=content.fingerprint)
+        signed = content.replace(release=release)
+        assert signed.sign_off == release
+        question = next(iter(content.questions.values()))
+        changed = signed.replace(questions={**content.questions, question.slug: dataclasses.replace(
+            question, text="Something else?")})
+        assert changed.sign_off is None

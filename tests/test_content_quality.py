@@ -200,14 +200,16 @@ def test_every_category_treatment_question_and_note_cites_a_reputable_source(con
     missing = []
     for kind, items in pools:
         for slug, item in sorted(items.items()):
-            sources = list(item.sources.all())
-            if not any(reputable_problem(s) is None for s in sources):
-                missing.append(f"{kind} {slug!r} (cites {[s.pk for s in sources] or 'nothing'})")
+            if not any(reputable_problem(s) is None for s in content.sources_of([item])):
+                missing.append(f"{kind} {slug!r} (cites {list(item.sources) or 'nothing'})")
     assert missing == [], "No reputable source cited by:\n" + "\n".join(missing)
 
 
 def test_the_source_check_rejects_a_disreputable_or_insecure_source():
-    from types import SimpleNamespace as S
+    from questionnaire.content import Source
+
+    def S(**fields):
+        return Source("a-source", **fields)
     assert reputable_problem(S(organisation="Wellness Blog", title="T", url="https://blog.example"))
     assert reputable_problem(S(organisation="Mayo Clinic", title="T", url="http://www.mayoclinic.org/x"))
     assert reputable_problem(S(organisation="Mayo Clinic", title="T", url="https://mayoclinic.example.com"))

@@ -3,13 +3,14 @@ import io
 import itertools
 import unicodedata
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 
 import pytest
 from django.db import connection
 from pypdf import PdfReader
 
-from questionnaire.content import load_content
+from questionnaire.content import read_content
 from questionnaire.documents import (
     NOTES_LINES, OWN_FROM_LINK, PLACEHOLDER, ListDocument, as_pdf, as_text, paper_for_language, unprintable_characters)
 from questionnaire.engine import CHOICES, Answers, recommend
@@ -43,8 +44,7 @@ def small_result():
         rules=[{"slug": "base", "goals": ("dampen",), "questions": tuple(TEXTS)}],
         questions=[question(slug, "about" if slug[0] == "a" else "cost", n, priority="about")
                    for n, slug in enumerate(TEXTS)])
-    for slug, text in TEXTS.items():
-        content.questions[slug].text = text
+    content = content.replace(questions={slug: replace(q, text=TEXTS[slug]) for slug, q in content.questions.items()})
     return recommend(Answers("dampen", "lupus", "starting"), content)
 
 
@@ -241,7 +241,7 @@ def test_every_printout_keeps_to_the_printing_rules(paper, django_db_blocker):
     """For every goal x condition x stage, and every factor and concern at once:
     the short list prints on one page, everything ticked on at most two, with no
     heading alone at a page's foot and no last page without a question."""
-    content = load_content()
+    content = read_content()
     seen = set()
     problems = []
     for answers in itertools.chain(

@@ -1,8 +1,10 @@
 """The rules engine: answers in, a result out (questionnaire/engine.py)."""
+from dataclasses import replace
+
 import pytest
 
 from questionnaire.engine import MAX_QUESTIONS, MAX_SUGGESTED, MIN_SUGGESTED, Answers, InvalidAnswers, recommend
-from tests.builders import build_content, note, question
+from tests.builders import build_content, note, question, with_item, with_rule
 
 
 def answers(goal="strengthen", condition="melanoma", stage="starting", factors=(), concerns=()):
@@ -144,7 +146,7 @@ class TestResult:
 
     def test_a_reason_two_rules_share_is_given_once(self):
         content = self.content()
-        content.rules[2] = content.rules[2].__class__(**{**content.rules[2].__dict__, "reason": "Because."})
+        content = with_rule(content, content.rules[2].slug, reason="Because.")
         result = recommend(answers("dampen", "kidney_transplant", "starting"), content)
         assert len(result.matched_rules) == 3
         assert result.reasons() == ["Because."]
@@ -155,7 +157,7 @@ class TestResult:
 
     def test_questions_for_other_goals_are_left_out(self):
         content = self.content()
-        content.questions["q-cost"].goals = ["strengthen"]
+        content = with_item(content, "questions", replace(content.questions["q-cost"], goals=("strengthen",)))
         result = recommend(answers("dampen", "kidney_transplant", "starting"), content)
         assert "q-cost" not in [q.slug for q in result.questions]
 

@@ -5,7 +5,7 @@ import pytest
 
 from questionnaire.engine import Answers, recommend
 from questionnaire.glossary import result_texts, terms_used
-from tests.builders import item
+from questionnaire.content import GlossaryTerm
 from tests.test_content_quality import all_content_texts
 from tests.test_views import complete
 
@@ -20,8 +20,8 @@ MEDICAL_WORDS = [
 
 def glossary():
     return {
-        "t-cell": item("t-cell", term="T cell", definition="A white blood cell.", matches=["t cell", "t-cell"]),
-        "infusion": item("infusion", term="Infusion", definition="A drip.", matches=["infusion"]),
+        "t-cell": GlossaryTerm("t-cell", term="T cell", definition="A white blood cell.", matches=("t cell", "t-cell")),
+        "infusion": GlossaryTerm("infusion", term="Infusion", definition="A drip.", matches=("infusion",)),
     }
 
 

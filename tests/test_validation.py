@@ -1,11 +1,13 @@
 """Content validation names the broken item and field (questionnaire/validation.py)."""
-import dataclasses
+from dataclasses import replace
 
 import pytest
 
 from questionnaire.validation import BIOLOGICS_EXPECTED, validate_content
 from questionnaire.vocabulary import CONDITIONS
-from tests.builders import Sources, build_content, item, note, question
+from questionnaire.content import Source
+from tests.builders import (
+    build_content, note, question, treatment, with_item, with_rule, without_item)
 
 
 def sound_content():
@@ -48,86 +50,80 @@ def test_sound_content_has_no_problems():
     ({"reason": " "}, "rule 'base', field 'reason': must not be empty"),
 ])
 def test_a_broken_rule_is_named_with_its_field(change, expected):
-    content = sound_content()
-    content.rules[0] = dataclasses.replace(content.rules[0], **change)
+    content = with_rule(sound_content(), "base", **change)
     assert any(expected in message for message in messages(content)), messages(content)
 
 
 @pytest.mark.parametrize("field, value, expected", [
     ("theme", "weather", "question 'q-1', field 'theme': unknown theme 'weather'"),
-    ("goals", ["boost"], "question 'q-1', field 'goals'"),
-    ("stages", ["later"], "question 'q-1', field 'stages'"),
+    ("goals", ("boost",), "question 'q-1', field 'goals'"),
+    ("stages", ("later",), "question 'q-1', field 'stages'"),
     ("text", "", "question 'q-1', field 'text': must not be empty"),
-    ("sources", [], "question 'q-1', field 'sources': needs at least one source"),
+    ("sources", (), "question 'q-1', field 'sources': needs at least one source"),
     ("priority", "urgent", "question 'q-1', field 'priority': unknown priority 'urgent'"),
 ])
 def test_a_broken_question_is_named_with_its_field(field, value, expected):
     content = sound_content()
-    setattr(content.questions["q-1"], field, Sources(value) if field == "sources" else value)
+    content = with_item(content, "questions", replace(content.questions["q-1"], **{field: value}))
     assert any(expected in message for message in messages(content)), messages(content)
 
 
 def test_a_note_needs_a_known_kind_and_a_source():
     content = sound_content()
-    content.notes["n-1"].kind = "rumour"
-    content.notes["n-1"].sources = Sources()
+    content = with_item(content, "notes", replace(content.notes["n-1"], kind="rumour", sources=()))
     found = messages(content)
     assert any("note 'n-1', field 'kind'" in m for m in found)
     assert any("note 'n-1', field 'sources'" in m for m in found)
 
 
 def test_each_goal_needs_exactly_one_category():
-    content = sound_content()
-    del content.categories["modulating"]
+    content = without_item(sound_content(), "categories", "modulating")
     assert any("exactly one category for the goal 'modulate'" in m for m in messages(content))
 
 
 def test_a_category_needs_its_warning_signs():
     content = sound_content()
-    content.categories["stimulating"].call_now_signs = []
+    content = with_item(content, "categories", replace(content.categories["stimulating"], call_now_signs=()))
     assert any("therapy category 'stimulating', field 'call_now_signs'" in m for m in messages(content))
 
 
 def test_every_vocabulary_condition_must_be_in_the_content():
-    content = sound_content()
-    del content.conditions["lupus"]
+    content = without_item(sound_content(), "conditions", "lupus")
     assert "condition 'lupus', field 'slug': is missing from the content" in messages(content)
 
 
 def test_a_condition_in_the_wrong_group_is_refused():
     content = sound_content()
-    content.conditions["lupus"].group = "cancer"
+    content = with_item(content, "conditions", replace(content.conditions["lupus"], group="cancer"))
     assert any("condition 'lupus', field 'group'" in m for m in messages(content))
 
 
 def test_a_default_goal_must_be_a_usual_goal():
     content = sound_content()
-    content.conditions["melanoma"].default_goal = "dampen"
+    content = with_item(content, "conditions", replace(content.conditions["melanoma"], default_goal="dampen"))
     assert any("condition 'melanoma', field 'default_goal'" in m for m in messages(content))
 
 
 def test_a_treatment_must_belong_to_a_known_category():
     content = sound_content()
-    content.treatments["corticosteroids"].category_id = "calming"
+    content = with_item(content, "treatments", replace(content.treatments["corticosteroids"], category="calming"))
     assert any("treatment type 'corticosteroids', field 'category'" in m for m in messages(content))
 
 
 def test_a_rule_can_only_raise_to_a_known_priority():
-    content = sound_content()
-    content.rules[0] = dataclasses.replace(content.rules[0], question_priority="urgent")
+    content = with_rule(sound_content(), "base", question_priority="urgent")
     assert any("rule 'base', field 'question_priority': unknown priority 'urgent'" in m
                for m in messages(content))
 
 
 def test_a_note_needs_a_title():
     content = sound_content()
-    content.notes["n-1"].title = " "
+    content = with_item(content, "notes", replace(content.notes["n-1"], title=" "))
     assert "note 'n-1', field 'title': must not be empty" in messages(content)
 
 
 def test_every_combination_needs_a_call_now_question_in_its_short_list():
-    content = sound_content()
-    content.rules[1] = dataclasses.replace(content.rules[1], stages=("starting", "on_treatment", "finished"))
+    content = with_rule(sound_content(), "call-now", stages=("starting", "on_treatment", "finished"))
     found = [m for m in messages(content) if "no call-now question" in m]
     assert len(found) == 4 * len(CONDITIONS)  # every goal and condition, at the one stage left without it
     assert all("question '-', field 'priority': no call-now question in the suggested list" in m for m in found)
@@ -137,14 +133,10 @@ def test_every_combination_needs_a_call_now_question_in_its_short_list():
 def with_question(text, rule, sources=()):
     """Sound content plus one question, added by one rule: a reviewer's change to check."""
     content = sound_content()
-    planted = question("q-planted", "about")
-    planted.text = text
-    if sources:
-        planted.sources = Sources(sources)
-    content.questions["q-planted"] = planted
-    content.rules.append(dataclasses.replace(content.rules[0], slug="planted", questions=("q-planted",),
-                                             categories=(), notes=(), **rule))
-    return content
+    planted = replace(question("q-planted", "about", sources=sources or ("a-source",)), text=text)
+    base = next(r for r in content.rules if r.slug == "base")
+    return with_item(content, "questions", planted).replace(rules=[
+        *content.rules, replace(base, slug="planted", questions=("q-planted",), categories=(), notes=(), **rule)])
 
 
 @pytest.mark.parametrize("text, rule, expected", [
@@ -165,31 +157,31 @@ def test_a_lesson_of_the_clinical_review_cannot_come_back(text, rule, expected):
 
 def test_a_medicine_may_be_named_where_a_treatment_type_shown_includes_it():
     content = with_question("How long will I take tacrolimus?", {"goals": ("dampen",), "conditions": ("kidney_transplant",)})
-    content.rules[0] = dataclasses.replace(content.rules[0], treatments=("transplant_antirejection",))
+    content = with_rule(content, "base", treatments=("transplant_antirejection",))
     assert messages(content) == []
 
 
 def test_a_transplant_page_is_not_cited_where_no_transplant_was_mentioned():
     content = with_question("Which vaccines do I need?", {"goals": ("dampen",), "conditions": ("lupus",)},
                             sources=["nkf"])
-    content.sources["nkf"] = item("nkf", organisation="National Kidney Foundation",
-                                  title="Immunosuppressants (Anti-rejection Medicines)")
+    content = with_item(content, "sources", Source(
+        "nkf", organisation="National Kidney Foundation", title="Immunosuppressants (Anti-rejection Medicines)",
+        url="https://www.kidney.org/"))
     assert any("question 'q-planted', field 'sources': cites a transplant page" in m and "lupus" in m
                for m in messages(content))
 
 
 def test_a_rule_that_adds_a_question_its_goals_always_drop_is_refused():
     content = sound_content()
-    content.questions["q-1"].goals = ["modulate"]
+    content = with_item(content, "questions", replace(content.questions["q-1"], goals=("modulate",)))
     assert ("rule 'base', field 'questions': adds question 'q-1', whose goals (modulate) never include "
             "the rule's (dampen), so it is never shown") in messages(content)
 
 
 def test_text_longer_than_its_column_is_refused_before_postgresql_would():
     content = sound_content()
-    content.treatments["corticosteroids"].examples = "x" * 301
+    content = with_item(content, "treatments", replace(content.treatments["corticosteroids"], examples="x" * 301))
     assert "treatment type 'corticosteroids', field 'examples': is 301 characters; it may be at most 300" in messages(content)
-
 
 
 @pytest.mark.parametrize("change, expected", [
@@ -201,16 +193,13 @@ def test_text_longer_than_its_column_is_refused_before_postgresql_would():
      "cytokines for melanoma"),
 ])
 def test_a_lesson_about_treatment_types_cannot_come_back(change, expected):
-    content = sound_content()
-    content.treatments["cytokine_therapy"] = item("cytokine_therapy", category_id="stimulating", order=5,
-                                                  title="C", description="D.", examples="")
-    index = [r.slug for r in content.rules].index(change.pop("rule"))
-    content.rules[index] = dataclasses.replace(content.rules[index], **change)
+    content = with_item(sound_content(), "treatments", treatment("cytokine_therapy", "stimulating", 5, "C"))
+    content = with_rule(content, change.pop("rule"), **change)
     assert any(expected in m for m in messages(content)), messages(content)[:5]
 
 
 def test_drops_under_the_tongue_are_named_with_their_us_status():
     content = sound_content()
-    content.treatments["corticosteroids"].description = "Some come as drops under the tongue."
+    content = with_item(content, "treatments", replace(content.treatments["corticosteroids"], description="Some come as drops under the tongue."))
     assert any("treatment type 'corticosteroids', field 'description': speaks of drops under the tongue" in m
                for m in messages(content))

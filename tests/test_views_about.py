@@ -1,8 +1,13 @@
-"""The "About this content" page: who writes it, funding, update policy, version."""
+"""The "About this content" page: who writes it, funding, update policy, version, sign-off."""
+import io
+
 import pytest
 from django.urls import reverse
+from pypdf import PdfReader
 
+from questionnaire.documents import sign_off_line
 from tests.pages import visit_every_page_type
+from tests.test_views import complete
 
 pytestmark = pytest.mark.django_db
 
@@ -26,10 +31,37 @@ def test_every_html_page_links_to_it(client):
 
 
 def test_the_printout_names_it_the_content_version_and_the_sources(client):
-    from tests.test_views import complete
     response = complete(client, "dampen", "lupus")
     assert "Full sources: http://testserver/about/" in response.content.decode()
     document = response.context["document"]
     printed = [q for q in response.context["result"].questions if q.slug in document.question_list.kept]
-    assert document.source_names == sorted({s.organisation for q in printed for s in q.sources.all()})
+    assert document.source_names == sorted({s.organisation for s in response.context["result"].content.sources_of(printed)})
     assert document.source_names
+
+
+def sign_off_the_loaded_content(content):
+    from questionnaire.models import ContentRelease
+    release = ContentRelease.objects.get(version=content.release.version)
+    release.signed_off_by, release.signed_off_role = "Dr A Reviewer", "Rheumatology nurse"
+    release.signed_off_on, release.signed_off_fingerprint = content.release.published, content.fingerprint
+    release.save()  # a save moves the content stamp, so every page reads the new snapshot
+
+
+def test_the_page_and_the_printouts_say_who_signed_the_content_off(client, content):
+    assert client.get(reverse("questionnaire:about")).context["sign_off"] is None
+    sign_off_the_loaded_content(content)
+    about = client.get(reverse("questionnaire:about"))
+    assert about.context["sign_off"].signed_off_by == "Dr A Reviewer"
+    assert "Dr A Reviewer" in about.context["sign_off_line"] and "Dr A Reviewer" in about.content.decode()
+    result = complete(client, "dampen", "lupus")
+    assert result.context["document"].sign_off == about.context["sign_off_line"]
+    assert "Dr A Reviewer" in result.content.decode()
+    assert "Dr A Reviewer" in client.get(reverse("questionnaire:result_text")).content.decode()
+    pdf = PdfReader(io.BytesIO(client.get(reverse("questionnaire:result_pdf")).content))
+    assert "Dr A Reviewer" in " ".join(page.extract_text() for page in pdf.pages)
+
+
+def test_without_a_sign_off_the_printout_says_it_awaits_one(client, content):
+    result = complete(client, "dampen", "lupus")
+    assert result.context["document"].sign_off == sign_off_line(content)
+    assert result.context["document"].sign_off in client.get(reverse("questionnaire:result_text")).content.decode()

@@ -8,6 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ..content import current_content
+from ..documents import sign_off_line
 from ..session_keys import TEXT_SIZE_SESSION_KEY, TEXT_SIZES, holds_a_person, wipe_person
 
 
@@ -31,6 +32,8 @@ def about(request):
     return render(request, "questionnaire/about.html", {
         "release": content.release,
         "sources": list(content.sources.values()),  # already in Source's order
+        "sign_off": content.sign_off,
+        "sign_off_line": sign_off_line(content),
     })
 
 

@@ -15,7 +15,7 @@ from .. import forms
 from ..content import current_content
 from ..documents import (
     EMERGENCY_LINE, HOW_TO_USE, OWN_FROM_LINK, PAPER_SIZES, ListDocument, as_pdf, as_text,
-    paper_for_language, unprintable_characters)
+    paper_for_language, sign_off_line, unprintable_characters)
 from ..engine import Answers, InvalidAnswers, recommend
 from ..glossary import result_texts, terms_used
 from ..links import MAX_AGE, MAX_LINK_LENGTH, LinkExpired, LinkInvalid, make_token, read_token
@@ -80,7 +80,8 @@ def _list_document(request, outcome, choices, release, link=None):
         version=release.version if release else "-",
         last_reviewed=release.last_reviewed if release else timezone.localdate(),
         # The printout cites what it prints; the page lists every source it shows.
-        source_names=sorted({source.organisation for q in printed for source in q.sources.all()}),
+        source_names=sorted({source.organisation for source in outcome.content.sources_of(printed)}),
+        sign_off=sign_off_line(outcome.content),
     )
 
 

@@ -4,7 +4,7 @@ import textwrap
 
 from django.core.management.base import BaseCommand, CommandError
 
-from questionnaire.content import load_content
+from questionnaire.content import read_content
 from questionnaire.engine import ANSWER_KEYS, Answers, InvalidAnswers, recommend
 from questionnaire.vocabulary import Goal
 
@@ -35,7 +35,7 @@ class Command(BaseCommand):
             answers = Answers.from_mapping(data)
         except InvalidAnswers as error:
             raise CommandError(str(error)) from None
-        content = load_content()
+        content = read_content()
         if not content.conditions:
             raise CommandError("No content is loaded. Run: python manage.py load_content")
         result = recommend(answers, content)

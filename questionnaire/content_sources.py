@@ -1,0 +1,61 @@
+"""Where a content snapshot comes from for ``content_diff`` and ``sign_off``: a folder
+of fixture files, or the fixtures as they were at a git revision."""
+import subprocess
+from pathlib import Path
+
+from django.conf import settings
+from django.core.serializers.base import DeserializationError
+
+from .content import content_from_fixtures
+from .registry import CONTENT
+from .validation import reference_problems
+
+
+class ContentSourceError(Exception):
+    """A source that is neither a folder nor a revision, or a file in it that cannot be read."""
+
+
+def fixtures_folder():
+    return Path(settings.BASE_DIR) / "fixtures"
+
+
+def read_source(source):
+    """(name, snapshot) for a fixture folder or a git revision of this repository's fixtures/."""
+    folder = Path(source)
+    if folder.is_dir():
+        texts = {name: (folder / name).read_text(encoding="utf-8")
+                 for _, name, _ in CONTENT if (folder / name).is_file()}
+        if not texts:
+            raise ContentSourceError(f"{source}: this folder holds none of the content's fixture files")
+        return str(folder), _snapshot(texts, str(folder))
+    return f"git {source}", _snapshot(_texts_at_revision(source), f"git {source}")
+
+
+def _git(*args):
+    return subprocess.run(["git", "-C", str(settings.BASE_DIR), *args], capture_output=True, text=True)
+
+
+def _texts_at_revision(revision):
+    if _git("rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}").returncode != 0:
+        raise ContentSourceError(f"{revision!r} is neither a folder nor a git revision of this repository")
+    prefix = fixtures_folder().relative_to(Path(settings.BASE_DIR))
+    texts = {}
+    for _, name, _ in CONTENT:
+        shown = _git("show", f"{revision}:./{prefix}/{name}")
+        if shown.returncode == 0:  # a file that did not exist then (the glossary, once) holds nothing
+            texts[name] = shown.stdout
+    if not texts:
+        raise ContentSourceError(f"git {revision}: {prefix}/ holds none of the content's fixture files")
+    return texts
+
+
+def _snapshot(texts, where):
+    """The snapshot, refused when a file cannot be read or an item names one that is not there."""
+    try:
+        content = content_from_fixtures(texts)
+    except DeserializationError as error:
+        raise ContentSourceError(f"{where}/{error}") from error
+    problems = reference_problems(content)
+    if problems:
+        raise ContentSourceError(f"{where}: {len(problems)} broken reference(s), first: {problems[0]}")
+    return content

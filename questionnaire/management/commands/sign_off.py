@@ -1,0 +1,55 @@
+"""``sign_off``: record a reviewer's sign-off of the content in fixtures/release.json.
+
+The reviewer has read ``content_diff`` against the last release; this runs the
+same comparison, and writes who signed off, their role, the date, the summary
+they read and the content's fingerprint into the release. ``load_content`` then
+ships it. Any later change to the content no longer matches the fingerprint, so
+the pages say "awaiting clinical sign-off" again and ``validate_content`` warns.
+"""
+import datetime
+from pathlib import Path
+
+from django.core import serializers
+from django.core.management.base import BaseCommand, CommandError
+
+from questionnaire.content_diff import diff_content
+from questionnaire.content_sources import ContentSourceError, fixtures_folder, read_source
+from questionnaire.validation import validate_content
+
+
+class Command(BaseCommand):
+    help = ('Record a clinical sign-off of fixtures/, e.g. sign_off v2026.12.0 --by "Dr A Example" '
+            '--role "Consultant rheumatologist": the argument is what the reviewer compared it with.')
+    requires_system_checks = []
+
+    def add_arguments(self, parser):
+        parser.add_argument("against", help="The last release the reviewer compared with: a git revision or a folder.")
+        parser.add_argument("--by", required=True, help="The reviewer's name, as the About page shows it.")
+        parser.add_argument("--role", required=True, help='Their role, e.g. "Oncology nurse specialist".')
+        parser.add_argument("--on", type=datetime.date.fromisoformat, default=None,
+                            help="The date of the review, YYYY-MM-DD (default: today).")
+        parser.add_argument("--fixtures", default=str(fixtures_folder()), help="The folder to sign off.")
+
+    def handle(self, *args, against, by, role, on, fixtures, **options):
+        if not by.strip() or not role.strip():
+            raise CommandError("A sign-off needs the reviewer's name and role.")
+        try:
+            _, old = read_source(against)
+            _, new = read_source(fixtures)
+        except ContentSourceError as error:
+            raise CommandError(str(error)) from None
+        problems = validate_content(new)
+        if problems:
+            raise CommandError(f"Not signed off: {len(problems)} content problem(s), first: {problems[0]}")
+        summary = diff_content(old, new).summary()
+        path = Path(fixtures) / "release.json"
+        releases = [item.object for item in serializers.deserialize("json", path.read_text(encoding="utf-8"))]
+        latest = max(releases, key=lambda r: (r.published, r.version))
+        latest.signed_off_by, latest.signed_off_role = by.strip(), role.strip()
+        latest.signed_off_on = on or datetime.date.today()
+        latest.signed_off_summary = summary
+        latest.signed_off_fingerprint = new.fingerprint
+        text = serializers.serialize("json", sorted(releases, key=lambda r: r.pk), indent=2, ensure_ascii=False)
+        path.write_text(text + "\n", encoding="utf-8")
+        self.stdout.write(f"{summary}\nSigned off by {latest.signed_off_by} ({latest.signed_off_role}) "
+                          f"on {latest.signed_off_on:%-d %B %Y}, in {path}. Run load_content to ship it.")
