@@ -168,6 +168,11 @@ CSRF_USE_SESSIONS = True
 # Nurse mode: a person's answers are wiped after this long without input, on the server as
 # well as on screen, so a tablet left on a page shows nothing to whoever comes next.
 IMMUNOGUIDE_IDLE_SECONDS = int(float(os.environ.get("IMMUNOGUIDE_IDLE_MINUTES", "10")) * 60)
+# FHIR: the base of the canonical URLs of the Questionnaire and its CodeSystems (docs/operations.md).
+# ".example" is reserved: a deployment sets its own, and keeps it once records refer to it.
+IMMUNOGUIDE_FHIR_BASE = os.environ.get("IMMUNOGUIDE_FHIR_BASE", "https://immunoguide.example/fhir")
+# The region a clinic's phone numbers are written for, when typed without a country code.
+IMMUNOGUIDE_PHONE_REGION = os.environ.get("IMMUNOGUIDE_PHONE_REGION", "US")
 CSRF_COOKIE_SAMESITE = "Lax"
 
 # Headers on every response.

@@ -213,3 +213,13 @@ class GlossaryTermAdmin(ContentAdmin):
     list_display = ["slug", "term", "definition"]
     search_fields = ["term", "definition"]
     filter_horizontal = ["sources"]
+
+
+@admin.register(models.ClinicProfile)
+class ClinicProfileAdmin(admin.ModelAdmin):
+    """One profile per deployment: once there is one, it is edited, not added to."""
+
+    list_display = ["name", "day_phone", "out_of_hours_phone", "paper"]
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not models.ClinicProfile.objects.exists()

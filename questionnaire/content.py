@@ -22,6 +22,7 @@ from django.db.models import Prefetch
 
 from . import models
 from .fragments import Fragments
+from .phones import tel_uri
 from .registry import CONTENT
 
 
@@ -136,6 +137,26 @@ class GlossaryTerm:
 
 
 @dataclass(frozen=True)
+class Clinic:
+    """The clinic's profile (set in the admin): its name and numbers on the list it hands out."""
+
+    name: str
+    endorsement: str = ""
+    day_phone: str = ""
+    out_of_hours_phone: str = ""
+    address: str = ""
+    paper: str = "a4"
+
+    @cached_property
+    def day_phone_link(self):
+        return tel_uri(self.day_phone)
+
+    @cached_property
+    def out_of_hours_phone_link(self):
+        return tel_uri(self.out_of_hours_phone)
+
+
+@dataclass(frozen=True)
 class Rule:
     """A rule as the engine sees it: conditions and additions as tuples of slugs."""
 
@@ -181,6 +202,8 @@ class Content:
     sources: dict = field(default_factory=dict)
     glossary: dict = field(default_factory=dict)
     release: ContentRelease = None
+    #: The clinic's profile, or None: not content (no fixture, no sign-off), but read with it.
+    clinic: Clinic = field(default=None, compare=False)
     #: HTML rendered from this snapshot (a step's options...), kept as long as the snapshot is.
     rendered: Fragments = field(default_factory=Fragments, repr=False, compare=False)
 
@@ -272,9 +295,9 @@ def plain_item(cls, instance, related):
     return cls(**values)
 
 
-def _snapshot(items_by_pool):
+def _snapshot(items_by_pool, clinic=None):
     """A snapshot from (pool, plain items) pairs; of several releases, the latest."""
-    pools = {}
+    pools = {"clinic": clinic}
     for pool, items in items_by_pool:
         if pool == "rules":
             pools[pool] = sorted(items, key=lambda rule: (-rule.priority, rule.slug))
@@ -296,7 +319,10 @@ def read_content(using="default"):
                                                      for name in many})
                 for obj in queryset]
 
-    return _snapshot((pool, read(model, pool)) for model, _, pool in CONTENT)
+    clinic = models.ClinicProfile.objects.using(using).order_by("pk").first()
+    return _snapshot(
+        [(pool, read(model, pool)) for model, _, pool in CONTENT],
+        clinic=plain_item(Clinic, clinic, {}) if clinic is not None else None)
 
 
 def content_from_fixtures(texts):

@@ -22,8 +22,8 @@ LINE = {"align": "L", "new_x": "LMARGIN", "new_y": "NEXT"}
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 EMERGENCY_LINE = "In an emergency, call your local emergency number."
 DISCLAIMER = f"For education only, not medical advice. Talk to your care team about your treatment. {EMERGENCY_LINE}"
-HOW_TO_USE = ("How to use this list: give it to your care team at the start of your visit. Ask the most "
-              "important questions first. Write the answers under each one.")
+HOW_TO_USE = ("How to use this list: bring it to your visit and hand it over at check-in. Go through your "
+              "3 most important questions first. Write the answers under each one.")
 
 #: Paper sizes a person can choose, as fpdf2 names them.
 PAPER_SIZES = {"a4": "A4", "letter": "Letter"}
@@ -85,6 +85,10 @@ class ListDocument:
     own_from_link: frozenset = frozenset()
     #: Who signed the content off, or that it awaits sign-off (sign_off_line).
     sign_off: str = ""
+    #: The clinic's profile, or None (then the list speaks of "your care team").
+    clinic: object = None
+    #: The call-now questions (slugs), which print with the clinic's numbers.
+    call_now: frozenset = frozenset()
 
     @property
     def filename_stem(self):
@@ -93,17 +97,26 @@ class ListDocument:
     def sections(self):
         """(heading, [question texts]) in print order: most important, the rest, own questions."""
         qlist = self.question_list
-        rest = [q.text for q in qlist.suggested]
-        rest += [q.text for _, _, questions in qlist.more_groups for q in questions]
+        rest = [self.question_text(q) for q in qlist.suggested]
+        rest += [self.question_text(q) for _, _, questions in qlist.more_groups for q in questions]
         sections = []
         if qlist.top:
-            sections.append(("Most important to me", [q.text for q in qlist.top]))
+            sections.append(("Most important to me", [self.question_text(q) for q in qlist.top]))
         if rest:
             sections.append(("More of my questions" if qlist.top else "My questions", rest))
         if qlist.own:
             sections.append(("My own questions", [
                 f"{text} {OWN_FROM_LINK}" if text in self.own_from_link else text for text in qlist.own]))
         return sections
+
+    def question_text(self, question):
+        """A question as printed: a call-now question with the clinic's numbers."""
+        if question.slug in self.call_now and self.clinic is not None:
+            return f"{question.text} {call_numbers_line(self.clinic)}"
+        return question.text
+
+    def clinic_lines(self):
+        return clinic_lines(self.clinic)
 
     def link_line(self):
         return f"Open this list again on any device until {self.link_until:%-d %B %Y}:" if self.link else ""
@@ -124,6 +137,18 @@ class ListDocument:
         return " ".join(line for line in (self.sources_line(), self.sign_off) if line)
 
 
+def clinic_lines(clinic):
+    """The lines naming the clinic at the top of the list: none without a profile."""
+    if clinic is None:
+        return []
+    lines = [f"Your care team at {clinic.name} asked you to bring these questions."]
+    return lines + [line for line in (clinic.endorsement, clinic.address) if line]
+
+
+def call_numbers_line(clinic):
+    return f"Call {clinic.day_phone}; at night or at weekends call {clinic.out_of_hours_phone}."
+
+
 def sign_off_line(content):
     """ "Content reviewed by ... on ..." when a sign-off covers this content, else that it awaits one."""
     release = content.sign_off
@@ -136,6 +161,7 @@ def sign_off_line(content):
 def as_text(document):
     lines = [
         "Questions for my appointment",
+        *document.clinic_lines(),
         f"Date: {document.date:%-d %B %Y}",
         f"For: {document.condition}",
     ]
@@ -154,8 +180,9 @@ def as_text(document):
 
 
 def _texts(document):
-    """The texts that can hold any script: the condition, the goal and every question."""
-    return [document.condition, document.goal] + [text for _, section in document.sections() for text in section]
+    """The texts that can hold any script: the clinic's lines, the condition, the goal and every question."""
+    return [*document.clinic_lines(), document.condition, document.goal] + [
+        text for _, section in document.sections() for text in section]
 
 
 def needs_shaping(document):
@@ -289,6 +316,10 @@ def _header(pdf, document):
     pdf.set_font("DejaVu", "B", 15)
     pdf.multi_cell(pdf.epw, 7, "Questions for my appointment", **LINE)
     pdf.set_font("DejaVu", size=9.5)
+    if document.clinic_lines():  # one small paragraph: the short list must still fit on one page
+        pdf.set_font("DejaVu", size=8.5)
+        pdf.multi_cell(pdf.epw, 3.8, " ".join(document.clinic_lines()), **LINE)
+        pdf.set_font("DejaVu", size=9.5)
     details = f"Date: {document.date:%-d %B %Y}    For: {document.condition}"
     if document.goal:
         details += f"    Aim: {document.goal}"

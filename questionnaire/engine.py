@@ -122,6 +122,10 @@ class Result:
         """The questions not suggested, as (theme slug, theme label, [questions]) in theme order."""
         return group_by_theme(self.more_questions())
 
+    def call_now_slugs(self):
+        """The questions in the call-now tier for this person: they carry the clinic's numbers."""
+        return frozenset(slug for slug, tier in self.priorities.items() if tier == QuestionPriority.CALL_NOW)
+
     def box_notes(self):
         """The notes shown as boxes of their own: every note but the call-now ones."""
         return [note for note in self.notes if not note.call_now]

@@ -9,6 +9,7 @@ import uuid
 
 from django.db import connections, models
 
+from .phones import validate_phone_number
 from .vocabulary import ConditionGroup, Goal, NoteKind, QuestionPriority, Theme, TREATMENT_GOALS
 
 
@@ -210,6 +211,34 @@ class Rule(models.Model):
 
     def __str__(self):
         return self.slug
+
+
+class ClinicProfile(models.Model):
+    """The clinic that hands the list out: its name and numbers on the result page and every printout.
+
+    One per deployment; without one, the pages say "your care team".
+    """
+
+    PAPER_CHOICES = [("a4", "A4"), ("letter", "Letter")]
+
+    name = models.CharField(max_length=120, help_text='As patients know it, e.g. "Riverside Rheumatology Clinic".')
+    endorsement = models.CharField(
+        max_length=200, blank=True,
+        help_text='One line from the care team, e.g. "We look forward to going through your questions with you."')
+    day_phone = models.CharField(
+        max_length=40, validators=[validate_phone_number], help_text="The number to call in the day.")
+    out_of_hours_phone = models.CharField(
+        max_length=40, validators=[validate_phone_number], help_text="The number to call at night and at weekends.")
+    address = models.CharField(max_length=200, blank=True, help_text="One line, optional.")
+    paper = models.CharField(
+        max_length=10, choices=PAPER_CHOICES, default="a4",
+        help_text="The paper size a printout uses until the person chooses another.")
+
+    class Meta:
+        verbose_name = "clinic profile"
+
+    def __str__(self):
+        return self.name
 
 
 class ContentStamp(models.Model):

@@ -23,6 +23,9 @@ CONTENT = [
 ]
 
 CONTENT_MODELS = [model for model, _, _ in CONTENT]
+#: What a snapshot reads, so what moves the content stamp when saved: the content, and the
+#: clinic's profile (set in the admin for each deployment, so not in the fixtures).
+SNAPSHOT_MODELS = [*CONTENT_MODELS, models.ClinicProfile]
 FIXTURE_FILES = {file_name: model for model, file_name, _ in CONTENT}
 
 

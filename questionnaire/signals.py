@@ -1,11 +1,11 @@
-"""Move the content stamp on every change to content, so cached copies are dropped."""
+"""Move the content stamp on every change to what a snapshot holds, so cached copies are dropped."""
 import contextlib
 import threading
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from . import models
-from .registry import CONTENT_MODELS
+from .registry import SNAPSHOT_MODELS
 
 _held = threading.local()
 
@@ -31,7 +31,7 @@ def one_stamp(using="default"):
 
 
 def connect():
-    for model in CONTENT_MODELS:
+    for model in SNAPSHOT_MODELS:
         post_save.connect(content_changed, sender=model, dispatch_uid=f"stamp-save-{model.__name__}")
         post_delete.connect(content_changed, sender=model, dispatch_uid=f"stamp-delete-{model.__name__}")
         for field in model._meta.many_to_many:

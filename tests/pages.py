@@ -32,6 +32,9 @@ def visit_every_page_type(client):
     pages["result-saved"] = client.get(result)
     pages["result-pdf"] = client.get(reverse("questionnaire:result_pdf"))
     pages["result-text"] = client.get(reverse("questionnaire:result_text"))
+    pages["result-fhir"] = client.get(reverse("questionnaire:result_fhir"))
+    pages["check-in"] = client.get(reverse("questionnaire:check_in"))
+    pages["fhir-questionnaire"] = client.get("/fhir/Questionnaire/immunoguide")
     link_page = client.get(reverse("questionnaire:result_link"))
     pages["link"] = link_page
     token = page_text(link_page).split("/list/")[1].split("/")[0]
@@ -47,7 +50,7 @@ def visit_every_page_type(client):
     return pages
 
 
-HTML_PAGES_EXCLUDED = ("result-pdf", "result-text")
+HTML_PAGES_EXCLUDED = ("result-pdf", "result-text", "result-fhir", "fhir-questionnaire")
 
 
 def page_text(response):

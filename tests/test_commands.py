@@ -330,3 +330,27 @@ class TestSignOff:
         call_command("load_content", str(folder), verbosity=0)
         run("export_content", "--output", str(tmp_path / "exported"))
         assert (tmp_path / "exported" / "release.json").read_text() == (folder / "release.json").read_text()
+
+
+def test_a_reviewer_edits_a_rule_reads_what_changes_signs_off_and_ships_it(tmp_path, admin_client, client):
+    """The whole release path: an edit in the admin with ticks, content_diff against the last
+    release, sign_off, and load_content; the About page then names the reviewer."""
+    from tests.test_admin import change_form_data
+    last_release = fixture_folder(tmp_path, "last-release")
+    rule = Rule.objects.get(pk="age-65-plus")
+    url, data = change_form_data(admin_client, rule)
+    data["factors"] = [*data["factors"], "vaccines_due"]
+    assert admin_client.post(url, data).status_code == 302
+    run("export_content", "--output", str(tmp_path / "edited"))
+
+    report = json.loads(run("content_diff", str(last_release), str(tmp_path / "edited"), "--format", "json"))
+    assert report["items"] == [{"kind": "rule", "slug": "age-65-plus", "change": "changed", "fields": ["factors"]}]
+    reached = {case.get("factor") for case in report["cases"]}
+    assert report["summary"]["single_answer_cases_changed"] > 0 and reached == {"vaccines_due"}
+
+    run("sign_off", str(last_release), "--by", "Dr A Reviewer", "--role", "Geriatric nurse specialist",
+        "--fixtures", str(tmp_path / "edited"))
+    call_command("load_content", str(tmp_path / "edited"), verbosity=0)
+    sign_off = client.get("/about/").context["sign_off"]
+    assert sign_off.signed_off_by == "Dr A Reviewer" and sign_off.signed_off_summary == report["summary"]["text"]
+    assert Rule.objects.get(pk="age-65-plus").factors == data["factors"]

@@ -10,7 +10,7 @@ import pytest
 from django.db import connection
 from pypdf import PdfReader
 
-from questionnaire.content import read_content
+from questionnaire.content import Clinic, read_content
 from questionnaire.documents import (
     NOTES_LINES, OWN_FROM_LINK, PLACEHOLDER, ListDocument, as_pdf, as_text, paper_for_language, unprintable_characters)
 from questionnaire.engine import CHOICES, Answers, recommend
@@ -57,6 +57,8 @@ def document(choices, result=None, paper="a4", **extra):
         source_names=["National Cancer Institute", "Mayo Clinic"], **extra)
 
 
+CLINIC = Clinic("Riverside Rheumatology Clinic", "We look forward to going through your questions with you.",
+                "(617) 555-0123", "(617) 555-0199", "12 River Street, Boston, MA 02114")
 LINK = "https://clinic.example/list/gAAAAABpretendTokenThatIsLongEnoughToLookReal0123456789abcdef/"
 
 
@@ -236,11 +238,12 @@ def every_combination():
 @pytest.mark.django_db
 @pytest.mark.skipif(connection.vendor == "postgresql",
                     reason="the PDFs depend only on the fixtures, so the SQLite run checks them once")
-@pytest.mark.parametrize("paper", ["a4", "letter"])
-def test_every_printout_keeps_to_the_printing_rules(paper, django_db_blocker):
+@pytest.mark.parametrize("paper, clinic", [("a4", None), ("letter", None), ("letter", CLINIC)])
+def test_every_printout_keeps_to_the_printing_rules(paper, clinic, django_db_blocker):
     """For every goal x condition x stage, and every factor and concern at once:
     the short list prints on one page, everything ticked on at most two, with no
-    heading alone at a page's foot and no last page without a question."""
+    heading alone at a page's foot and no last page without a question; on the
+    shorter paper with a clinic's lines and numbers too."""
     content = read_content()
     seen = set()
     problems = []
@@ -253,16 +256,31 @@ def test_every_printout_keeps_to_the_printing_rules(paper, django_db_blocker):
         if key in seen:
             continue
         seen.add(key)
-        short = as_pdf(document(ListChoices(), result, paper))
+        extra = {"clinic": clinic, "call_now": result.call_now_slugs()}
+        short = as_pdf(document(ListChoices(), result, paper, **extra))
         if page_count(short) != 1:
             problems.append(f"{answers}: the short list takes {page_count(short)} pages")
         everything = ListChoices(added=tuple(q.slug for q in result.questions))
-        full = as_pdf(document(everything, result, paper))
+        full = as_pdf(document(everything, result, paper, **extra))
         if page_count(full) > 2:
             problems.append(f"{answers}: everything ticked takes {page_count(full)} pages")
         problems += [f"{answers}: {p}" for p in layout_problems(full, [q.text for q in result.questions])]
     assert len(seen) > 100
     assert problems == [], "\n".join(problems)
+
+
+def test_a_clinic_s_lines_head_the_list_and_its_numbers_follow_the_call_now_question():
+    result = small_result()
+    call_now = frozenset({next(iter(TEXTS))})
+    printed = document(ListChoices(), result, clinic=CLINIC, call_now=call_now)
+    numbers = f"Call {CLINIC.day_phone}; at night or at weekends call {CLINIC.out_of_hours_phone}."
+    texts = [text for _, section in printed.sections() for text in section]
+    assert texts[0] == f"{TEXTS[next(iter(TEXTS))]} {numbers}" and numbers not in " ".join(texts[1:])
+    lines = as_text(printed).splitlines()
+    assert lines[1:4] == printed.clinic_lines() and CLINIC.name in lines[1] and lines[2] == CLINIC.endorsement
+    text = " ".join(pdf_text(as_pdf(printed)).split())
+    assert CLINIC.name in text and numbers in text
+    assert document(ListChoices(), result, call_now=call_now).clinic_lines() == []
 
 
 def test_the_pdf_carries_the_link_as_a_qr_code_a_phone_can_read(tmp_path):

@@ -38,13 +38,16 @@ def rendered_once(context, template_name, *key):
 
 @register.simple_tag(takes_context=True)
 def question_items(context, questions):
-    """The list's questions, each rendered once per content snapshot in each of its four
-    states (kept or not, most important or not): the list was most of the result page's cost."""
-    kept, top = context["kept"], context["top"]
+    """The list's questions, each rendered once per content snapshot in each of its states
+    (kept or not, most important or not, call-now for this person or not, when it carries
+    the clinic's numbers): the list was most of the result page's cost."""
+    kept, top, call_now = context["kept"], context["top"], context.get("call_now", frozenset())
+    clinic = context["content"].clinic
     return mark_safe("".join(
         _render_once(context, "questionnaire/_question.html",
-                     (question.slug, question.slug in kept, question.slug in top),
-                     values=lambda: {"question": question, "kept": kept, "top": top})
+                     (question.slug, question.slug in kept, question.slug in top, question.slug in call_now),
+                     values=lambda: {"question": question, "kept": kept, "top": top,
+                                     "call_now": question.slug in call_now, "clinic": clinic})
         for question in questions))
 
 

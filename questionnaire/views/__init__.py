@@ -1,14 +1,15 @@
-"""The views, by job: the service's own pages, the plain pages, the wizard, the result.
+"""The views, by job: the service's own pages, the plain pages, the wizard, the result, FHIR.
 
 Session keys live in questionnaire/session_keys.py.
 """
+from .fhir import resource as fhir_resource, search as fhir_search
 from .pages import about, cleared_response, start, start_over, start_url, still_here, text_size
-from .result import open_list, result, result_link, result_pdf, result_text
+from .result import check_in, open_list, result, result_fhir, result_link, result_pdf, result_text
 from .service import healthz, server_error
 from .wizard import STEPS, QuestionnaireWizard
 
 __all__ = [
-    "QuestionnaireWizard", "STEPS", "about", "cleared_response", "healthz", "open_list", "result",
-    "result_link", "result_pdf", "result_text", "server_error", "start", "start_over", "start_url",
-    "still_here", "text_size",
+    "QuestionnaireWizard", "STEPS", "about", "check_in", "cleared_response", "fhir_resource", "fhir_search",
+    "healthz", "open_list", "result", "result_fhir", "result_link", "result_pdf", "result_text", "server_error",
+    "start", "start_over", "start_url", "still_here", "text_size",
 ]

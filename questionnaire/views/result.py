@@ -2,6 +2,7 @@
 from functools import wraps
 
 import segno
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -11,7 +12,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from .. import forms
+from .. import fhir, forms
 from ..content import current_content
 from ..documents import (
     EMERGENCY_LINE, HOW_TO_USE, OWN_FROM_LINK, PAPER_SIZES, ListDocument, as_pdf, as_text,
@@ -25,6 +26,7 @@ from ..session_keys import (
     TEXT_SIZES, wipe_person)
 from ..sessions import MAX_COOKIE_BYTES
 from ..vocabulary import Goal, Stage
+from .fhir import fhir_response
 from .pages import start_url
 
 
@@ -52,11 +54,14 @@ def _with_answers(view):
     return wrapper
 
 
-def paper_size(request):
-    """The paper the person chose, else the one their language's region uses (US English: Letter)."""
+def paper_size(request, clinic=None):
+    """The paper the person chose, else the clinic's, else the one their language's region
+    uses (US English: Letter)."""
     chosen = request.session.get(PAPER_SESSION_KEY) if request.session.session_key else None
     if chosen in PAPER_SIZES:
         return chosen
+    if clinic is not None and clinic.paper in PAPER_SIZES:
+        return clinic.paper
     return paper_for_language(request.headers.get("Accept-Language", ""))
 
 
@@ -72,7 +77,7 @@ def _list_document(request, outcome, choices, release, link=None):
         link=link or "",
         link_until=timezone.localdate() + MAX_AGE if link else None,
         own_from_link=frozenset(request.session.get(LINK_OWN_SESSION_KEY, ())),
-        paper=paper_size(request),
+        paper=paper_size(request, outcome.content.clinic),
         question_list=question_list,
         date=timezone.localdate(),
         condition=outcome.condition.label,
@@ -82,6 +87,8 @@ def _list_document(request, outcome, choices, release, link=None):
         # The printout cites what it prints; the page lists every source it shows.
         source_names=sorted({source.organisation for source in outcome.content.sources_of(printed)}),
         sign_off=sign_off_line(outcome.content),
+        clinic=outcome.content.clinic,
+        call_now=outcome.call_now_slugs(),
     )
 
 
@@ -137,10 +144,12 @@ def result(request, answers):
         "list_fragment": None if form.errors else (
             tuple(q.slug for q in suggested_questions),
             tuple((theme, tuple(q.slug for q in questions)) for theme, _, questions in more_groups),
-            frozenset(kept), frozenset(top)),
+            frozenset(kept), frozenset(top), document.call_now),
         "shown": outcome.shown(),
         "kept": kept,
         "top": top,
+        "call_now": document.call_now,
+        "clinic": content.clinic,
         "form": form,
         "paper_sizes": PAPER_SIZES,
         # Said on the page rather than dropped from the PDF without a word.
@@ -233,6 +242,26 @@ def result_text(request, answers):
 
 @require_GET
 @_with_answers
+def result_fhir(request, answers):
+    """The answers and the list as a FHIR QuestionnaireResponse, for the person's health record."""
+    document = _saved_document(request, answers)
+    response = fhir.questionnaire_response(
+        answers, document.question_list, current_content(), settings.IMMUNOGUIDE_FHIR_BASE, timezone.now())
+    return fhir_response(response, filename=f"{document.filename_stem}.fhir.json")
+
+
+@require_GET
+@_with_answers
+def check_in(request, answers):
+    """Nurse mode: the person's 3 most important questions in large type, to go through at check-in."""
+    document = _saved_document(request, answers)
+    return render(request, "questionnaire/check_in.html", {
+        "document": document, "top": [document.question_text(q) for q in document.question_list.top],
+        "back_url": reverse("questionnaire:result"), "show_start_over": True})
+
+
+@require_GET
+@_with_answers
 def result_link(request, answers):
     """A link that reopens this list on any device, with the answers sealed inside it, and its QR code."""
     link = _list_link(request, answers, saved_choices(request))
@@ -271,4 +300,6 @@ LIST_ACTIONS = {
     "pdf": "questionnaire:result_pdf",
     "text": "questionnaire:result_text",
     "link": "questionnaire:result_link",
+    "check_in": "questionnaire:check_in",
+    "fhir": "questionnaire:result_fhir",
 }

@@ -123,6 +123,17 @@ def test_link_page(page, site):
     assert_no_violations(page)
 
 
+def test_check_in_page_with_a_clinic(page, site):
+    from questionnaire.models import ClinicProfile
+    ClinicProfile.objects.create(name="Riverside Clinic", day_phone="(617) 555-0123",
+                                 out_of_hours_phone="(617) 555-0199")
+    complete(page, site, "dampen", "lupus")
+    assert_no_violations(page)
+    page.get_by_role("button", name="Check-in view for the nurse").click()
+    expect(page.locator(".check-in-questions li")).to_have_count(3)
+    assert_no_violations(page)
+
+
 def test_error_pages(page, site):
     complete(page, site, "modulate", "hay_fever")
     page.get_by_role("button", name="Copy link to this list").click()

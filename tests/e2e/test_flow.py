@@ -1,5 +1,6 @@
 """A person completes the questionnaire in a real browser."""
 import io
+import json
 import re
 import unicodedata
 
@@ -190,8 +191,13 @@ def test_the_question_list_choices_print_cleanly(page, site):
     assert "Content version" in text and "not medical advice" in text
 
 
-@pytest.mark.parametrize("paper", ["A4", "Letter"])
-def test_the_suggested_list_prints_on_one_page_and_a_ticked_extra_joins_it(page, site, paper):
+@pytest.mark.parametrize("paper, clinic", [("A4", False), ("Letter", False), ("Letter", True)])
+def test_the_suggested_list_prints_on_one_page_and_a_ticked_extra_joins_it(page, site, paper, clinic):
+    if clinic:  # its lines and numbers must not push the short list onto a second page
+        from questionnaire.models import ClinicProfile
+        ClinicProfile.objects.create(
+            name="Riverside Transplant Clinic", endorsement="We look forward to going through your questions with you.",
+            day_phone="(617) 555-0123", out_of_hours_phone="(617) 555-0199", address="12 River Street, Boston")
     complete(page, site, "dampen", "kidney_transplant", factors=["pregnancy", "vaccines_due"])
     suggested = page.locator(".suggested-questions .question-keep .choice-label").all_inner_texts()
     extra = page.locator(".more-questions input[name=keep]").first
@@ -205,6 +211,7 @@ def test_the_suggested_list_prints_on_one_page_and_a_ticked_extra_joins_it(page,
     for label in ("Name", "Appointment date", "Clinician", "How to use this list", "Notes"):
         assert label in text
     assert text.count("emergency number") == 1
+    assert ("Riverside Transplant Clinic" in text) == clinic and ("(617) 555-0199" in text) == clinic
 
     extra.check()
     assert extra_text in pdf_text(io.BytesIO(page.pdf(format=paper)))
@@ -254,6 +261,22 @@ def test_the_pdf_download_and_the_link_reopen_the_same_list(page, site, browser)
     expect(other.locator("input[name=keep]").nth(1)).to_be_checked()
     expect(other.locator(".own-text")).to_have_text(["Will this affect my plans to travel?"])
     fresh.close()
+
+
+def test_the_health_record_download_holds_the_answers_and_the_list(page, site):
+    from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
+    complete(page, site, "unsure", "lupus", factors=["vaccines_due"])
+    page.fill("#id_own", "Can I still travel?")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download for your health record").click()
+    assert re.fullmatch(r"immunoguide-questions-\d{4}-\d{2}-\d{2}\.fhir\.json", download.value.suggested_filename)
+    with open(download.value.path(), encoding="utf-8") as file:
+        data = json.load(file)
+    QuestionnaireResponse.model_validate(data)
+    answers = {item["linkId"]: item["answer"] for item in data["item"]}
+    assert answers["goal"][0]["valueCoding"]["code"] == "unsure"
+    assert answers["factors"][0]["valueCoding"]["code"] == "vaccines_due"
+    assert answers["own-questions"] == [{"valueString": "Can I still travel?"}]
 
 
 def test_larger_text_on_a_step_keeps_the_choice_not_yet_sent(page, site):

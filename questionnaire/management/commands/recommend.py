@@ -2,10 +2,15 @@
 import json
 import textwrap
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from questionnaire import fhir
 
 from questionnaire.content import read_content
 from questionnaire.engine import ANSWER_KEYS, Answers, InvalidAnswers, recommend
+from questionnaire.question_list import ListChoices, build_question_list
 from questionnaire.vocabulary import Goal
 
 
@@ -20,7 +25,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "answers", nargs="*", metavar="key=value",
             help=f"Answers; keys: {', '.join(ANSWER_KEYS)}. Lists are comma-separated.")
-        parser.add_argument("--format", choices=["json", "text"], default="text")
+        parser.add_argument(
+            "--format", choices=["json", "text", "fhir"], default="text",
+            help="fhir: the answers and the suggested list as a FHIR R4 QuestionnaireResponse.")
 
     def handle(self, *args, **options):
         data = {}
@@ -41,6 +48,11 @@ class Command(BaseCommand):
         result = recommend(answers, content)
         if options["format"] == "json":
             self.stdout.write(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
+        elif options["format"] == "fhir":
+            response = fhir.questionnaire_response(
+                answers, build_question_list(result, ListChoices()), content, settings.IMMUNOGUIDE_FHIR_BASE,
+                timezone.now())
+            self.stdout.write(json.dumps(response, indent=2, ensure_ascii=False))
         else:
             self.stdout.write(self.as_text(result))
 

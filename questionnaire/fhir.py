@@ -1,0 +1,216 @@
+"""FHIR R4 for health records: what a clinic's record system can take in.
+
+The wizard as a ``Questionnaire``, a person's answers and chosen questions as a
+``QuestionnaireResponse``, the codes both use as two ``CodeSystem``s (the
+product's vocabulary, and the content's questions), and a ``ConceptMap`` to
+SNOMED CT where a code plainly fits. Plain Python like the engine: a content
+snapshot and answers in, JSON-ready dicts out; nothing is stored.
+
+Canonical URLs start at ``base`` (the IMMUNOGUIDE_FHIR_BASE setting), the same
+for the web pages and the commands, so a response names the Questionnaire it answers.
+"""
+from . import forms
+from .engine import CHOICES
+from .vocabulary import Concern, Factor, Goal, Stage
+
+FHIR_VERSION = "4.0.1"
+VOCABULARY_ID = "immunoguide"
+QUESTIONS_ID = "immunoguide-questions"
+QUESTIONNAIRE_ID = "immunoguide"
+CONCEPT_MAP_ID = "immunoguide-to-snomed"
+SNOMED = "http://snomed.info/sct"
+
+#: The wizard's answer steps, in order: (link id = the step, its form, vocabulary axis, more than one answer).
+STEP_ITEMS = [
+    ("goal", forms.GoalForm, "goal", False),
+    ("condition", forms.ConditionForm, "condition", False),
+    ("stage", forms.StageForm, "stage", False),
+    ("factors", forms.FactorsForm, "factor", True),
+    ("concerns", forms.ConcernsForm, "concern", True),
+]
+#: The list the person takes away: (link id, text, answer type).
+LIST_ITEMS = [
+    ("questions", "The questions I will bring", "choice"),
+    ("top-questions", "Most important to me (at most 3)", "choice"),
+    ("own-questions", "My own questions", "string"),
+]
+#: Each group of the vocabulary's codes: (code, display) of the group, and its codes' labels.
+AXES = {
+    "goal": ("Aim of the treatment", dict(Goal.choices)),
+    "condition": ("What the treatment is for", None),
+    "stage": ("Where the person is with the treatment", dict(Stage.choices)),
+    "factor": ("Something else that applies", dict(Factor.choices)),
+    "concern": ("What matters most to the person", dict(Concern.choices)),
+    "therapy-category": ("Kind of immunotherapy", None),
+}
+
+#: ImmunoGuide codes with a SNOMED CT concept that plainly means the same, checked against
+#: SNOMED International's own editorial guide, and only those (docs/fhir.md says why the
+#: therapy categories and the other conditions are not mapped yet):
+#: (axis, code) -> (SNOMED CT id, its fully specified name).
+SNOMED_CODES = {
+    ("condition", "rheumatoid_arthritis"): ("69896004", "Rheumatoid arthritis (disorder)"),
+    ("condition", "crohns_disease"): ("34000006", "Crohn's disease (disorder)"),
+}
+
+
+def canonical(base, kind, resource_id):
+    return f"{base.rstrip('/')}/{kind}/{resource_id}"
+
+
+def _labels(axis, content):
+    """Code -> display for one group, in the order the wizard shows them."""
+    if axis == "condition":
+        return {slug: condition.label for slug, condition in content.conditions.items()}
+    if axis == "therapy-category":
+        return {slug: category.title for slug, category in content.categories.items()}
+    return AXES[axis][1]
+
+
+def _text(form, link_id):
+    return str(form.base_fields[link_id].label)
+
+
+def _coding(base, axis, code, content):
+    return {"system": canonical(base, "CodeSystem", VOCABULARY_ID), "code": code,
+            "display": _labels(axis, content)[code]}
+
+
+def _question_coding(base, question):
+    return {"system": canonical(base, "CodeSystem", QUESTIONS_ID), "code": question.slug, "display": question.text}
+
+
+def _version(content):
+    return content.release.version if content.release else "-"
+
+
+def _concept(code, display):
+    return {"code": code, "display": display, "designation": [{"language": "en", "value": display}]}
+
+
+def vocabulary_code_system(content, base):
+    """The product's vocabulary (PRODUCT.md's slugs): each axis a group of its codes."""
+    groups = [
+        {**_concept(axis, title), "property": [{"code": "notSelectable", "valueBoolean": True}],
+         "concept": [_concept(code, label) for code, label in _labels(axis, content).items()]}
+        for axis, (title, _) in AXES.items()]
+    return {
+        "resourceType": "CodeSystem", "id": VOCABULARY_ID,
+        "url": canonical(base, "CodeSystem", VOCABULARY_ID), "version": _version(content),
+        "name": "ImmunoGuideVocabulary", "title": "ImmunoGuide answers",
+        "status": "active", "publisher": "ImmunoGuide", "caseSensitive": True,
+        "description": "The answers ImmunoGuide asks for: aims, conditions, stages, other things that apply, "
+                       "concerns, and the kinds of immunotherapy. Top-level codes group the others.",
+        "hierarchyMeaning": "grouped-by", "content": "complete",
+        "count": sum(len(group["concept"]) for group in groups) + len(groups),
+        "property": [{"code": "notSelectable", "uri": "http://hl7.org/fhir/concept-properties#notSelectable",
+                      "type": "boolean"}],
+        "concept": groups,
+    }
+
+
+def questions_code_system(content, base):
+    """The content's questions, one code each, versioned with the content release."""
+    return {
+        "resourceType": "CodeSystem", "id": QUESTIONS_ID,
+        "url": canonical(base, "CodeSystem", QUESTIONS_ID), "version": _version(content),
+        "name": "ImmunoGuideQuestions", "title": "ImmunoGuide questions to ask the care team",
+        "status": "active", "publisher": "ImmunoGuide", "caseSensitive": True, "content": "complete",
+        "count": len(content.questions),
+        "valueSet": canonical(base, "ValueSet", QUESTIONS_ID),
+        "concept": [_concept(slug, question.text) for slug, question in sorted(content.questions.items())],
+    }
+
+
+def questions_value_set(content, base):
+    """Every question of the content: what the list items of the Questionnaire may answer."""
+    return {
+        "resourceType": "ValueSet", "id": QUESTIONS_ID,
+        "url": canonical(base, "ValueSet", QUESTIONS_ID), "version": _version(content),
+        "name": "ImmunoGuideQuestions", "title": "ImmunoGuide questions to ask the care team",
+        "status": "active", "publisher": "ImmunoGuide",
+        "compose": {"include": [{"system": canonical(base, "CodeSystem", QUESTIONS_ID), "version": _version(content)}]},
+    }
+
+
+def questionnaire(content, base):
+    """The wizard: one item per step, then the list. The wizard skips no step, so its items
+    have no enableWhen; the most important questions are asked once questions are chosen."""
+    items = []
+    for link_id, form, axis, repeats in STEP_ITEMS:
+        codes = list(content.conditions) if axis == "condition" else CHOICES[link_id]
+        items.append({
+            "linkId": link_id, "text": _text(form, link_id), "type": "choice",
+            "required": form.base_fields[link_id].required,
+            "repeats": repeats,
+            "answerOption": [{"valueCoding": _coding(base, axis, code, content)} for code in codes],
+        })
+    for link_id, text, kind in LIST_ITEMS:
+        item = {"linkId": link_id, "text": text, "type": kind, "repeats": True}
+        if kind == "choice":
+            item["answerValueSet"] = canonical(base, "ValueSet", QUESTIONS_ID)
+        if link_id == "top-questions":
+            item["enableWhen"] = [{"question": "questions", "operator": "exists", "answerBoolean": True}]
+        items.append(item)
+    release = content.release
+    return {
+        "resourceType": "Questionnaire", "id": QUESTIONNAIRE_ID,
+        "url": canonical(base, "Questionnaire", QUESTIONNAIRE_ID), "version": _version(content),
+        "name": "ImmunoGuideAppointmentQuestions", "title": "Questions for my appointment",
+        "status": "active", "subjectType": ["Patient"], "publisher": "ImmunoGuide",
+        **({"date": release.published.isoformat()} if release else {}),
+        "description": "Prepares a person for an appointment about a treatment that acts on the immune system: "
+                       "the aim of the treatment, what it is for, where they are with it, what else applies and "
+                       "what matters to them, then the questions they will bring. Education, not medical advice.",
+        "item": items,
+    }
+
+
+def questionnaire_response(answers, question_list, content, base, authored):
+    """A person's answers and the questions they will bring (their own as text).
+
+    No identifier of the person: ImmunoGuide never asks for one. ``authored`` is a
+    timezone-aware datetime.
+    """
+    values = answers.as_dict()
+    items = []
+    for link_id, form, axis, _ in STEP_ITEMS:
+        given = values[link_id] if isinstance(values[link_id], list) else [values[link_id]]
+        if given:
+            items.append({"linkId": link_id, "text": _text(form, link_id), "answer": [
+                {"valueCoding": _coding(base, axis, code, content)} for code in given]})
+    kept = [*question_list.top, *question_list.suggested,
+            *(q for _, _, questions in question_list.more_groups for q in questions)]
+    for link_id, text, chosen in (("questions", LIST_ITEMS[0][1], kept),
+                                  ("top-questions", LIST_ITEMS[1][1], question_list.top)):
+        if chosen:
+            items.append({"linkId": link_id, "text": text,
+                          "answer": [{"valueCoding": _question_coding(base, q)} for q in chosen]})
+    if question_list.own:
+        items.append({"linkId": "own-questions", "text": LIST_ITEMS[2][1],
+                      "answer": [{"valueString": own} for own in question_list.own]})
+    return {
+        "resourceType": "QuestionnaireResponse",
+        "questionnaire": f"{canonical(base, 'Questionnaire', QUESTIONNAIRE_ID)}|{_version(content)}",
+        "status": "completed",
+        "authored": authored.isoformat(timespec="seconds"),
+        "item": items,
+    }
+
+
+def concept_map(content, base):
+    """ImmunoGuide codes to SNOMED CT, for the codes where one plainly fits (SNOMED_CODES)."""
+    elements = [
+        {"code": code, "display": _labels(axis, content).get(code, code),
+         "target": [{"code": snomed_id, "display": name, "equivalence": "equivalent"}]}
+        for (axis, code), (snomed_id, name) in sorted(SNOMED_CODES.items())
+        if code in _labels(axis, content)]
+    return {
+        "resourceType": "ConceptMap", "id": CONCEPT_MAP_ID,
+        "url": canonical(base, "ConceptMap", CONCEPT_MAP_ID), "version": _version(content),
+        "name": "ImmunoGuideToSnomedCT", "title": "ImmunoGuide codes to SNOMED CT",
+        "status": "active", "publisher": "ImmunoGuide",
+        "sourceUri": canonical(base, "CodeSystem", VOCABULARY_ID), "targetUri": SNOMED,
+        "group": [{"source": canonical(base, "CodeSystem", VOCABULARY_ID), "target": SNOMED,
+                   "element": elements}] if elements else [],
+    }

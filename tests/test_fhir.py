@@ -1,0 +1,186 @@
+"""FHIR R4 for health records (questionnaire/fhir.py), checked with the fhir.resources models."""
+import datetime
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from fhir.resources.R4B.bundle import Bundle
+from fhir.resources.R4B.codesystem import CodeSystem
+from fhir.resources.R4B.conceptmap import ConceptMap
+from fhir.resources.R4B.questionnaire import Questionnaire
+from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
+from fhir.resources.R4B.valueset import ValueSet
+
+from questionnaire import fhir
+from questionnaire.engine import CHOICES, Answers, recommend
+from questionnaire.question_list import ListChoices, build_question_list
+from questionnaire.views import QuestionnaireWizard
+from tests.test_views import complete
+
+pytestmark = pytest.mark.django_db
+BASE = "https://clinic.example/fhir"
+AUTHORED = datetime.datetime(2026, 12, 1, 9, 30, tzinfo=datetime.timezone.utc)
+
+
+def codes(code_system):
+    """Every selectable code of a CodeSystem, and its display."""
+    found = {}
+
+    def walk(concepts):
+        for concept in concepts:
+            if not any(p["code"] == "notSelectable" for p in concept.get("property", ())):
+                found[concept["code"]] = concept["display"]
+            walk(concept.get("concept", ()))
+    walk(code_system["concept"])
+    return found
+
+
+def response_for(content, answers, choices=ListChoices()):
+    result = recommend(answers, content)
+    return result, fhir.questionnaire_response(answers, build_question_list(result, choices), content, BASE, AUTHORED)
+
+
+def answered(response):
+    return {item["linkId"]: item["answer"] for item in response["item"]}
+
+
+class TestQuestionnaire:
+    def test_is_a_valid_r4_questionnaire_with_one_item_per_step_then_the_list(self, content):
+        questionnaire = fhir.questionnaire(content, BASE)
+        Questionnaire.model_validate(questionnaire)
+        steps = [step for step, _ in QuestionnaireWizard.form_list if step != "check"]
+        assert [item["linkId"] for item in questionnaire["item"]] == [*steps, "questions", "top-questions", "own-questions"]
+        assert questionnaire["version"] == content.release.version
+        assert [i["required"] for i in questionnaire["item"][:5]] == [True, True, True, False, False]
+
+    def test_every_choice_is_a_code_of_the_published_code_system(self, content):
+        vocabulary = codes(fhir.vocabulary_code_system(content, BASE))
+        options = [option["valueCoding"] for item in fhir.questionnaire(content, BASE)["item"]
+                   for option in item.get("answerOption", ())]
+        assert options and all(o["system"] == f"{BASE}/CodeSystem/immunoguide" for o in options)
+        assert all(vocabulary[o["code"]] == o["display"] for o in options)
+        assert {o["code"] for o in options} == {
+            *CHOICES["goal"], *content.conditions, *CHOICES["stage"], *CHOICES["factors"], *CHOICES["concerns"]}
+
+    def test_skip_logic_follows_the_wizard(self, content):
+        """The wizard skips no step, so no step item has enableWhen; the most important
+        questions are asked once there are questions, as on the result page."""
+        assert QuestionnaireWizard.get_initkwargs(url_name="questionnaire:step")["condition_dict"] == {}
+        items = {item["linkId"]: item for item in fhir.questionnaire(content, BASE)["item"]}
+        assert [link for link, item in items.items() if "enableWhen" in item] == ["top-questions"]
+        assert items["top-questions"]["enableWhen"][0]["question"] in items
+
+    def test_the_code_systems_value_set_and_concept_map_are_valid_and_agree(self, content):
+        vocabulary = fhir.vocabulary_code_system(content, BASE)
+        questions = fhir.questions_code_system(content, BASE)
+        CodeSystem.model_validate(vocabulary)
+        CodeSystem.model_validate(questions)
+        ValueSet.model_validate(fhir.questions_value_set(content, BASE))
+        concept_map = fhir.concept_map(content, BASE)
+        ConceptMap.model_validate(concept_map)
+        assert set(codes(questions)) == set(content.questions)
+        assert codes(vocabulary)["stimulating"] == content.categories["stimulating"].title
+        mapped = [e["code"] for group in concept_map["group"] for e in group["element"]]
+        assert mapped and set(mapped) <= set(codes(vocabulary))
+        assert all(t["code"].isdigit() for group in concept_map["group"] for e in group["element"] for t in e["target"])
+
+
+class TestQuestionnaireResponse:
+    @pytest.mark.parametrize("answers", [
+        Answers("dampen", "lupus", "starting", ("vaccines_due",), ("cost",)),
+        Answers("unsure", "kidney_transplant", "considering"),
+        Answers("strengthen", "rheumatoid_arthritis", "on_treatment", ("pregnancy", "breastfeeding")),  # a mismatch
+        Answers("modulate", "not_listed", "finished", (), tuple(CHOICES["concerns"])),
+    ])
+    def test_is_valid_and_answers_with_codes_of_the_code_systems(self, content, answers):
+        result, response = response_for(content, answers, ListChoices(own=("Can I still travel?",)))
+        QuestionnaireResponse.model_validate(response)
+        assert response["questionnaire"] == f"{BASE}/Questionnaire/immunoguide|{content.release.version}"
+        vocabulary = codes(fhir.vocabulary_code_system(content, BASE))
+        questions = codes(fhir.questions_code_system(content, BASE))
+        items = answered(response)
+        assert [a["valueCoding"]["code"] for a in items["goal"]] == [answers.goal]  # as given, even "unsure"
+        assert [a["valueCoding"]["code"] for a in items.get("factors", [])] == list(answers.factors)
+        for link_id, item_answers in items.items():
+            for answer in item_answers:
+                coding = answer.get("valueCoding")
+                if coding:
+                    pool = questions if link_id in ("questions", "top-questions") else vocabulary
+                    assert pool[coding["code"]] == coding["display"], (link_id, coding)
+        assert [a["valueCoding"]["code"] for a in items["questions"]] == [q.slug for q in result.suggested_questions()]
+        assert items["own-questions"] == [{"valueString": "Can I still travel?"}]
+
+    def test_answers_left_empty_are_left_out_and_nothing_identifies_the_person(self, content):
+        _, response = response_for(content, Answers("dampen", "lupus", "starting"))
+        assert {item["linkId"] for item in response["item"]} == {"goal", "condition", "stage", "questions", "top-questions"}
+        assert not {"subject", "author", "source", "identifier"} & set(response)
+        assert response["authored"] == "2026-12-01T09:30:00+00:00"
+
+
+class TestViews:
+    @pytest.mark.parametrize("path, model", [
+        ("/fhir/Questionnaire/immunoguide", Questionnaire), ("/fhir/CodeSystem/immunoguide", CodeSystem),
+        ("/fhir/CodeSystem/immunoguide-questions", CodeSystem), ("/fhir/ValueSet/immunoguide-questions", ValueSet),
+        ("/fhir/ConceptMap/immunoguide-to-snomed", ConceptMap), ("/fhir/Questionnaire", Bundle),
+    ])
+    def test_each_resource_is_served_as_fhir_json(self, client, path, model):
+        response = client.get(path)
+        assert response.status_code == 200 and response["Content-Type"] == "application/fhir+json"
+        model.model_validate(json.loads(response.content))
+
+    def test_the_questionnaire_search_holds_the_questionnaire(self, client, settings):
+        bundle = json.loads(client.get("/fhir/Questionnaire").content)
+        assert bundle["total"] == 1
+        assert bundle["entry"][0]["resource"]["url"] == f"{settings.IMMUNOGUIDE_FHIR_BASE}/Questionnaire/immunoguide"
+
+    @pytest.mark.parametrize("path", ["/fhir/Questionnaire/other", "/fhir/Patient", "/fhir/Patient/1"])
+    def test_an_unknown_resource_is_a_404_operation_outcome(self, client, path):
+        response = client.get(path)
+        assert response.status_code == 404
+        assert json.loads(response.content)["issue"][0]["code"] == "not-found"
+
+    def test_the_result_page_downloads_the_response_for_a_health_record(self, client):
+        page = complete(client, "dampen", "lupus")
+        kept = [q.slug for q in page.context["result"].suggested_questions()][1:]
+        redirect = client.post(reverse("questionnaire:result"), {
+            "keep": kept, "top": kept[:1], "own": "Can I still travel?", "action": "fhir"})
+        assert redirect.url == reverse("questionnaire:result_fhir")
+        response = client.get(redirect.url)
+        assert response["Content-Type"] == "application/fhir+json"
+        assert response["Content-Disposition"].startswith('attachment; filename="immunoguide-questions-')
+        data = json.loads(response.content)
+        QuestionnaireResponse.model_validate(data)
+        items = answered(data)
+        assert [a["valueCoding"]["code"] for a in items["top-questions"]] == kept[:1]
+        assert {a["valueCoding"]["code"] for a in items["questions"]} == set(kept)
+        assert items["own-questions"] == [{"valueString": "Can I still travel?"}]
+
+    def test_without_answers_the_download_sends_the_person_to_start(self, client):
+        response = client.get(reverse("questionnaire:result_fhir"))
+        assert response.status_code == 302
+
+
+class TestCommands:
+    def test_export_fhir_questionnaire_prints_what_the_server_serves(self, client):
+        out = io.StringIO()
+        call_command("export_fhir_questionnaire", stdout=out)
+        assert json.loads(out.getvalue()) == json.loads(client.get("/fhir/Questionnaire/immunoguide").content)
+
+    def test_the_terminology_bundle_holds_every_resource(self):
+        out = io.StringIO()
+        call_command("export_fhir_questionnaire", "--terminology", stdout=out)
+        bundle = json.loads(out.getvalue())
+        Bundle.model_validate(bundle)
+        assert [e["resource"]["resourceType"] for e in bundle["entry"]] == [
+            "Questionnaire", "CodeSystem", "CodeSystem", "ValueSet", "ConceptMap"]
+
+    def test_recommend_prints_the_same_response_as_the_engine_gives(self, content):
+        out = io.StringIO()
+        call_command("recommend", "goal=unsure", "condition=lupus", "stage=starting", "--format", "fhir", stdout=out)
+        data = json.loads(out.getvalue())
+        QuestionnaireResponse.model_validate(data)
+        result = recommend(Answers("unsure", "lupus", "starting"), content)
+        assert [a["valueCoding"]["code"] for a in answered(data)["questions"]] == [
+            q.slug for q in result.suggested_questions()]
