@@ -78,4 +78,4 @@ def qr_codes(data, folder):
     (folder / "list.pdf").write_bytes(data)
     subprocess.run(["pdftoppm", "-r", "150", "-png", str(folder / "list.pdf"), str(folder / "page")], check=True)
     return [code.text for path in sorted(folder.glob("page*.png"))
-            for code in zxingcpp.read_barcodes(Image.open(path))]
+            for code in zxingcpp.read_barcodes(Image.open(path), formats=zxingcpp.BarcodeFormat.QRCode)]

@@ -40,6 +40,8 @@ def test_a_full_flow_writes_no_answer_to_the_logs_at_any_level(written_log):
     client.post("/result/", {"own": "Is my secret question logged?", "top": ["x"] * 5})
     client.post("/result/", {"own": "Is my secret question logged?"})
     client.get("/result/pdf/")
+    client.get("/result/fhir/")
+    client.get("/result/check-in/")
     page = client.get("/result/link/").content.decode()
     token = re.search(r"/list/([^/]+)/", page).group(1)
     Client().get(f"/list/{token}/")

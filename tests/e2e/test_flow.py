@@ -342,4 +342,5 @@ def test_the_qr_code_on_the_link_page_opens_the_same_link(page, site):
     code = page.locator(".qr-code")
     code.evaluate("svg => { svg.style.width = '600px'; }")  # a phone's camera sees it larger than this screenshot would
     image = Image.open(io.BytesIO(code.screenshot()))
-    assert [code.text for code in zxingcpp.read_barcodes(image)] == [link]
+    # QR codes only: a 1D reader can "see" a short code in the squares of a large one.
+    assert [code.text for code in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)] == [link]
