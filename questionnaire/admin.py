@@ -223,3 +223,15 @@ class ClinicProfileAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return super().has_add_permission(request) and not models.ClinicProfile.objects.exists()
+
+    def add_view(self, request, form_url="", extra_context=None):
+        """With a profile there already, "add" opens it to edit, rather than a bare 403."""
+        existing = models.ClinicProfile.objects.order_by("pk").first()
+        if existing is not None:
+            messages.info(request, "There is one clinic profile per deployment: edit it here.")
+            return redirect(reverse("admin:questionnaire_clinicprofile_change", args=[existing.pk]))
+        return super().add_view(request, form_url, {**(extra_context or {}), "show_save_and_add_another": False})
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        return super().change_view(
+            request, object_id, form_url, {**(extra_context or {}), "show_save_and_add_another": False})

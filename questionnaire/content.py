@@ -145,7 +145,7 @@ class Clinic:
     day_phone: str = ""
     out_of_hours_phone: str = ""
     address: str = ""
-    paper: str = "a4"
+    paper: str = ""
 
     @cached_property
     def day_phone_link(self):

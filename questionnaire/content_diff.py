@@ -43,6 +43,8 @@ class Change:
             data.update(old=list(self.old), new=list(self.new))
         elif self.slug:
             data.update(slug=self.slug, text=self.text)
+            if self.change == "reworded":
+                data["old_text"] = self.old[0]
         return data
 
 
@@ -109,9 +111,10 @@ class ContentDiff:
         items = self.counts()
         return (
             f"Content {self.old_version} -> {self.new_version}: "
-            f"{self.changed_combinations()} of {self.combinations} answer combinations change for patients, "
-            f"and {self.changed_single_answer_cases()} of {self.single_answer_cases} with one factor or concern "
-            f"added; items: {items['added']} added, {items['removed']} removed, {items['changed']} changed.")
+            f"{self.changed_combinations()} of {self.combinations} answer combinations change for patients; "
+            f"with one factor or concern added, {self.changed_single_answer_cases()} of "
+            f"{self.single_answer_cases} see a further change of their own; "
+            f"items: {items['added']} added, {items['removed']} removed, {items['changed']} changed.")
 
     def by_change(self):
         """(change, [cases it reaches]) for each distinct change, the most widespread first."""
@@ -188,7 +191,7 @@ def compare_results(old, new):
                     if slug not in after and slug not in moving_to]
         changes += [Change(part, MOVES[part] if slug in moved_from else "added", slug, text)
                     for slug, text in new[part] if slug not in before]
-        changes += [Change(part, "reworded", slug, text) for slug, text in new[part]
+        changes += [Change(part, "reworded", slug, text, old=(before[slug],)) for slug, text in new[part]
                     if slug in before and before[slug] != text]
         kept_before = tuple(slug for slug, _ in old[part] if slug in after)
         kept_after = tuple(slug for slug, _ in new[part] if slug in before)
@@ -226,8 +229,8 @@ def _pool(content, pool):
     items = getattr(content, pool)
     if pool == "rules":
         return {rule.slug: rule for rule in items}
-    if pool == "release":
-        return {items.version: items} if items is not None else {}
+    if pool == "release":  # one release, whatever its version: a new version is a change to it
+        return {"current": items} if items is not None else {}
     return dict(items)
 
 
@@ -274,7 +277,9 @@ def as_text(diff, old_name, new_name):
         lines.append("")
     changes = diff.by_change()
     if changes:
-        lines.append("What changes for patients")
+        lines += ["What changes for patients",
+                  "(+ added, - removed, ~ reworded: old text, then new; \"from the other questions\": moved "
+                  "into the suggested list; each change is followed by the answers that see it)"]
     for change, cases in changes:
         lines += ["", "  " + _change_line(change), f"    reaches {len(cases)}:"]
         exact = _as_product(cases)
@@ -319,4 +324,6 @@ def _change_line(change):
         return f"{part}: reordered from {', '.join(change.old)} to {', '.join(change.new)}"
     if change.part == "condition":
         return f"Condition: {'newly offered' if change.change == 'offered' else 'no longer offered'}"
+    if change.change == "reworded":
+        return f"{part}: ~ {change.slug}\n      was: \"{change.old[0]}\"\n      now: \"{change.text}\""
     return f"{part}: {CHANGE_WORDS[change.change]} {change.slug} \"{change.text}\""

@@ -56,6 +56,7 @@ FALLBACK_FONTS = [
 PLACEHOLDER = "\ufffd"
 OWN_FROM_LINK = "(added by whoever made the link you opened)"
 QR_SIZE = 28  # mm: a phone reads a code this size from a hand's length
+QR_GAP = 5  # mm between the Notes column and the code beside it
 
 
 def paper_for_language(accept_language):
@@ -356,34 +357,46 @@ def _question(pdf, text):
     pdf.ln(QUESTION_GAP)
 
 
+def _closing_width(pdf, document):
+    """The Notes column's width: the QR code, when there is one, stands beside it, not below."""
+    return pdf.epw - (QR_SIZE + QR_GAP if document.link else 0)
+
+
 def _closing_height(pdf, document):
+    width = _closing_width(pdf, document)
     pdf.set_font("DejaVu", size=7.5)
-    sources = pdf.multi_cell(pdf.epw, 3.3, document.closing_line(), dry_run=True,
-                             output=MethodReturnValue.HEIGHT, **LINE) if document.closing_line() else 0
-    return 1 + 6 + NOTES_LINES * RULE_GAP + 2 + sources + (QR_SIZE + 3 if document.link else 0)
+    small = [line for line in (document.closing_line(), document.qr_caption()) if line]
+    small_height = sum(pdf.multi_cell(width, 3.3, line, dry_run=True, output=MethodReturnValue.HEIGHT, **LINE)
+                       for line in small)
+    notes = 1 + 6 + NOTES_LINES * RULE_GAP + 2 + small_height
+    return max(notes, 1 + QR_SIZE) if document.link else notes
 
 
 def _closing(pdf, document):
-    """The Notes area, the short list of sources and the sign-off, kept together."""
+    """The Notes area, the short list of sources and the sign-off, with the QR code beside them,
+    kept together."""
+    top = pdf.get_y()
+    width = _closing_width(pdf, document)
     pdf.ln(1)
     pdf.set_font("DejaVu", "B", 11)
-    pdf.multi_cell(pdf.epw, 6, "Notes", **LINE)
-    _ruled_lines(pdf, NOTES_LINES, 0)
+    pdf.multi_cell(width, 6, "Notes", **LINE)
+    _ruled_lines(pdf, NOTES_LINES, 0, width)
     pdf.ln(2)
-    if document.closing_line():
-        pdf.set_font("DejaVu", size=7.5)
-        pdf.set_text_color(70, 70, 70)
-        pdf.multi_cell(pdf.epw, 3.3, document.closing_line(), **LINE)
-        pdf.set_text_color(0, 0, 0)
+    pdf.set_font("DejaVu", size=7.5)
+    pdf.set_text_color(70, 70, 70)
+    for line in (document.closing_line(), document.qr_caption()):
+        if line:
+            pdf.multi_cell(width, 3.3, line, **LINE)
+    pdf.set_text_color(0, 0, 0)
     if document.link:
-        _qr_code(pdf, document)
+        _qr_code(pdf, document, pdf.l_margin + pdf.epw - QR_SIZE, top + 1)
+        pdf.set_y(max(pdf.get_y(), top + 1 + QR_SIZE))
 
 
-def _qr_code(pdf, document):
-    """The list's link as a QR code, drawn in the PDF (sharp at any print size), with what it is for."""
+def _qr_code(pdf, document, left, top):
+    """The list's link as a QR code, drawn in the PDF (sharp at any print size)."""
     code = segno.make(document.link, error="m")
     module = QR_SIZE / code.symbol_size(border=0)[0]
-    top, left = pdf.get_y() + 3, pdf.l_margin
     pdf.set_fill_color(0, 0, 0)
     for row, bits in enumerate(code.matrix):
         col = 0
@@ -395,15 +408,11 @@ def _qr_code(pdf, document):
             while col < len(bits) and bits[col]:
                 col += 1
             pdf.rect(left + start * module, top + row * module, (col - start) * module, module, style="F")
-    pdf.set_xy(left + QR_SIZE + 5, top)
-    pdf.set_font("DejaVu", size=9)
-    pdf.multi_cell(pdf.epw - QR_SIZE - 5, 4.5, document.qr_caption(), align="L")
-    pdf.set_y(top + QR_SIZE)
 
 
-def _ruled_lines(pdf, count, indent):
+def _ruled_lines(pdf, count, indent, width=None):
     pdf.set_draw_color(150, 150, 150)
     for _ in range(count):
         pdf.set_y(pdf.get_y() + RULE_GAP)
-        pdf.line(pdf.l_margin + indent, pdf.get_y(), pdf.l_margin + pdf.epw, pdf.get_y())
+        pdf.line(pdf.l_margin + indent, pdf.get_y(), pdf.l_margin + (width or pdf.epw), pdf.get_y())
     pdf.set_draw_color(0, 0, 0)

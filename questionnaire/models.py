@@ -219,7 +219,7 @@ class ClinicProfile(models.Model):
     One per deployment; without one, the pages say "your care team".
     """
 
-    PAPER_CHOICES = [("a4", "A4"), ("letter", "Letter")]
+    PAPER_CHOICES = [("", "As the person's browser language suggests"), ("a4", "A4"), ("letter", "Letter")]
 
     name = models.CharField(max_length=120, help_text='As patients know it, e.g. "Riverside Rheumatology Clinic".')
     endorsement = models.CharField(
@@ -231,8 +231,9 @@ class ClinicProfile(models.Model):
         max_length=40, validators=[validate_phone_number], help_text="The number to call at night and at weekends.")
     address = models.CharField(max_length=200, blank=True, help_text="One line, optional.")
     paper = models.CharField(
-        max_length=10, choices=PAPER_CHOICES, default="a4",
-        help_text="The paper size a printout uses until the person chooses another.")
+        max_length=10, choices=PAPER_CHOICES, default="", blank=True,
+        help_text="The paper size a printout uses until the person chooses another. "
+                  "Blank: Letter for a US English browser, A4 elsewhere.")
 
     class Meta:
         verbose_name = "clinic profile"

@@ -180,8 +180,10 @@ def sign_off_warning(content):
     if release is None or content.sign_off is not None:
         return ""
     if not release.signed_off:
-        return (f"content {release.version} is awaiting clinical sign-off; after review, "
-                f"record it with: manage.py sign_off <last release> --by NAME --role ROLE")
+        return (f"content {release.version} is awaiting clinical sign-off; after a clinician has "
+                f"reviewed content_diff against the last release, record it with: manage.py sign_off "
+                f"<the last release: a git revision or a fixture folder> --by NAME --role ROLE "
+                f"(docs/content-review.md)")
     return (f"the content changed after {release.signed_off_by} signed it off on "
             f"{release.signed_off_on.isoformat()}; compare it again (content_diff) and sign it off again")
 

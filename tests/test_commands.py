@@ -316,6 +316,17 @@ class TestSignOff:
         call_command("validate_content", stdout=io.StringIO(), stderr=errors)
         assert "sign_off" in errors.getvalue()
 
+    def test_changed_content_under_the_old_version_is_not_signed_off(self, tmp_path):
+        old, new = fixture_folder(tmp_path, "old"), fixture_folder(tmp_path, "new")
+        edit_fixture(new, "questions.json", "flare-plan", text="What do I do if my disease flares?")
+        before = (new / "release.json").read_text(encoding="utf-8")
+        with pytest.raises(CommandError, match="2026.12.0"):
+            run("sign_off", str(old), "--by", "Dr A Reviewer", "--role", "Nurse", "--fixtures", str(new))
+        assert (new / "release.json").read_text(encoding="utf-8") == before
+        edit_fixture(new, "release.json", 1, version="2026.12.1")
+        run("sign_off", str(old), "--by", "Dr A Reviewer", "--role", "Nurse", "--fixtures", str(new))
+        assert json.loads((new / "release.json").read_text(encoding="utf-8"))[0]["fields"]["signed_off_by"]
+
     def test_broken_content_is_not_signed_off(self, tmp_path):
         folder = fixture_folder(tmp_path, "release")
         edit_fixture(folder, "questions.json", "flare-plan", theme="weather")
@@ -342,9 +353,12 @@ def test_a_reviewer_edits_a_rule_reads_what_changes_signs_off_and_ships_it(tmp_p
     data["factors"] = [*data["factors"], "vaccines_due"]
     assert admin_client.post(url, data).status_code == 302
     run("export_content", "--output", str(tmp_path / "edited"))
+    edit_fixture(tmp_path / "edited", "release.json", 1, version="2026.12.1")
 
     report = json.loads(run("content_diff", str(last_release), str(tmp_path / "edited"), "--format", "json"))
-    assert report["items"] == [{"kind": "rule", "slug": "age-65-plus", "change": "changed", "fields": ["factors"]}]
+    assert report["items"] == [
+        {"kind": "content release", "slug": "current", "change": "changed", "fields": ["version"]},
+        {"kind": "rule", "slug": "age-65-plus", "change": "changed", "fields": ["factors"]}]
     reached = {case.get("factor") for case in report["cases"]}
     assert report["summary"]["single_answer_cases_changed"] > 0 and reached == {"vaccines_due"}
 

@@ -132,3 +132,14 @@ def test_with_a_concern_the_same_change_can_reach_differently():
     assert Change("suggested", "reordered", old=("q-about", "q-effect", "q-how"),
                   new=("q-effect", "q-about", "q-how")) in diff.cases[Case("dampen", "lupus", "starting")]
     assert Case("dampen", "lupus", "starting", concern="effectiveness") not in diff.cases
+
+
+def test_a_reworded_question_is_shown_with_its_old_and_new_text_where_it_is_shown():
+    old = old_content()
+    new = with_item(old, "questions", replace(old.questions["q-how"], text="How will it be given?"))
+    diff = diff_content(old, new)
+    change = Change("suggested", "reworded", "q-how", "How will it be given?", old=("Question q-how?",))
+    assert diff.cases[Case("dampen", "lupus", "starting")] == (change,)
+    assert change.as_dict()["old_text"] == "Question q-how?"
+    report = as_text(diff, "old", "new")
+    assert 'was: "Question q-how?"' in report and 'now: "How will it be given?"' in report

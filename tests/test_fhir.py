@@ -141,6 +141,40 @@ class TestViews:
         assert response.status_code == 404
         assert json.loads(response.content)["issue"][0]["code"] == "not-found"
 
+    def test_the_capability_statement_says_what_can_be_read(self, client):
+        from fhir.resources.R4B.capabilitystatement import CapabilityStatement
+        response = client.get("/fhir/metadata")
+        data = json.loads(response.content)
+        CapabilityStatement.model_validate(data)
+        assert sorted(r["type"] for r in data["rest"][0]["resource"]) == [
+            "CodeSystem", "ConceptMap", "Questionnaire", "ValueSet"]
+
+    @pytest.mark.parametrize("query, ids", [
+        ("?_id=immunoguide", ["immunoguide"]), ("?_id=other", []),
+        ("?url=https://immunoguide.example/fhir/CodeSystem/immunoguide-questions", ["immunoguide-questions"]),
+        ("?status=active", ["immunoguide", "immunoguide-questions"]), ("?colour=blue", ["immunoguide", "immunoguide-questions"]),
+    ])
+    def test_a_search_uses_the_parameters_it_knows(self, client, query, ids):
+        bundle = json.loads(client.get("/fhir/CodeSystem" + query).content)
+        assert [e["resource"]["id"] for e in bundle["entry"]] == ids and bundle["total"] == len(ids)
+        assert "colour" not in bundle["link"][0]["url"]
+
+    def test_a_versioned_canonical_finds_only_that_version(self, client, content):
+        url = "https://immunoguide.example/fhir/Questionnaire/immunoguide"
+        assert json.loads(client.get(f"/fhir/Questionnaire?url={url}|{content.release.version}").content)["total"] == 1
+        assert json.loads(client.get(f"/fhir/Questionnaire?url={url}|1999.01.0").content)["total"] == 0
+
+    @pytest.mark.parametrize("method", ["post", "put", "delete"])
+    def test_writing_is_refused_as_fhir_not_as_a_page(self, client, method):
+        response = getattr(client, method)("/fhir/Questionnaire/immunoguide")
+        assert response.status_code == 405 and response["Content-Type"] == "application/fhir+json"
+        assert json.loads(response.content)["issue"][0]["code"] == "not-supported"
+
+    @pytest.mark.parametrize("path", ["/fhir", "/fhir/", "/fhir/Questionnaire/immunoguide/_history/1"])
+    def test_any_other_fhir_address_is_a_404_operation_outcome(self, client, path):
+        response = client.get(path)
+        assert response.status_code == 404 and response["Content-Type"] == "application/fhir+json"
+
     def test_the_result_page_downloads_the_response_for_a_health_record(self, client):
         page = complete(client, "dampen", "lupus")
         kept = [q.slug for q in page.context["result"].suggested_questions()][1:]

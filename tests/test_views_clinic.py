@@ -62,6 +62,14 @@ def test_the_clinic_s_paper_is_the_default_until_the_person_chooses(client, clin
     assert client.get(reverse("questionnaire:result")).context["document"].paper == "a4"
 
 
+def test_a_clinic_without_a_paper_size_leaves_it_to_the_browser_s_language(client, clinic):
+    clinic.paper = ""
+    clinic.save()
+    response = complete(client, "dampen", "lupus")
+    assert response.context["document"].paper == "a4"
+    assert client.get(reverse("questionnaire:result"), HTTP_ACCEPT_LANGUAGE="en-US").context["document"].paper == "letter"
+
+
 def test_a_change_to_the_profile_shows_at_once(client, clinic):
     complete(client, "dampen", "lupus")
     clinic.name = "Hillside Clinic"
@@ -89,8 +97,15 @@ class TestAdmin:
         assert (error.code, error.params["value"]) == ("invalid_phone_number", "555-12")
         assert not ClinicProfile.objects.exists()
 
+    def test_the_first_profile_is_added_with_no_offer_of_a_second(self, admin_client):
+        form = admin_client.get(reverse("admin:questionnaire_clinicprofile_add"))
+        assert form.context["show_save_and_add_another"] is False
+        assert admin_client.post(reverse("admin:questionnaire_clinicprofile_add"), CLINIC).status_code == 302
+        assert ClinicProfile.objects.get().name == CLINIC["name"]
+
     def test_there_is_one_profile_per_deployment(self, admin_client, clinic):
-        assert admin_client.get(reverse("admin:questionnaire_clinicprofile_add")).status_code == 403
+        add = admin_client.get(reverse("admin:questionnaire_clinicprofile_add"))
+        assert add.url == reverse("admin:questionnaire_clinicprofile_change", args=[clinic.pk])
         response = admin_client.post(reverse("admin:questionnaire_clinicprofile_change", args=[clinic.pk]),
                                      {**CLINIC, "name": "Hillside Clinic"})
         assert response.status_code == 302

@@ -1,12 +1,15 @@
 """FHIR R4 resources over HTTP: the Questionnaire and the terminology it uses (questionnaire/fhir.py).
 
-Read-only and the same for everyone: each is built once per content snapshot.
+Read-only and the same for everyone: each is built once per content snapshot. Any other
+method, and anything not here, is answered with an ``OperationOutcome``, as a FHIR
+server answers, not with an HTML page.
 """
 import json
+from functools import wraps
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.views.decorators.http import require_GET
+from django.views.decorators.csrf import csrf_exempt
 
 from .. import fhir
 from ..content import current_content
@@ -21,6 +24,8 @@ RESOURCES = {
     ("ValueSet", fhir.QUESTIONS_ID): fhir.questions_value_set,
     ("ConceptMap", fhir.CONCEPT_MAP_ID): fhir.concept_map,
 }
+#: The search parameters every type here supports, and the field each matches.
+SEARCH_PARAMETERS = {"_id": "id", "url": "url", "version": "version", "name": "name", "status": "status"}
 
 
 def fhir_response(resource, status=200, filename=None):
@@ -31,6 +36,24 @@ def fhir_response(resource, status=200, filename=None):
     return response
 
 
+def outcome(code, diagnostics):
+    return {"resourceType": "OperationOutcome",
+            "issue": [{"severity": "error", "code": code, "diagnostics": diagnostics}]}
+
+
+def read_only(view):
+    """GET (and HEAD) only; anything else is a 405 OperationOutcome. No form posts here, so no CSRF."""
+    @csrf_exempt
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            response = fhir_response(outcome("not-supported", "This server is read-only: use GET."), status=405)
+            response["Allow"] = "GET, HEAD"
+            return response
+        return view(request, *args, **kwargs)
+    return wrapper
+
+
 def _built(kind, resource_id):
     content = current_content()
     return json.loads(content.rendered.get(
@@ -38,26 +61,60 @@ def _built(kind, resource_id):
         lambda: json.dumps(RESOURCES[kind, resource_id](content, settings.IMMUNOGUIDE_FHIR_BASE))))
 
 
-@require_GET
+@read_only
 def resource(request, kind, resource_id):
-    """One resource by type and id, as a FHIR server reads it; an OperationOutcome if unknown."""
+    """One resource by type and id, as a FHIR server reads it."""
     if (kind, resource_id) not in RESOURCES:
-        return fhir_response(not_found(f"{kind}/{resource_id}"), status=404)
+        return fhir_response(outcome("not-found", f"{kind}/{resource_id} is not on this server."), status=404)
     return fhir_response(_built(kind, resource_id))
 
 
-@require_GET
+def _matches(item, name, value):
+    field = SEARCH_PARAMETERS[name]
+    if name == "url" and "|" in value:  # a canonical with its version
+        url, version = value.split("|", 1)
+        return item.get("url") == url and item.get("version") == version
+    return str(item.get(field, "")) == value
+
+
+@read_only
 def search(request, kind):
-    """A search of one resource type: a Bundle of the one resource of that type this server has."""
-    found = [_built(k, resource_id) for k, resource_id in RESOURCES if k == kind]
-    if not found:
-        return fhir_response(not_found(kind), status=404)
+    """A search of one resource type (by _id, url, version, name or status): a searchset Bundle."""
+    if not any(k == kind for k, _ in RESOURCES):
+        return fhir_response(outcome("not-found", f"{kind} is not on this server."), status=404)
+    used = {name: value for name, value in request.GET.items() if name in SEARCH_PARAMETERS}
+    found = [item for item in (_built(k, resource_id) for k, resource_id in RESOURCES if k == kind)
+             if all(_matches(item, name, value) for name, value in used.items())]
+    query = "&".join(f"{name}={value}" for name, value in used.items())
     return fhir_response({
         "resourceType": "Bundle", "type": "searchset", "total": len(found),
+        "link": [{"relation": "self",
+                  "url": f"{settings.IMMUNOGUIDE_FHIR_BASE.rstrip('/')}/{kind}" + (f"?{query}" if query else "")}],
         "entry": [{"fullUrl": item["url"], "resource": item, "search": {"mode": "match"}} for item in found],
     })
 
 
-def not_found(what):
-    return {"resourceType": "OperationOutcome", "issue": [
-        {"severity": "error", "code": "not-found", "diagnostics": f"{what} is not on this server."}]}
+@read_only
+def metadata(request):
+    """The CapabilityStatement: what this server holds and how it may be read."""
+    content = current_content()
+    types = sorted({kind for kind, _ in RESOURCES})
+    return fhir_response({
+        "resourceType": "CapabilityStatement", "status": "active",
+        "date": content.release.published.isoformat() if content.release else "2026-12-01",
+        "publisher": "ImmunoGuide", "kind": "instance",
+        "software": {"name": "ImmunoGuide", "version": content.release.version if content.release else "-"},
+        "implementation": {"description": "ImmunoGuide's questions and their terminology, read-only",
+                           "url": settings.IMMUNOGUIDE_FHIR_BASE},
+        "fhirVersion": fhir.FHIR_VERSION, "format": ["json"],
+        "rest": [{"mode": "server", "resource": [
+            {"type": kind, "interaction": [{"code": "read"}, {"code": "search-type"}],
+             "searchParam": [{"name": name, "type": "uri" if name == "url" else "token"}
+                             for name in SEARCH_PARAMETERS]}
+            for kind in types]}],
+    })
+
+
+@read_only
+def unknown(request, path=""):
+    return fhir_response(outcome("not-found", f"{path or 'This address'} is not on this server."), status=404)

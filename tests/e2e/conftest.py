@@ -58,7 +58,8 @@ def site(live_server):
 
 @pytest.fixture
 def page(page, site):
-    """A page that fails the test if anything is requested from a host other than the test server."""
+    """A page that fails the test if anything is requested from a host other than the test server,
+    or if a part of a page (a stylesheet, a script, an image, the icon) fails to load."""
     allowed = urlsplit(site).netloc
     outside = []
 
@@ -67,9 +68,17 @@ def page(page, site):
         if url.scheme in ("http", "https", "ws", "wss") and url.netloc != allowed:
             outside.append(request.url)
 
+    def check_loaded(response):
+        # A page's own parts: its stylesheet, scripts, images and icon (not pages, nor the idle check's fetch).
+        if response.status >= 400 and response.request.resource_type in ("stylesheet", "script", "image", "font", "other"):
+            missing.append(f"{response.status} {response.url}")
+
+    missing = []
     page.on("request", check)
+    page.on("response", check_loaded)
     yield page
     assert outside == [], f"Requests left the machine: {outside}"
+    assert missing == [], f"Parts of a page did not load: {missing}"
 
 
 @pytest.fixture(scope="session")

@@ -212,6 +212,7 @@ def test_the_suggested_list_prints_on_one_page_and_a_ticked_extra_joins_it(page,
         assert label in text
     assert text.count("emergency number") == 1
     assert ("Riverside Transplant Clinic" in text) == clinic and ("(617) 555-0199" in text) == clinic
+    assert text.count("(most important)") == 3  # the first three, until the person marks their own
 
     extra.check()
     assert extra_text in pdf_text(io.BytesIO(page.pdf(format=paper)))

@@ -41,7 +41,13 @@ class Command(BaseCommand):
         problems = validate_content(new)
         if problems:
             raise CommandError(f"Not signed off: {len(problems)} content problem(s), first: {problems[0]}")
-        summary = diff_content(old, new).summary()
+        diff = diff_content(old, new)
+        if not diff.is_empty() and old.release and new.release and old.release.version == new.release.version:
+            raise CommandError(
+                f"Not signed off: the content changed since {against}, but its version is still "
+                f"{new.release.version}. Give the release a new version in release.json and a change-log "
+                f"entry (docs/content-review.md, \"Cutting a new content version\"), then sign it off.")
+        summary = diff.summary()
         path = Path(fixtures) / "release.json"
         releases = [item.object for item in serializers.deserialize("json", path.read_text(encoding="utf-8"))]
         latest = max(releases, key=lambda r: (r.published, r.version))
