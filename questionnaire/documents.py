@@ -55,8 +55,9 @@ FALLBACK_FONTS = [
 #: What the PDF prints for a character no font has, so that it never vanishes silently.
 PLACEHOLDER = "\ufffd"
 OWN_FROM_LINK = "(added by whoever made the link you opened)"
-QR_SIZE = 28  # mm: a phone reads a code this size from a hand's length
+QR_SIZE = 24  # mm: a phone reads a code this size from a hand's length
 QR_GAP = 5  # mm between the Notes column and the code beside it
+SMALL_LINE = 3.1  # mm: the line height of the small print under the Notes
 
 
 def paper_for_language(accept_language):
@@ -123,8 +124,8 @@ class ListDocument:
         return f"Open this list again on any device until {self.link_until:%-d %B %Y}:" if self.link else ""
 
     def qr_caption(self):
-        return (f"Scan this code to open this list again on a phone or another device, "
-                f"until {self.link_until:%-d %B %Y}." if self.link else "")
+        return (f"Scan the code to open this list on a phone or another device until "
+                f"{self.link_until:%-d %B %Y}." if self.link else "")
 
     def footer_line(self):
         return (f"ImmunoGuide content version {self.version}, last reviewed "
@@ -365,11 +366,11 @@ def _closing_width(pdf, document):
 def _closing_height(pdf, document):
     width = _closing_width(pdf, document)
     pdf.set_font("DejaVu", size=7.5)
-    small = [line for line in (document.closing_line(), document.qr_caption()) if line]
-    small_height = sum(pdf.multi_cell(width, 3.3, line, dry_run=True, output=MethodReturnValue.HEIGHT, **LINE)
-                       for line in small)
-    notes = 1 + 6 + NOTES_LINES * RULE_GAP + 2 + small_height
-    return max(notes, 1 + QR_SIZE) if document.link else notes
+    small = _small_print(document)
+    small_height = pdf.multi_cell(width, SMALL_LINE, small, dry_run=True, output=MethodReturnValue.HEIGHT,
+                                  **LINE) if small else 0
+    notes = 0.5 + 5 + NOTES_LINES * RULE_GAP + 1.5 + small_height
+    return max(notes, 0.5 + QR_SIZE) if document.link else notes
 
 
 def _closing(pdf, document):
@@ -377,20 +378,24 @@ def _closing(pdf, document):
     kept together."""
     top = pdf.get_y()
     width = _closing_width(pdf, document)
-    pdf.ln(1)
+    pdf.ln(0.5)
     pdf.set_font("DejaVu", "B", 11)
-    pdf.multi_cell(width, 6, "Notes", **LINE)
+    pdf.multi_cell(width, 5, "Notes", **LINE)
     _ruled_lines(pdf, NOTES_LINES, 0, width)
-    pdf.ln(2)
-    pdf.set_font("DejaVu", size=7.5)
-    pdf.set_text_color(70, 70, 70)
-    for line in (document.closing_line(), document.qr_caption()):
-        if line:
-            pdf.multi_cell(width, 3.3, line, **LINE)
-    pdf.set_text_color(0, 0, 0)
+    pdf.ln(1.5)
+    if _small_print(document):
+        pdf.set_font("DejaVu", size=7.5)
+        pdf.set_text_color(70, 70, 70)
+        pdf.multi_cell(width, SMALL_LINE, _small_print(document), **LINE)
+        pdf.set_text_color(0, 0, 0)
     if document.link:
-        _qr_code(pdf, document, pdf.l_margin + pdf.epw - QR_SIZE, top + 1)
-        pdf.set_y(max(pdf.get_y(), top + 1 + QR_SIZE))
+        _qr_code(pdf, document, pdf.l_margin + pdf.epw - QR_SIZE, top + 0.5)
+        pdf.set_y(max(pdf.get_y(), top + 0.5 + QR_SIZE))
+
+
+def _small_print(document):
+    """Under the Notes, in one paragraph: the QR code's caption, the sources, the sign-off."""
+    return " ".join(line for line in (document.qr_caption(), document.closing_line()) if line)
 
 
 def _qr_code(pdf, document, left, top):

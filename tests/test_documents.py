@@ -242,8 +242,8 @@ def every_combination():
 def test_every_printout_keeps_to_the_printing_rules(paper, clinic, django_db_blocker):
     """For every goal x condition x stage, and every factor and concern at once:
     the short list prints on one page, everything ticked on at most two, with no
-    heading alone at a page's foot and no last page without a question; on the
-    shorter paper with a clinic's lines and numbers too."""
+    heading alone at a page's foot and no last page without a question; each with
+    its link's QR code, and on the shorter paper with a clinic's lines and numbers too."""
     content = read_content()
     seen = set()
     problems = []
@@ -256,7 +256,9 @@ def test_every_printout_keeps_to_the_printing_rules(paper, clinic, django_db_blo
         if key in seen:
             continue
         seen.add(key)
-        extra = {"clinic": clinic, "call_now": result.call_now_slugs()}
+        # As printed: with the link's QR code and the sign-off line beside the Notes.
+        extra = {"clinic": clinic, "call_now": result.call_now_slugs(), "link": LINK,
+                 "link_until": date(2026, 12, 31), "sign_off": "This content is awaiting clinical sign-off."}
         short = as_pdf(document(ListChoices(), result, paper, **extra))
         if page_count(short) != 1:
             problems.append(f"{answers}: the short list takes {page_count(short)} pages")
