@@ -319,6 +319,19 @@ def test_a_person_edits_enlarges_changes_an_answer_and_loses_nothing(page, site)
     expect(page.locator("html")).to_have_class("large-text")
 
 
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_a_full_short_list_from_the_print_button_fits_one_page_with_its_qr_code(page, site, paper, tmp_path):
+    """Eight questions, the QR code beside the Notes: one page (it once pushed the Notes onto a second)."""
+    from tests.pdf_layout import qr_codes
+    complete(page, site, "dampen", "kidney_transplant", factors=["vaccines_due"], concerns=["cost"])
+    assert page.locator(".suggested-questions input[name=keep]").count() == 8
+    page.get_by_role("button", name="Print").click()
+    expect(page).to_have_url(re.compile(r"\?print=1"))
+    printed = page.pdf(format=paper)
+    assert page_count(printed) == 1
+    assert len(qr_codes(printed, tmp_path)) == 1
+
+
 def test_the_printout_from_the_print_button_has_a_qr_code_that_reopens_the_list(page, site, browser, tmp_path):
     from tests.pdf_layout import qr_codes
     complete(page, site, "dampen", "lupus")
