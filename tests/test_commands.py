@@ -327,6 +327,11 @@ class TestSignOff:
         run("sign_off", str(old), "--by", "Dr A Reviewer", "--role", "Nurse", "--fixtures", str(new))
         assert json.loads((new / "release.json").read_text(encoding="utf-8"))[0]["fields"]["signed_off_by"]
 
+    def test_the_sign_off_is_recorded_only_in_a_folder_of_fixture_files(self, tmp_path):
+        with pytest.raises(CommandError, match="release.json"):
+            run("sign_off", str(fixture_folder(tmp_path, "old")), "--by", "Dr A Reviewer", "--role", "Nurse",
+                "--fixtures", "HEAD")
+
     def test_broken_content_is_not_signed_off(self, tmp_path):
         folder = fixture_folder(tmp_path, "release")
         edit_fixture(folder, "questions.json", "flare-plan", theme="weather")

@@ -33,6 +33,8 @@ class Command(BaseCommand):
     def handle(self, *args, against, by, role, on, fixtures, **options):
         if not by.strip() or not role.strip():
             raise CommandError("A sign-off needs the reviewer's name and role.")
+        if not (Path(fixtures) / "release.json").is_file():
+            raise CommandError(f"{fixtures} is not a folder of fixture files with a release.json to record the sign-off in.")
         try:
             _, old = read_source(against)
             _, new = read_source(fixtures)
