@@ -58,6 +58,9 @@ OWN_FROM_LINK = "(added by whoever made the link you opened)"
 QR_SIZE = 24  # mm: a phone reads a code this size from a hand's length
 QR_GAP = 5  # mm between the Notes column and the code beside it
 SMALL_LINE = 3.1  # mm: the line height of the small print under the Notes
+#: mm above the Notes heading, its line height, and the gap after its ruled lines: drawn by
+#: _closing and counted by _closing_height, which must agree.
+NOTES_ABOVE, NOTES_HEADING, NOTES_BELOW = 0.5, 5, 1.5
 
 
 def paper_for_language(accept_language):
@@ -369,8 +372,8 @@ def _closing_height(pdf, document):
     small = _small_print(document)
     small_height = pdf.multi_cell(width, SMALL_LINE, small, dry_run=True, output=MethodReturnValue.HEIGHT,
                                   **LINE) if small else 0
-    notes = 0.5 + 5 + NOTES_LINES * RULE_GAP + 1.5 + small_height
-    return max(notes, 0.5 + QR_SIZE) if document.link else notes
+    notes = NOTES_ABOVE + NOTES_HEADING + NOTES_LINES * RULE_GAP + NOTES_BELOW + small_height
+    return max(notes, NOTES_ABOVE + QR_SIZE) if document.link else notes
 
 
 def _closing(pdf, document):
@@ -378,19 +381,20 @@ def _closing(pdf, document):
     kept together."""
     top = pdf.get_y()
     width = _closing_width(pdf, document)
-    pdf.ln(0.5)
+    pdf.ln(NOTES_ABOVE)
     pdf.set_font("DejaVu", "B", 11)
-    pdf.multi_cell(width, 5, "Notes", **LINE)
+    pdf.multi_cell(width, NOTES_HEADING, "Notes", **LINE)
     _ruled_lines(pdf, NOTES_LINES, 0, width)
-    pdf.ln(1.5)
-    if _small_print(document):
+    pdf.ln(NOTES_BELOW)
+    small = _small_print(document)
+    if small:
         pdf.set_font("DejaVu", size=7.5)
         pdf.set_text_color(70, 70, 70)
-        pdf.multi_cell(width, SMALL_LINE, _small_print(document), **LINE)
+        pdf.multi_cell(width, SMALL_LINE, small, **LINE)
         pdf.set_text_color(0, 0, 0)
     if document.link:
-        _qr_code(pdf, document, pdf.l_margin + pdf.epw - QR_SIZE, top + 0.5)
-        pdf.set_y(max(pdf.get_y(), top + 0.5 + QR_SIZE))
+        _qr_code(pdf, document, pdf.l_margin + pdf.epw - QR_SIZE, top + NOTES_ABOVE)
+        pdf.set_y(max(pdf.get_y(), top + NOTES_ABOVE + QR_SIZE))
 
 
 def _small_print(document):
