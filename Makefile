@@ -6,8 +6,10 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 VNU := node_modules/vnu-jar/build/dist/vnu.jar
+# The interface's Spanish: the .po files are kept in git, compiled here (gettext's msgfmt).
+MESSAGES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 
-.PHONY: run serve test test-sqlite test-postgres validate install install-test clean load cluster-load bench install-bench
+.PHONY: run serve test test-sqlite messages test-postgres validate install install-test clean load cluster-load bench install-bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +23,12 @@ $(VENV)/.installed-test: requirements.txt requirements-test.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-test.txt
 	touch $@ $(VENV)/.installed-app
 
-install: $(VENV)/.installed-app
-install-test: $(VENV)/.installed-test
+install: $(VENV)/.installed-app $(MESSAGES)
+install-test: $(VENV)/.installed-test $(MESSAGES)
+
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po | $(VENV)/.installed-app
+	@command -v msgfmt >/dev/null 2>&1 || { echo "msgfmt not found: install gettext (sudo apt-get install gettext)"; exit 1; }
+	$(BIN)/python manage.py compilemessages --locale $* --ignore "$(VENV)" --ignore node_modules -v0
 
 ## Set up, load the content and serve the app on http://127.0.0.1:8000 (SQLite).
 # migrate skips the system checks: they include the content checks, and the content in an

@@ -11,6 +11,8 @@ if settings.IMMUNOGUIDE_ADMIN_OTP:
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    # Django's set_language: the header's language switch on pages without a form of answers.
+    path("i18n/", include("django.conf.urls.i18n")),
     path("", include("questionnaire.urls")),
 ]
 if settings.IMMUNOGUIDE_ADMIN_ENABLED:

@@ -4,9 +4,10 @@ from django.contrib import admin, messages
 from django.db import router, transaction
 from django.shortcuts import redirect
 from django.urls import reverse
+from modeltranslation.admin import TranslationAdmin
 
 from . import models
-from .content import SIGN_OFF_FIELDS
+from .content import SIGN_OFF_FIELDS, translated_fields
 from .vocabulary import ConditionGroup, Concern, Factor, Goal, Stage
 from .validation import validate_database
 
@@ -112,9 +113,24 @@ class ContentAdmin(admin.ModelAdmin):
                 self.message_user(request, f"Changed: {', '.join(changed)}.", level=messages.INFO)
 
 
+class TranslatedContentAdmin(TranslationAdmin, ContentAdmin):
+    """Content with a Spanish text beside the English: each translated field is edited as
+    one box per language ("Text [en]", "Text [es]"), as django-modeltranslation lays them out."""
+
+
 def stored_values(obj):
-    """Each field's stored value by its name as the admin shows it, links as sorted slugs."""
-    values = {str(f.verbose_name).capitalize(): f.value_from_object(obj) for f in obj._meta.concrete_fields}
+    """Each field's stored value by its name as the admin shows it, links as sorted slugs.
+
+    A translated field is named per language ("Text [es]"); the field itself only
+    mirrors the current language's, so it is left out.
+    """
+    mirrors = set(translated_fields(type(obj)))
+    copies = {f.name for f in obj._meta.concrete_fields
+              if any(f.name.startswith(f"{name}_") for name in mirrors)}
+    # A translation not yet written may be stored as None or as empty: the same to the editor.
+    values = {str(f.verbose_name).capitalize(): f.value_from_object(obj) or None if f.name in copies
+              else f.value_from_object(obj)
+              for f in obj._meta.concrete_fields if f.name not in mirrors}
     values.update({str(f.verbose_name).capitalize(): sorted(o.pk for o in getattr(obj, f.name).all())
                    for f in obj._meta.many_to_many})
     return values
@@ -157,7 +173,7 @@ class SourceAdmin(ContentAdmin):
 
 
 @admin.register(models.ContentRelease)
-class ContentReleaseAdmin(ContentAdmin):
+class ContentReleaseAdmin(TranslatedContentAdmin):
     """The sign-off is shown, not edited: only ``sign_off`` records one, from a reviewed diff."""
 
     list_display = ["version", "published", "last_reviewed", "signed_off_by", "signed_off_on"]
@@ -165,26 +181,26 @@ class ContentReleaseAdmin(ContentAdmin):
 
 
 @admin.register(models.TherapyCategory)
-class TherapyCategoryAdmin(ContentAdmin):
+class TherapyCategoryAdmin(TranslatedContentAdmin):
     list_display = ["slug", "title", "goal", "last_reviewed"]
     filter_horizontal = ["sources"]
 
 
 @admin.register(models.TreatmentType)
-class TreatmentTypeAdmin(ContentAdmin):
+class TreatmentTypeAdmin(TranslatedContentAdmin):
     list_display = ["slug", "title", "category", "last_reviewed"]
     list_filter = ["category"]
     filter_horizontal = ["sources"]
 
 
 @admin.register(models.Condition)
-class ConditionAdmin(ContentAdmin):
+class ConditionAdmin(TranslatedContentAdmin):
     list_display = ["slug", "label", "group", "default_goal"]
     list_filter = ["group"]
 
 
 @admin.register(models.Question)
-class QuestionAdmin(ContentAdmin):
+class QuestionAdmin(TranslatedContentAdmin):
     list_display = ["slug", "text", "theme", "priority", "last_reviewed"]
     list_filter = ["priority", "theme"]
     search_fields = ["slug", "text"]
@@ -192,7 +208,7 @@ class QuestionAdmin(ContentAdmin):
 
 
 @admin.register(models.Note)
-class NoteAdmin(ContentAdmin):
+class NoteAdmin(TranslatedContentAdmin):
     list_display = ["slug", "kind", "title", "call_now"]
     list_filter = ["kind", "call_now"]
     search_fields = ["slug", "text"]
@@ -200,7 +216,7 @@ class NoteAdmin(ContentAdmin):
 
 
 @admin.register(models.Rule)
-class RuleAdmin(ContentAdmin):
+class RuleAdmin(TranslatedContentAdmin):
     form = RuleForm
     list_display = ["slug", "priority", "question_priority", "reason"]
     list_filter = ["question_priority"]
@@ -209,14 +225,14 @@ class RuleAdmin(ContentAdmin):
 
 
 @admin.register(models.GlossaryTerm)
-class GlossaryTermAdmin(ContentAdmin):
+class GlossaryTermAdmin(TranslatedContentAdmin):
     list_display = ["slug", "term", "definition"]
     search_fields = ["term", "definition"]
     filter_horizontal = ["sources"]
 
 
 @admin.register(models.ClinicProfile)
-class ClinicProfileAdmin(admin.ModelAdmin):
+class ClinicProfileAdmin(TranslationAdmin):
     """One profile per deployment: once there is one, it is edited, not added to."""
 
     list_display = ["name", "day_phone", "out_of_hours_phone", "paper"]

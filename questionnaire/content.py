@@ -10,6 +10,7 @@ a treatment type's ``category`` is a category slug.
 """
 import dataclasses
 import datetime
+import functools
 import hashlib
 import json
 import threading
@@ -17,8 +18,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
 
+from django.conf import settings
 from django.core import serializers
 from django.db.models import Prefetch
+from django.utils import translation
 
 from . import models
 from .fragments import Fragments
@@ -26,12 +29,24 @@ from .phones import tel_uri
 from .registry import CONTENT
 
 
+#: The language every content field is written in first; the others translate it.
+SOURCE_LANGUAGE = "en"
+
+
+def item_language():
+    """A field for an item's language: the language its texts are in, which is not content."""
+    return field(default=SOURCE_LANGUAGE, compare=False)
+
+
 @dataclass(frozen=True)
 class Source:
+    """A source is cited by its own title, in the language of the page it names: not translated."""
+
     slug: str
     organisation: str
     title: str
     url: str
+    language: str = item_language()
 
 
 #: The release's record of its sign-off: left out of the fingerprint it records.
@@ -55,6 +70,8 @@ class ContentRelease:
     signed_off_on: datetime.date = None
     signed_off_summary: str = ""
     signed_off_fingerprint: str = ""
+    languages: dict = field(default_factory=dict, compare=False, hash=False)
+    language: str = item_language()
 
     @property
     def signed_off(self):
@@ -77,6 +94,7 @@ class TherapyCategory:
     call_now_signs: tuple = ()
     sources: tuple = ()
     last_reviewed: datetime.date = None
+    language: str = item_language()
 
 
 @dataclass(frozen=True)
@@ -89,6 +107,7 @@ class TreatmentType:
     examples: str = ""
     sources: tuple = ()
     last_reviewed: datetime.date = None
+    language: str = item_language()
 
 
 @dataclass(frozen=True)
@@ -100,6 +119,7 @@ class Condition:
     hint: str = ""
     default_goal: str = ""
     usual_goals: tuple = ()
+    language: str = item_language()
 
 
 @dataclass(frozen=True)
@@ -113,6 +133,7 @@ class Question:
     stages: tuple = ()
     sources: tuple = ()
     last_reviewed: datetime.date = None
+    language: str = item_language()
 
 
 @dataclass(frozen=True)
@@ -124,6 +145,7 @@ class Note:
     call_now: bool = False
     sources: tuple = ()
     last_reviewed: datetime.date = None
+    language: str = item_language()
 
 
 @dataclass(frozen=True)
@@ -134,6 +156,7 @@ class GlossaryTerm:
     matches: tuple = ()
     sources: tuple = ()
     last_reviewed: datetime.date = None
+    language: str = item_language()
 
 
 @dataclass(frozen=True)
@@ -146,6 +169,7 @@ class Clinic:
     out_of_hours_phone: str = ""
     address: str = ""
     paper: str = ""
+    language: str = item_language()
 
     @cached_property
     def day_phone_link(self):
@@ -175,6 +199,7 @@ class Rule:
     treatments: tuple = ()
     questions: tuple = ()
     notes: tuple = ()
+    language: str = item_language()
 
     CONDITION_FIELDS = (
         "goals", "given_goals", "conditions", "condition_groups", "stages", "factors", "concerns")
@@ -204,6 +229,15 @@ class Content:
     release: ContentRelease = None
     #: The clinic's profile, or None: not content (no fixture, no sign-off), but read with it.
     clinic: Clinic = field(default=None, compare=False)
+    #: The other languages' texts: ``{language: {pool: {slug: {field: text}}}}`` (the release is
+    #: named by its version, the clinic "clinic"). Snapshots in a language come from :meth:`in_language`.
+    translations: dict = field(default_factory=dict, repr=False)
+    #: The language this snapshot's texts are in, where an item has them (see ``untranslated``).
+    language: str = field(default=SOURCE_LANGUAGE, compare=False)
+    #: (pool, slug) of each item shown in English in a snapshot in another language.
+    untranslated: frozenset = field(default=frozenset(), compare=False)
+    #: The snapshot in the source language that this one translates (itself when it is that).
+    source: "Content" = field(default=None, repr=False, compare=False)
     #: HTML rendered from this snapshot (a step's options...), kept as long as the snapshot is.
     rendered: Fragments = field(default_factory=Fragments, repr=False, compare=False)
 
@@ -214,6 +248,10 @@ class Content:
             object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
         object.__setattr__(self, "rules", tuple(self.rules))
         object.__setattr__(self, "_rule_index", self._index_rules())
+        object.__setattr__(self, "_in_languages", {})
+        object.__setattr__(self, "_lock", threading.Lock())
+        if self.source is None:
+            object.__setattr__(self, "source", self)
 
     def _index_rules(self):
         by_condition, by_group, general = {}, {}, []
@@ -241,7 +279,76 @@ class Content:
 
     def replace(self, **pools):
         """A new snapshot with some pools replaced: snapshots are never changed in place."""
-        return dataclasses.replace(self, **pools)
+        return dataclasses.replace(self, **{"rendered": Fragments(), "source": None, **pools})
+
+    def in_language(self, language):
+        """This content with its texts in ``language``, item by item, made once per language.
+
+        An item whose translation misses any of its texts stays whole in English (its
+        ``language`` says so, and ``untranslated`` names it), never half and half.
+        Slugs, rules and sources are the same in every language, so the engine's
+        result is too.
+        """
+        language = (language or SOURCE_LANGUAGE).split("-")[0].lower()
+        if language not in dict(settings.LANGUAGES):
+            language = SOURCE_LANGUAGE
+        if language == self.language or self is not self.source:
+            return self.source.in_language(language) if self is not self.source else self
+        with self._lock:
+            translated = self._in_languages.get(language)
+            if translated is None:
+                translated = self._in_languages[language] = self._translate(language)
+        return translated
+
+    def _translate(self, language):
+        texts = self.translations.get(language, {})
+        untranslated = set()
+
+        def translate(pool, slug, item):
+            if item is None:
+                return None
+            wanted = translated_fields_by_pool()[pool]
+            given = texts.get(pool, {}).get(slug, {})
+            if any(getattr(item, name) and not given.get(name) for name in wanted):
+                untranslated.add((pool, slug))
+                return item
+            return dataclasses.replace(item, language=language, **{
+                name: given[name] for name in wanted if getattr(item, name)})
+
+        pools = {pool: {slug: translate(pool, slug, item) for slug, item in getattr(self, pool).items()}
+                 for pool in self.POOLS if translated_fields_by_pool().get(pool)}
+        pools["rules"] = [translate("rules", rule.slug, rule) for rule in self.rules]
+        pools["release"] = translate("release", getattr(self.release, "version", None), self.release)
+        pools["clinic"] = translate("clinic", "clinic", self.clinic)
+        return dataclasses.replace(
+            self, **pools, language=language, untranslated=frozenset(untranslated), source=self,
+            rendered=Fragments())
+
+    def translation_fingerprint(self, language):
+        """A digest of one language's texts with the content they translate: what its sign-off covers."""
+        texts = json.dumps(self.source.translations.get(language, {}), sort_keys=True, ensure_ascii=False,
+                           default=str)
+        return hashlib.sha256(f"{self.source.fingerprint}\n{texts}".encode()).hexdigest()
+
+    def language_state(self, language):
+        """The release's record of a translation: its status, review date and sign-off (a dict)."""
+        release = self.source.release
+        state = dict(release.languages.get(language, {})) if release is not None else {}
+        state.setdefault("status", "partial")
+        return state
+
+    def language_sign_off(self, language):
+        """A translation's sign-off, while it covers its very texts; else None.
+
+        English is the release's own sign-off (:attr:`sign_off`).
+        """
+        if language == SOURCE_LANGUAGE:
+            return self.sign_off
+        state = self.language_state(language)
+        if state.get("signed_off_by") and state.get("signed_off_on") and \
+                state.get("signed_off_fingerprint") == self.translation_fingerprint(language):
+            return state
+        return None
 
     @cached_property
     def fingerprint(self):
@@ -251,12 +358,13 @@ class Content:
         database or from fixture files. The sign-off's own fields are left out:
         recording a sign-off does not change what was signed off.
         """
-        data = {pool: [dataclasses.asdict(item) for _, item in sorted(getattr(self, pool).items())]
-                for pool in self.POOLS}
-        data["rules"] = [dataclasses.asdict(rule) for rule in sorted(self.rules, key=lambda r: r.slug)]
+        if self is not self.source:
+            return self.source.fingerprint
+        data = {pool: [_fields(item) for _, item in sorted(getattr(self, pool).items())] for pool in self.POOLS}
+        data["rules"] = [_fields(rule) for rule in sorted(self.rules, key=lambda r: r.slug)]
         if self.release is not None:
-            data["release"] = {name: value for name, value in dataclasses.asdict(self.release).items()
-                               if name not in SIGN_OFF_FIELDS}
+            data["release"] = {name: value for name, value in _fields(self.release).items()
+                               if name not in SIGN_OFF_FIELDS and name != "languages"}
         text = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
         return hashlib.sha256(text.encode()).hexdigest()
 
@@ -264,7 +372,7 @@ class Content:
     def sign_off(self):
         """The release, when its recorded sign-off covers this very content; else None
         (never signed off, or changed since)."""
-        release = self.release
+        release = self.source.release
         if release is not None and release.signed_off and release.signed_off_fingerprint == self.fingerprint:
             return release
         return None
@@ -275,29 +383,82 @@ class Content:
         return sorted(found.values(), key=lambda s: (s.organisation, s.title))
 
 
+def _fields(item):
+    """An item's fields as plain data, without its language (which says how it is shown)."""
+    return {name: value for name, value in dataclasses.asdict(item).items() if name != "language"}
+
+
+def translated_fields(model):
+    """The fields of a model that have a text per language (questionnaire/translation.py)."""
+    from modeltranslation.translator import NotRegistered, translator
+    try:
+        return tuple(translator.get_options_for_model(model).fields)
+    except NotRegistered:
+        return ()
+
+
+def _stored(instance, name, language=SOURCE_LANGUAGE):
+    """A field's value in one language, read past django-modeltranslation's per-request switch."""
+    if name in translated_fields(type(instance)):
+        value = instance.__dict__.get(f"{name}_{language}")
+        if value is None and language == SOURCE_LANGUAGE:  # a fixture older than the translations
+            value = instance.__dict__.get(name)
+        return value
+    return getattr(instance, instance._meta.get_field(name).attname)
+
+
+def _plain(value):
+    return tuple(value) if isinstance(value, list) else value
+
+
 def plain_item(cls, instance, related):
     """The plain item for a model instance; ``related`` holds its many-to-many fields as slugs.
 
     A foreign key becomes the slug it holds; a JSON list becomes a tuple. Any
-    other JSON value is kept as it is, so validation can name it.
+    other JSON value is kept as it is, so validation can name it. A translated
+    field gives its English (see :func:`translations_of` for the others).
     """
     values = {}
+    concrete = {f.name for f in instance._meta.concrete_fields}
     for item_field in dataclasses.fields(cls):
         name = item_field.name
         if name in related:  # sorted: which order the links were made in means nothing
             values[name] = tuple(sorted(related[name]))
-            continue
-        model_field = next((f for f in instance._meta.concrete_fields if f.name == name), None)
-        if model_field is None:
-            continue
-        value = getattr(instance, model_field.attname)
-        values[name] = tuple(value) if isinstance(value, list) else value
+        elif name in concrete:
+            values[name] = _plain(_stored(instance, name))
     return cls(**values)
 
 
-def _snapshot(items_by_pool, clinic=None):
+def translations_of(instance):
+    """``{language: {field: text}}``: an instance's texts in the languages besides English that it has."""
+    found = {}
+    for language, _ in settings.LANGUAGES:
+        if language == SOURCE_LANGUAGE:
+            continue
+        texts = {name: _plain(value) for name in translated_fields(type(instance))
+                 if (value := _stored(instance, name, language)) not in (None, "", [])}
+        if texts:
+            found[language] = texts
+    return found
+
+
+@functools.cache
+def translated_fields_by_pool():
+    """The fields each pool translates, as questionnaire/translation.py registers them."""
+    fields = {pool: translated_fields(model) for model, _, pool in CONTENT}
+    fields["clinic"] = translated_fields(models.ClinicProfile)
+    return fields
+
+
+def _add_translations(translations, pool, item, instance):
+    key = item.version if pool == "release" else "clinic" if pool == "clinic" else item.slug
+    for language, texts in translations_of(instance).items():
+        translations.setdefault(language, {}).setdefault(pool, {})[key] = texts
+
+
+def _snapshot(items_by_pool, clinic=None, translations=None):
     """A snapshot from (pool, plain items) pairs; of several releases, the latest."""
-    pools = {"clinic": clinic}
+    pools = {"clinic": clinic, "translations": translations or {}}
     for pool, items in items_by_pool:
         if pool == "rules":
             pools[pool] = sorted(items, key=lambda rule: (-rule.priority, rule.slug))
@@ -310,19 +471,28 @@ def _snapshot(items_by_pool, clinic=None):
 
 def read_content(using="default"):
     """The content stored in a database, in a fixed, small number of queries."""
+    translations = {}
+
     def read(model, pool):
         many = [f.name for f in model._meta.many_to_many]
         queryset = model._default_manager.using(using).prefetch_related(
             *(Prefetch(name, queryset=model._meta.get_field(name).related_model._default_manager
                        .using(using).only("pk")) for name in many))
-        return [plain_item(ITEM_CLASSES[pool], obj, {name: [o.pk for o in getattr(obj, name).all()]
-                                                     for name in many})
-                for obj in queryset]
+        items = []
+        for obj in queryset:
+            item = plain_item(ITEM_CLASSES[pool], obj, {name: [o.pk for o in getattr(obj, name).all()]
+                                                        for name in many})
+            _add_translations(translations, pool, item, obj)
+            items.append(item)
+        return items
 
-    clinic = models.ClinicProfile.objects.using(using).order_by("pk").first()
-    return _snapshot(
-        [(pool, read(model, pool)) for model, _, pool in CONTENT],
-        clinic=plain_item(Clinic, clinic, {}) if clinic is not None else None)
+    pools = [(pool, read(model, pool)) for model, _, pool in CONTENT]
+    profile = models.ClinicProfile.objects.using(using).order_by("pk").first()
+    clinic = None
+    if profile is not None:
+        clinic = plain_item(Clinic, profile, {})
+        _add_translations(translations, "clinic", clinic, profile)
+    return _snapshot(pools, clinic=clinic, translations=translations)
 
 
 def content_from_fixtures(texts):
@@ -332,6 +502,7 @@ def content_from_fixtures(texts):
     """
     pool_of = {model: pool for model, _, pool in CONTENT}
     items = {pool: [] for _, _, pool in CONTENT}
+    translations = {}
     for _, file_name, _ in CONTENT:
         if file_name not in texts:
             continue
@@ -340,18 +511,21 @@ def content_from_fixtures(texts):
                 obj = deserialized.object
                 pool = pool_of.get(type(obj))
                 if pool is not None:
-                    items[pool].append(plain_item(ITEM_CLASSES[pool], obj, deserialized.m2m_data))
+                    item = plain_item(ITEM_CLASSES[pool], obj, deserialized.m2m_data)
+                    _add_translations(translations, pool, item, obj)
+                    items[pool].append(item)
         except serializers.base.DeserializationError as error:
             raise serializers.base.DeserializationError(f"{file_name}: {error}") from error
-    return _snapshot(items.items())
+    return _snapshot(items.items(), translations=translations)
 
 
 _cache = {}
 _cache_lock = threading.Lock()
 
 
-def current_content(using="default"):
-    """The content, read once per change rather than once per request.
+def current_content(using="default", language=None):
+    """The content in ``language`` (default: the request's), read once per change rather
+    than once per request.
 
     One cheap query reads the content stamp; the snapshot is read again only
     when the stamp has moved, which any save, delete or ``load_content`` does (see
@@ -360,11 +534,12 @@ def current_content(using="default"):
     stamp = models.ContentStamp.current(using)
     cached = _cache.get(using)
     if cached is not None and stamp is not None and cached[0] == stamp:
-        return cached[1]
-    content = read_content(using)
-    with _cache_lock:
-        _cache[using] = (stamp, content)
-    return content
+        content = cached[1]
+    else:
+        content = read_content(using)
+        with _cache_lock:
+            _cache[using] = (stamp, content)
+    return content.in_language(language or translation.get_language())
 
 
 def forget_cached_content():

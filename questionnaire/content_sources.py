@@ -1,12 +1,15 @@
-"""Where a content snapshot comes from for ``content_diff`` and ``sign_off``: a folder
-of fixture files, or the fixtures as they were at a git revision."""
+"""Where a content snapshot comes from for ``content_diff`` and ``sign_off`` (a folder
+of fixture files, or the fixtures as they were at a git revision), and how a fixture
+file is written back (``export_content``, ``sign_off``)."""
+import json
 import subprocess
 from pathlib import Path
 
 from django.conf import settings
+from django.core import serializers
 from django.core.serializers.base import DeserializationError
 
-from .content import content_from_fixtures
+from .content import SOURCE_LANGUAGE, content_from_fixtures, translated_fields
 from .registry import CONTENT
 from .validation import reference_problems
 
@@ -59,3 +62,33 @@ def _snapshot(texts, where):
     if problems:
         raise ContentSourceError(f"{where}: {len(problems)} broken reference(s), first: {problems[0]}")
     return content
+
+
+def fixture_text(model, objects):
+    """The fixture file's text for ``objects`` of ``model``.
+
+    Each translated field keeps its English under its own name (not the active
+    language's text, nor django-modeltranslation's ``_en`` copy), each other language
+    right after it, so a reviewer reads them side by side. Laid out as Django's
+    serializer lays a fixture out, so a diff shows only what changed.
+    """
+    records = json.loads(serializers.serialize("json", objects))
+    for record in records:
+        record["fields"] = _fixture_fields(model, record["fields"])
+    return "[\n" + ",\n".join(json.dumps(record, indent=2, ensure_ascii=False) for record in records) + "\n]\n"
+
+
+def _fixture_fields(model, fields):
+    translated = translated_fields(model)
+    others = [code for code, _ in settings.LANGUAGES if code != SOURCE_LANGUAGE]
+    copies = {f"{name}_{code}" for name in translated for code in (SOURCE_LANGUAGE, *others)}
+    written = {}
+    for name, value in fields.items():
+        if name in copies:
+            continue
+        if name in translated:
+            written[name] = fields[f"{name}_{SOURCE_LANGUAGE}"]
+            written.update((f"{name}_{code}", fields[f"{name}_{code}"]) for code in others)
+        else:
+            written[name] = value
+    return written

@@ -6,6 +6,7 @@ printing rules of PRODUCT.md: the short list on one page, everything on two,
 two ruled lines under each question, no heading alone at the foot of a page
 and no last page holding only the notes or the sources.
 """
+import datetime
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -13,6 +14,8 @@ from pathlib import Path
 
 import segno
 from django.conf import settings
+from django.utils import dateformat, translation
+from django.utils.translation import gettext, gettext_noop, pgettext
 from fontTools.ttLib import TTFont
 from fpdf import FPDF
 from fpdf.enums import MethodReturnValue
@@ -20,13 +23,21 @@ from fpdf.enums import MethodReturnValue
 #: Every block of text starts at the left margin on a new line, left-aligned.
 LINE = {"align": "L", "new_x": "LMARGIN", "new_y": "NEXT"}
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
-EMERGENCY_LINE = "In an emergency, call your local emergency number."
-DISCLAIMER = f"For education only, not medical advice. Talk to your care team about your treatment. {EMERGENCY_LINE}"
-HOW_TO_USE = ("How to use this list: bring it to your visit and hand it over at check-in. Go through your "
-              "3 most important questions first. Write the answers under each one.")
+#: The fixed sentences, in English; each is translated where it is printed (gettext(EMERGENCY_LINE)),
+#: so a caller can render a document in either language with translation.override.
+EMERGENCY_LINE = gettext_noop("In an emergency, call your local emergency number.")
+EDUCATION_ONLY = gettext_noop("For education only, not medical advice. Talk to your care team about your treatment.")
+HOW_TO_USE = gettext_noop("How to use this list: bring it to your visit and hand it over at check-in. Go through your "
+                          "3 most important questions first. Write the answers under each one.")
 
 #: Paper sizes a person can choose, as fpdf2 names them.
 PAPER_SIZES = {"a4": "A4", "letter": "Letter"}
+
+
+def paper_size_labels():
+    """Each paper size as a person reads it, in the active language (PAPER_SIZES holds fpdf2's names)."""
+    return {"a4": "A4", "letter": pgettext("paper size", "Letter")}
+
 #: Regions whose paper is Letter; everywhere else uses A4.
 LETTER_REGIONS = {"US", "CA", "MX", "PH", "CL", "CO", "VE", "CR", "GT", "PA", "PR", "DO", "SV", "NI"}
 
@@ -54,13 +65,37 @@ FALLBACK_FONTS = [
 ]
 #: What the PDF prints for a character no font has, so that it never vanishes silently.
 PLACEHOLDER = "\ufffd"
-OWN_FROM_LINK = "(added by whoever made the link you opened)"
+OWN_FROM_LINK = gettext_noop("(added by whoever made the link you opened)")
+TITLE = gettext_noop("Questions for my appointment")
+MOST_IMPORTANT = gettext_noop("Most important to me")
+MORE_OF_MINE = gettext_noop("More of my questions")
+MY_QUESTIONS = gettext_noop("My questions")
+MY_OWN = gettext_noop("My own questions")
+FOR_CONDITION = gettext_noop("For: %(condition)s")
+#: Said at the top of a list printed in two languages, in both, by the second language.
+GLOSS_EXPLAINED = {
+    "en": gettext_noop("Under each question, the same question in English, for the care team."),
+    "es": gettext_noop("Under each question, the same question in Spanish."),
+}
+#: The state of a translation's review, by language: awaiting a native-speaking clinician, or signed off.
+TRANSLATION_AWAITS = {"es": gettext_noop("The Spanish text awaits review by a native-speaking clinician.")}
+TRANSLATION_REVIEWED = {"es": gettext_noop("The Spanish text was reviewed by %(name)s, %(role)s, on %(date)s.")}
 QR_SIZE = 24  # mm: a phone reads a code this size from a hand's length
 QR_GAP = 5  # mm between the Notes column and the code beside it
 SMALL_LINE = 3.1  # mm: the line height of the small print under the Notes
 #: mm above the Notes heading, its line height, and the gap after its ruled lines: drawn by
 #: _closing and counted by _closing_height, which must agree.
 NOTES_ABOVE, NOTES_HEADING, NOTES_BELOW = 0.5, 5, 1.5
+
+
+def long_date(value):
+    """A date written out in the active language: "1 December 2026", "1 de diciembre de 2026"."""
+    return dateformat.format(value, pgettext("date format", "j F Y"))
+
+
+def disclaimer():
+    """The disclaimer and the emergency line, in the active language."""
+    return f"{gettext(EDUCATION_ONLY)} {gettext(EMERGENCY_LINE)}"
 
 
 def paper_for_language(accept_language):
@@ -94,25 +129,75 @@ class ListDocument:
     clinic: object = None
     #: The call-now questions (slugs), which print with the clinic's numbers.
     call_now: frozenset = frozenset()
+    #: The language the list is printed in; and a second one, printed under each question for
+    #: the care team ("" for none), with each question's text in it by slug, and the condition's.
+    language: str = "en"
+    gloss_language: str = ""
+    glosses: dict = field(default_factory=dict)
+    gloss_condition: str = ""
 
     @property
     def filename_stem(self):
         return f"immunoguide-questions-{self.date:%Y-%m-%d}"
 
     def sections(self):
-        """(heading, [question texts]) in print order: most important, the rest, own questions."""
+        """(heading, [(question text, its gloss)]) in print order: most important, the rest,
+        own questions. The gloss is the question in the second language, or ""."""
         qlist = self.question_list
-        rest = [self.question_text(q) for q in qlist.suggested]
-        rest += [self.question_text(q) for _, _, questions in qlist.more_groups for q in questions]
+
+        def entry(question):
+            return self.question_text(question), self.glosses.get(question.slug, "")
+        rest = [entry(q) for q in qlist.suggested]
+        rest += [entry(q) for _, _, questions in qlist.more_groups for q in questions]
         sections = []
         if qlist.top:
-            sections.append(("Most important to me", [self.question_text(q) for q in qlist.top]))
+            sections.append((self.both(MOST_IMPORTANT), [entry(q) for q in qlist.top]))
         if rest:
-            sections.append(("More of my questions" if qlist.top else "My questions", rest))
+            sections.append((self.both(MORE_OF_MINE if qlist.top else MY_QUESTIONS), rest))
         if qlist.own:
-            sections.append(("My own questions", [
-                f"{text} {OWN_FROM_LINK}" if text in self.own_from_link else text for text in qlist.own]))
+            from_link = gettext(OWN_FROM_LINK)
+            sections.append((self.both(MY_OWN), [
+                (f"{text} {from_link}" if text in self.own_from_link else text, "") for text in qlist.own]))
         return sections
+
+    def title(self):
+        return self.both(TITLE)
+
+    def title_parts(self):
+        return self.both_parts(TITLE)
+
+    def both(self, message, values=None):
+        """A fixed text in the list's language, and after it in the second language, if any."""
+        return " / ".join(part for part in self.both_parts(message, values) if part)
+
+    def both_parts(self, message, values=None):
+        """(the text in the list's language, the same in the second language or "" when the same
+        or when there is none): a page marks the second with its own ``lang``."""
+        with translation.override(self.language):
+            own = gettext(message) if values is None else gettext(message) % values
+        if not self.gloss_language:
+            return own, ""
+        with translation.override(self.gloss_language):
+            other = gettext(message) if values is None else gettext(message) % values
+        return own, "" if other == own else other
+
+    def gloss_line(self):
+        """What a list in two languages says at its top, in both: "" for one language."""
+        return " / ".join(part for part in self.gloss_line_parts() if part)
+
+    def gloss_line_parts(self):
+        return self.both_parts(GLOSS_EXPLAINED[self.gloss_language]) if self.gloss_language else ("", "")
+
+    def condition_line(self):
+        return " / ".join(part for part in self.condition_parts() if part)
+
+    def condition_parts(self):
+        """ "For: <condition>" in the list's language, and in the second, with the condition's own label."""
+        own, other = self.both_parts(FOR_CONDITION, {"condition": self.condition})
+        if self.gloss_language:
+            with translation.override(self.gloss_language):
+                other = gettext(FOR_CONDITION) % {"condition": self.gloss_condition or self.condition}
+        return own, "" if other == own else other
 
     def question_text(self, question):
         """A question as printed: a call-now question with the clinic's numbers."""
@@ -124,18 +209,22 @@ class ListDocument:
         return clinic_lines(self.clinic)
 
     def link_line(self):
-        return f"Open this list again on any device until {self.link_until:%-d %B %Y}:" if self.link else ""
+        return gettext("Open this list again on any device until %(date)s:") % {
+            "date": long_date(self.link_until)} if self.link else ""
 
     def qr_caption(self):
-        return (f"Scan the code to open this list on a phone or another device until "
-                f"{self.link_until:%-d %B %Y}." if self.link else "")
+        return gettext("Scan the code to open this list on a phone or another device until %(date)s.") % {
+            "date": long_date(self.link_until)} if self.link else ""
 
     def footer_line(self):
-        return (f"ImmunoGuide content version {self.version}, last reviewed "
-                f"{self.last_reviewed:%-d %B %Y}. {DISCLAIMER}")
+        return gettext("ImmunoGuide content version %(version)s, last reviewed %(date)s.") % {
+            "version": self.version, "date": long_date(self.last_reviewed)} + f" {disclaimer()}"
+
+    def source_names_text(self):
+        return "; ".join(self.source_names)
 
     def sources_line(self):
-        return f"Sources: {'; '.join(self.source_names)}." if self.source_names else ""
+        return gettext("Sources: %(sources)s.") % {"sources": "; ".join(self.source_names)} if self.source_names else ""
 
     def closing_line(self):
         """Printed once, under the Notes: the sources, and who signed the content off."""
@@ -146,36 +235,68 @@ def clinic_lines(clinic):
     """The lines naming the clinic at the top of the list: none without a profile."""
     if clinic is None:
         return []
-    lines = [f"Your care team at {clinic.name} asked you to bring these questions."]
+    lines = [gettext("Your care team at %(clinic)s asked you to bring these questions.") % {"clinic": clinic.name}]
     return lines + [line for line in (clinic.endorsement, clinic.address) if line]
 
 
 def call_numbers_line(clinic):
-    return f"Call {clinic.day_phone}; at night or at weekends call {clinic.out_of_hours_phone}."
+    return gettext("Call %(day)s; at night or at weekends call %(night)s.") % {
+        "day": clinic.day_phone, "night": clinic.out_of_hours_phone}
 
 
 def sign_off_line(content):
-    """ "Content reviewed by ... on ..." when a sign-off covers this content, else that it awaits one."""
+    """ "Content reviewed by ... on ..." when a sign-off covers this content, else that it awaits one;
+    for content in another language, then the same of its translation."""
     release = content.sign_off
     if release is None:
-        return "This content is awaiting clinical sign-off."
-    return (f"Content reviewed by {release.signed_off_by}, {release.signed_off_role}, "
-            f"on {release.signed_off_on:%-d %B %Y}.")
+        line = gettext("This content is awaiting clinical sign-off.")
+    else:
+        line = gettext("Content reviewed by %(name)s, %(role)s, on %(date)s.") % {
+            "name": release.signed_off_by, "role": release.signed_off_role, "date": long_date(release.signed_off_on)}
+    if content.language in TRANSLATION_AWAITS:
+        line = f"{line} {translation_line(content, content.language)}"
+    return line
 
 
+def translation_line(content, language):
+    """Whether a native-speaking clinician has signed off the text in ``language``, and who."""
+    state = content.language_sign_off(language)
+    if state is None:
+        return gettext(TRANSLATION_AWAITS[language])
+    return gettext(TRANSLATION_REVIEWED[language]) % {
+        "name": state["signed_off_by"], "role": state["signed_off_role"],
+        "date": long_date(datetime.date.fromisoformat(state["signed_off_on"]))}
+
+
+def in_its_language(render):
+    """``render(document)`` with the fixed texts in the document's own language."""
+    def rendered(document):
+        with translation.override(document.language):
+            return render(document)
+    rendered.__doc__, rendered.__name__ = render.__doc__, render.__name__
+    return rendered
+
+
+@in_its_language
 def as_text(document):
+    """The list as plain text; in two languages, each question's gloss indented under it."""
     lines = [
-        "Questions for my appointment",
+        document.title(),
         *document.clinic_lines(),
-        f"Date: {document.date:%-d %B %Y}",
-        f"For: {document.condition}",
+        gettext("Date: %(date)s") % {"date": long_date(document.date)},
+        document.condition_line(),
     ]
     if document.goal:
-        lines.append(f"Aim of the treatment: {document.goal}")
-    lines += ["", HOW_TO_USE]
+        lines.append(gettext("Aim of the treatment: %(goal)s") % {"goal": document.goal})
+    lines += ["", gettext(HOW_TO_USE)]
+    if document.gloss_line():
+        lines.append(document.gloss_line())
     for heading, questions in document.sections():
         lines += ["", heading, "-" * len(heading)]
-        lines += [f"[ ] {text}" for text in questions]
+        for text, gloss in questions:
+            lines.append(f"[ ] {text}")
+            if gloss:
+                lines.append(f"    {document.gloss_language.upper()}: {gloss}")
     if document.link:
         lines += ["", document.link_line(), document.link]
     lines += ["", document.footer_line()]
@@ -187,7 +308,7 @@ def as_text(document):
 def _texts(document):
     """The texts that can hold any script: the clinic's lines, the condition, the goal and every question."""
     return [*document.clinic_lines(), document.condition, document.goal] + [
-        text for _, section in document.sections() for text in section]
+        text for _, section in document.sections() for entry in section for text in entry]
 
 
 def needs_shaping(document):
@@ -256,10 +377,12 @@ class _ListPDF(FPDF):
         self.set_y(-15)
         self.set_font("DejaVu", size=7.5)
         self.set_text_color(70, 70, 70)
-        self.multi_cell(0, 3.3, f"{self.footer_text}  Page {self.page_no()} of {{nb}}", **LINE)
+        page = gettext("Page %(page)s of %(pages)s") % {"page": self.page_no(), "pages": "{nb}"}
+        self.multi_cell(0, 3.3, f"{self.footer_text}  {page}", **LINE)
         self.set_text_color(0, 0, 0)
 
 
+@in_its_language
 def as_pdf(document):
     """The list as PDF bytes on the person's paper size.
 
@@ -269,7 +392,8 @@ def as_pdf(document):
     """
     pdf = _ListPDF(format=PAPER_SIZES.get(document.paper, "A4"))
     pdf.footer_text = document.footer_line()
-    pdf.set_title("Questions for my appointment")
+    pdf.set_title(document.title())
+    pdf.set_lang(document.language)
     pdf.set_author("ImmunoGuide")
     pdf.set_margins(16, 13, 16)
     pdf.set_auto_page_break(True, margin=18)
@@ -280,7 +404,7 @@ def as_pdf(document):
     for number, (path, face) in enumerate(fallbacks):
         pdf.add_font(f"fallback{number}", "", path, collection_font_number=face)
     if fallbacks:
-        # Regular faces only: the bold headings are this site's own English.
+        # Regular faces only: the bold headings are this site's own words (Latin script).
         pdf.set_fallback_fonts([f"fallback{number}" for number in range(len(fallbacks))], exact_match=False)
     pdf.unprintable = dict.fromkeys(map(ord, unprintable), PLACEHOLDER)
     # Shaping lays out right-to-left and joined scripts such as Hebrew and Arabic in their own
@@ -292,8 +416,8 @@ def as_pdf(document):
     sections = document.sections()
     closing_height = _closing_height(pdf, document)
     for index, (heading, questions) in enumerate(sections):
-        for number, text in enumerate(questions):
-            height = _question_height(pdf, text)
+        for number, (text, gloss) in enumerate(questions):
+            height = _question_height(pdf, text, gloss, document.gloss_language)
             if number == 0:
                 height += 8  # the heading goes with its first question
             if index == len(sections) - 1 and number == len(questions) - 1:
@@ -305,7 +429,7 @@ def as_pdf(document):
                 pdf.set_font("DejaVu", "B", 11)
                 pdf.multi_cell(pdf.epw, 6, heading, **LINE)
                 pdf.ln(1)
-            _question(pdf, text)
+            _question(pdf, text, gloss, document.gloss_language)
     if not sections and pdf.will_page_break(closing_height):
         pdf.add_page()
     _closing(pdf, document)
@@ -319,46 +443,74 @@ TEXT_LINE = 4.5
 
 def _header(pdf, document):
     pdf.set_font("DejaVu", "B", 15)
-    pdf.multi_cell(pdf.epw, 7, "Questions for my appointment", **LINE)
+    pdf.multi_cell(pdf.epw, 7, document.title(), **LINE)
     pdf.set_font("DejaVu", size=9.5)
     if document.clinic_lines():  # one small paragraph: the short list must still fit on one page
         pdf.set_font("DejaVu", size=8.5)
         pdf.multi_cell(pdf.epw, 3.8, " ".join(document.clinic_lines()), **LINE)
         pdf.set_font("DejaVu", size=9.5)
-    details = f"Date: {document.date:%-d %B %Y}    For: {document.condition}"
+    details = "    ".join((gettext("Date: %(date)s") % {"date": long_date(document.date)},
+                            document.condition_line()))
     if document.goal:
-        details += f"    Aim: {document.goal}"
+        details += "    " + gettext("Aim: %(goal)s") % {"goal": document.goal}
     pdf.multi_cell(pdf.epw, 4.8, details, **LINE)
     pdf.ln(3)
     third = pdf.epw / 3
     top = pdf.get_y()
     pdf.set_draw_color(120, 120, 120)
-    for n, label in enumerate(("Name", "Appointment date", "Clinician")):
+    for n, label in enumerate((gettext("Name"), gettext("Appointment date"), gettext("Clinician"))):
         left = pdf.l_margin + n * third
         pdf.set_xy(left, top)
         pdf.cell(pdf.get_string_width(label) + 1.5, 6, label)
         pdf.line(pdf.get_x(), top + 5.5, left + third - 3, top + 5.5)
     pdf.set_draw_color(0, 0, 0)
     pdf.set_xy(pdf.l_margin, top + 8)
-    pdf.multi_cell(pdf.epw, 4.5, HOW_TO_USE, **LINE)
+    pdf.multi_cell(pdf.epw, 4.5, gettext(HOW_TO_USE), **LINE)
+    if document.gloss_line():
+        _gloss(pdf, document.gloss_line(), document.gloss_language, pdf.epw)
     pdf.ln(1)
 
 
-def _question_height(pdf, text):
+def _question_height(pdf, text, gloss="", gloss_language=""):
     pdf.set_font("DejaVu", size=10)
     text_height = pdf.multi_cell(pdf.epw - TEXT_INDENT, TEXT_LINE, text, dry_run=True,
                                  output=MethodReturnValue.HEIGHT, **LINE)
+    if gloss:
+        pdf.set_font("DejaVu", size=GLOSS_SIZE)
+        text_height += GLOSS_ABOVE + pdf.multi_cell(
+            pdf.epw - TEXT_INDENT, GLOSS_LINE, _gloss_text(gloss, gloss_language), dry_run=True,
+            output=MethodReturnValue.HEIGHT, **LINE)
     return text_height + RULED_LINES * RULE_GAP + QUESTION_GAP
 
 
-def _question(pdf, text):
+def _question(pdf, text, gloss="", gloss_language=""):
     pdf.set_font("DejaVu", size=10)
     top = pdf.get_y()
     pdf.rect(pdf.l_margin, top + 0.6, BOX, BOX)
     pdf.set_x(pdf.l_margin + TEXT_INDENT)
     pdf.multi_cell(pdf.epw - TEXT_INDENT, TEXT_LINE, text, **LINE)
+    if gloss:
+        pdf.ln(GLOSS_ABOVE)
+        pdf.set_x(pdf.l_margin + TEXT_INDENT)
+        _gloss(pdf, gloss, gloss_language, pdf.epw - TEXT_INDENT)
     _ruled_lines(pdf, RULED_LINES, TEXT_INDENT)
     pdf.ln(QUESTION_GAP)
+
+
+#: A question's gloss, for the care team: smaller and grey under the question, marked with its language.
+GLOSS_SIZE, GLOSS_LINE, GLOSS_ABOVE = 8.5, 3.9, 0.4
+
+
+def _gloss_text(text, language):
+    return f"{language.upper()}: {text}"
+
+
+def _gloss(pdf, text, language, width):
+    pdf.set_font("DejaVu", size=GLOSS_SIZE)
+    pdf.set_text_color(60, 60, 60)
+    pdf.multi_cell(width, GLOSS_LINE, _gloss_text(text, language), **LINE)
+    pdf.set_text_color(0, 0, 0)
+    pdf.set_font("DejaVu", size=10)
 
 
 def _closing_width(pdf, document):
@@ -383,7 +535,7 @@ def _closing(pdf, document):
     width = _closing_width(pdf, document)
     pdf.ln(NOTES_ABOVE)
     pdf.set_font("DejaVu", "B", 11)
-    pdf.multi_cell(width, NOTES_HEADING, "Notes", **LINE)
+    pdf.multi_cell(width, NOTES_HEADING, gettext("Notes"), **LINE)
     _ruled_lines(pdf, NOTES_LINES, 0, width)
     pdf.ln(NOTES_BELOW)
     small = _small_print(document)

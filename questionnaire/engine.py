@@ -139,7 +139,12 @@ class Result:
 
     def reasons(self):
         """The matched rules' reasons, each once: two rules may give the same one."""
-        return list(dict.fromkeys(rule.reason for rule in self.matched_rules))
+        return [rule.reason for rule in self.reason_rules()]
+
+    def reason_rules(self):
+        """The matched rules that give a reason not given before, in order (the page marks each
+        one's language)."""
+        return list({rule.reason: rule for rule in reversed(self.matched_rules)}.values())[::-1]
 
     def shown(self):
         """What this result shows, as content slugs: its rendered parts are kept under
@@ -155,22 +160,27 @@ class Result:
         return self.content.sources_of([*self.categories, *self.treatments, *self.notes, *self.questions])
 
     def as_dict(self):
-        """The shape PRODUCT.md gives for ``recommend --format json``."""
+        """The shape PRODUCT.md gives for ``recommend --format json``, with the language of
+        the texts (an item not yet translated says its own)."""
         return {
+            "language": getattr(self.content, "language", "en"),
             "goal": self.goal,
             "goal_inferred": self.goal_inferred,
             "goal_given": self.answers.goal,
             "condition": self.answers.condition,
             "stage": self.answers.stage,
             "categories": [
-                {"slug": c.slug, "title": c.title, "summary": c.summary} for c in self.categories],
+                {"slug": c.slug, "title": c.title, "summary": c.summary, "language": c.language}
+                for c in self.categories],
             "treatments": [
-                {"slug": t.slug, "title": t.title, "category": t.category} for t in self.treatments],
+                {"slug": t.slug, "title": t.title, "category": t.category, "language": t.language}
+                for t in self.treatments],
             "notes": [
-                {"kind": n.kind, "text": n.text, "title": n.title, "call_now": n.call_now} for n in self.notes],
+                {"kind": n.kind, "text": n.text, "title": n.title, "call_now": n.call_now, "language": n.language}
+                for n in self.notes],
             "questions": [
                 {"slug": q.slug, "text": q.text, "theme": q.theme, "suggested": q.slug in self.suggested,
-                 "priority": self.priorities[q.slug]}
+                 "priority": self.priorities[q.slug], "language": q.language}
                 for q in self.questions],
             "matched_rules": [rule.slug for rule in self.matched_rules],
         }

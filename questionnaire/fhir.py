@@ -9,6 +9,10 @@ snapshot and answers in, JSON-ready dicts out; nothing is stored.
 Canonical URLs start at ``base`` (the IMMUNOGUIDE_FHIR_BASE setting), the same
 for the web pages and the commands, so a response names the Questionnaire it answers.
 """
+from functools import wraps
+
+from django.utils import translation
+
 from . import forms
 from .engine import CHOICES
 from .vocabulary import Concern, Factor, Goal, Stage
@@ -54,6 +58,17 @@ SNOMED_CODES = {
 }
 
 
+def _in_english(build):
+    """FHIR resources speak English whatever the page's language: the Questionnaire's texts and
+    the codes' displays are what a record system stores, so they must not change with the reader.
+    Labels are made plain strings here, so JSON never meets a lazy translation."""
+    @wraps(build)
+    def wrapper(*args, **kwargs):
+        with translation.override("en"):
+            return build(*args, **kwargs)
+    return wrapper
+
+
 def canonical(base, kind, resource_id):
     return f"{base.rstrip('/')}/{kind}/{resource_id}"
 
@@ -61,10 +76,10 @@ def canonical(base, kind, resource_id):
 def _labels(axis, content):
     """Code -> display for one group, in the order the wizard shows them."""
     if axis == "condition":
-        return {slug: condition.label for slug, condition in content.conditions.items()}
+        return {slug: str(condition.label) for slug, condition in content.conditions.items()}
     if axis == "therapy-category":
-        return {slug: category.title for slug, category in content.categories.items()}
-    return AXES[axis][1]
+        return {slug: str(category.title) for slug, category in content.categories.items()}
+    return {code: str(label) for code, label in AXES[axis][1].items()}
 
 
 def _text(form, link_id):
@@ -77,7 +92,8 @@ def _coding(base, axis, code, content):
 
 
 def _question_coding(base, question):
-    return {"system": canonical(base, "CodeSystem", QUESTIONS_ID), "code": question.slug, "display": question.text}
+    return {"system": canonical(base, "CodeSystem", QUESTIONS_ID), "code": question.slug,
+            "display": str(question.text)}
 
 
 def _version(content):
@@ -85,9 +101,11 @@ def _version(content):
 
 
 def _concept(code, display):
+    display = str(display)
     return {"code": code, "display": display, "designation": [{"language": "en", "value": display}]}
 
 
+@_in_english
 def vocabulary_code_system(content, base):
     """The product's vocabulary (PRODUCT.md's slugs): each axis a group of its codes."""
     groups = [
@@ -109,6 +127,7 @@ def vocabulary_code_system(content, base):
     }
 
 
+@_in_english
 def questions_code_system(content, base):
     """The content's questions, one code each, versioned with the content release."""
     return {
@@ -122,6 +141,7 @@ def questions_code_system(content, base):
     }
 
 
+@_in_english
 def questions_value_set(content, base):
     """Every question of the content: what the list items of the Questionnaire may answer."""
     return {
@@ -133,6 +153,7 @@ def questions_value_set(content, base):
     }
 
 
+@_in_english
 def questionnaire(content, base):
     """The wizard: one item per step, then the list. The wizard skips no step, so its items
     have no enableWhen; the most important questions are asked once questions are chosen."""
@@ -166,6 +187,7 @@ def questionnaire(content, base):
     }
 
 
+@_in_english
 def questionnaire_response(answers, question_list, content, base, authored):
     """A person's answers and the questions they will bring (their own as text).
 
@@ -198,6 +220,7 @@ def questionnaire_response(answers, question_list, content, base, authored):
     }
 
 
+@_in_english
 def concept_map(content, base):
     """ImmunoGuide codes to SNOMED CT, for the codes where one plainly fits (SNOMED_CODES)."""
     elements = [

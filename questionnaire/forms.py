@@ -1,6 +1,8 @@
 """One form per wizard step; each asks one thing (PRODUCT.md, "The flow")."""
 from django import forms
 from django.utils.functional import cached_property
+from django.utils.text import format_lazy
+from django.utils.translation import gettext, gettext_lazy as _, pgettext
 
 from .content import current_content
 from .question_list import MAX_OWN, MAX_OWN_LENGTH, MAX_TOP, ListChoices
@@ -8,38 +10,38 @@ from .vocabulary import ConditionGroup, Concern, Factor, Goal, Stage
 
 #: A plain explanation and an example for each goal, shown under its option.
 GOAL_HINTS = {
-    Goal.STRENGTHEN: "Help the immune system find and attack a disease. "
-                     "For example, to help fight cancer.",
-    Goal.MODULATE: "Re-train or re-balance one part of the immune system. "
-                   "For example, allergy shots or a medicine that blocks one immune signal.",
-    Goal.DAMPEN: "Calm an immune system that attacks the body or a new organ. "
-                 "For example, after a kidney transplant or for lupus.",
-    Goal.UNSURE: "That is fine. Your answer to the next question will help us work it out.",
+    Goal.STRENGTHEN: _("Help the immune system find and attack a disease. "
+                       "For example, to help fight cancer."),
+    Goal.MODULATE: _("Re-train or re-balance one part of the immune system. "
+                     "For example, allergy shots or a medicine that blocks one immune signal."),
+    Goal.DAMPEN: _("Calm an immune system that attacks the body or a new organ. "
+                   "For example, after a kidney transplant or for lupus."),
+    Goal.UNSURE: _("That is fine. Your answer to the next question will help us work it out."),
 }
 
 STAGE_HINTS = {
-    Stage.CONSIDERING: "You and your care team are talking about it.",
-    Stage.STARTING: "A start date is set or coming soon.",
-    Stage.ON_TREATMENT: "You are having or taking it now.",
-    Stage.FINISHED: "Your course has ended, or it was stopped.",
+    Stage.CONSIDERING: _("You and your care team are talking about it."),
+    Stage.STARTING: _("A start date is set or coming soon."),
+    Stage.ON_TREATMENT: _("You are having or taking it now."),
+    Stage.FINISHED: _("Your course has ended, or it was stopped."),
 }
 
 FACTOR_HINTS = {
-    Factor.AUTOIMMUNE_HISTORY: "For example, rheumatoid arthritis, lupus, psoriasis, "
-                               "or a thyroid problem caused by the immune system.",
-    Factor.INFECTION_HISTORY: "Also tell us if you are not sure.",
-    Factor.OTHER_MEDICINES: "Including vitamins, herbal products and medicines you buy yourself.",
+    Factor.AUTOIMMUNE_HISTORY: _("For example, rheumatoid arthritis, lupus, psoriasis, "
+                                 "or a thyroid problem caused by the immune system."),
+    Factor.INFECTION_HISTORY: _("Also tell us if you are not sure."),
+    Factor.OTHER_MEDICINES: _("Including vitamins, herbal products and medicines you buy yourself."),
 }
 
 
 class GoalForm(forms.Form):
     goal = forms.ChoiceField(
-        label="What is the aim of the treatment?",
+        label=_("What is the aim of the treatment?"),
         choices=Goal.choices,
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Select the aim of the treatment, or \u201cI am not sure\u201d",
-            "invalid_choice": "Select one of the options shown",
+            "required": _("Select the aim of the treatment, or “I am not sure”"),
+            "invalid_choice": _("Select one of the options shown"),
         },
     )
     hints = GOAL_HINTS
@@ -57,11 +59,11 @@ class ConditionForm(forms.Form):
     OPEN_OPTIONS = 14
 
     condition = forms.ChoiceField(
-        label="What is the treatment for?",
+        label=_("What is the treatment for?"),
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Select what the treatment is for, or \u201cNot listed\u201d",
-            "invalid_choice": "Select one of the options shown",
+            "required": _("Select what the treatment is for, or “Not listed”"),
+            "invalid_choice": _("Select one of the options shown"),
         },
     )
 
@@ -135,12 +137,12 @@ class ConditionForm(forms.Form):
 
 class StageForm(forms.Form):
     stage = forms.ChoiceField(
-        label="Where are you with this treatment?",
+        label=_("Where are you with this treatment?"),
         choices=Stage.choices,
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Select where you are with the treatment",
-            "invalid_choice": "Select one of the options shown",
+            "required": _("Select where you are with the treatment"),
+            "invalid_choice": _("Select one of the options shown"),
         },
     )
     hints = STAGE_HINTS
@@ -148,12 +150,12 @@ class StageForm(forms.Form):
 
 class FactorsForm(forms.Form):
     factors = forms.MultipleChoiceField(
-        label="Do any of these apply to you?",
-        help_text="Select all that apply, or none. This helps us add safety points and questions.",
+        label=_("Do any of these apply to you?"),
+        help_text=_("Select all that apply, or none. This helps us add safety points and questions."),
         choices=Factor.choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        error_messages={"invalid_choice": "Select only the options shown"},
+        error_messages={"invalid_choice": _("Select only the options shown")},
     )
     hints = FACTOR_HINTS
 
@@ -163,22 +165,24 @@ class FactorsForm(forms.Form):
         planning = [f for f in (Factor.PREGNANCY_PLANNING, Factor.PARTNER_PREGNANCY) if f in factors]
         if Factor.PREGNANCY in factors and planning:
             raise forms.ValidationError(
-                "You chose both \u201c%(pregnant)s\u201d and \u201c%(planning)s\u201d. "
-                "Choose the one that fits you now.",
+                _("You chose both “%(pregnant)s” and “%(planning)s”. "
+                  "Choose the one that fits you now."),
                 code="pregnant_and_planning",
-                params={"pregnant": Factor.PREGNANCY.label,
-                        "planning": "\u201d and \u201c".join(Factor(f).label for f in planning)})
+                params={"pregnant": str(Factor.PREGNANCY.label),
+                        # Between two option names, each in curly quotes: closes one quote, opens the next.
+                        "planning": pgettext("between two quoted options", "” and “").join(
+                            str(Factor(f).label) for f in planning)})
         return factors
 
 
 class ConcernsForm(forms.Form):
     concerns = forms.MultipleChoiceField(
-        label="What matters most to you?",
-        help_text="Select all that apply, or none. Questions on these come first in your list.",
+        label=_("What matters most to you?"),
+        help_text=_("Select all that apply, or none. Questions on these come first in your list."),
         choices=Concern.choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        error_messages={"invalid_choice": "Select only the options shown"},
+        error_messages={"invalid_choice": _("Select only the options shown")},
     )
     hints = {}
 
@@ -193,11 +197,11 @@ class QuestionListForm(forms.Form):
     keep = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple)
     top = forms.MultipleChoiceField(
         required=False, widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": "Select only questions from your list"})
+        error_messages={"invalid_choice": _("Select only questions from your list")})
     own = forms.CharField(
-        label="Your own questions",
-        help_text=f"One question per line. Up to {MAX_OWN} questions, "
-                  f"each up to {MAX_OWN_LENGTH} characters.",
+        label=_("Your own questions"),
+        help_text=format_lazy(_("One question per line. Up to {count} questions, each up to {length} characters."),
+                              count=MAX_OWN, length=MAX_OWN_LENGTH),
         required=False,
         strip=False,
         widget=forms.Textarea(attrs={"rows": 5, "spellcheck": "true"}),
@@ -209,7 +213,7 @@ class QuestionListForm(forms.Form):
         # Only the values are checked; the page writes its own checkboxes.
         slugs = [(q.slug, q.slug) for q in questions]
         self.fields["keep"].choices = slugs
-        self.fields["keep"].error_messages["invalid_choice"] = "Select only questions from your list"
+        self.fields["keep"].error_messages["invalid_choice"] = _("Select only questions from your list")
         self.fields["top"].choices = slugs
 
     def clean_own(self):
@@ -217,23 +221,25 @@ class QuestionListForm(forms.Form):
         questions = [line for line in lines if line]
         if len(questions) > MAX_OWN:
             raise forms.ValidationError(
-                "You can add up to %(limit)d questions of your own. You have %(count)d. "
-                "Remove some, or join two into one.",
+                _("You can add up to %(limit)d questions of your own. You have %(count)d. "
+                  "Remove some, or join two into one."),
                 code="too_many_own", params={"limit": MAX_OWN, "count": len(questions)})
         too_long = [n for n, q in enumerate(questions, start=1) if len(q) > MAX_OWN_LENGTH]
         if too_long:
             raise forms.ValidationError(
-                "Each of your questions can be up to %(limit)d characters. %(which)s.",
+                _("Each of your questions can be up to %(limit)d characters. %(which)s."),
                 code="own_too_long", params={
                     "limit": MAX_OWN_LENGTH, "numbers": too_long,
-                    "which": ", ".join(f"Question {n} has {len(questions[n - 1])}" for n in too_long)})
+                    "which": pgettext("between list items", ", ").join(
+                        gettext("Question %(number)d has %(length)d") % {"number": n, "length": len(questions[n - 1])}
+                        for n in too_long)})
         return questions
 
     def refuse_as_too_big_to_keep(self, size, limit):
         """The browser cannot carry this much (questionnaire/sessions.py): say so, keep what was typed."""
         self.add_error("own", forms.ValidationError(
-            "Your own questions are too long for this browser to keep. "
-            "Please shorten them or remove one, then save again.",
+            _("Your own questions are too long for this browser to keep. "
+              "Please shorten them or remove one, then save again."),
             code="too_big_to_keep", params={"size": size, "limit": limit}))
 
     def clean(self):
@@ -242,7 +248,7 @@ class QuestionListForm(forms.Form):
         top = [slug for slug in cleaned.get("top") or [] if slug in keep]
         if len(top) > MAX_TOP:
             self.add_error("top", forms.ValidationError(
-                "Choose up to %(limit)d most important questions. You chose %(count)d.",
+                _("Choose up to %(limit)d most important questions. You chose %(count)d."),
                 code="too_many_top", params={"limit": MAX_TOP, "count": len(top)}))
         return cleaned
 

@@ -48,6 +48,10 @@ class ContentRelease(models.Model):
         blank=True, help_text="The content_diff summary the reviewer read before signing off.")
     signed_off_fingerprint = models.CharField(
         max_length=64, blank=True, help_text="The content as signed off, so a later change shows (see sign_off).")
+    languages = models.JSONField(
+        default=dict, blank=True,
+        help_text='Each translation\'s state, by language: {"es": {"status": "complete" or "partial", '
+                  '"last_reviewed": "YYYY-MM-DD", "signed_off_by": "", "signed_off_role": "", "signed_off_on": ""}}.')
 
     class Meta:
         ordering = ["-published", "-version"]
@@ -95,7 +99,7 @@ class TreatmentType(ReviewedContent):
     order = models.PositiveSmallIntegerField(default=0)
     title = models.CharField(max_length=120)
     description = models.TextField()
-    examples = models.CharField(max_length=300)
+    examples = models.CharField(max_length=500)
 
     class Meta:
         ordering = ["category__order", "order", "slug"]

@@ -7,6 +7,7 @@ IMMUNOGUIDE_PHONE_REGION setting, "US" by default) or in international form
 import phonenumbers
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 
 
 def _parse(value):
@@ -21,8 +22,8 @@ def _parse(value):
 def validate_phone_number(value):
     if _parse(value) is None:
         raise ValidationError(
-            "Enter a phone number that can be dialled, such as %(example)s, or in international form "
-            "with its country code, such as +44 20 7946 0000. %(value)s is not one.",
+            gettext("Enter a phone number that can be dialled, such as %(example)s, or in international form "
+                    "with its country code, such as +44 20 7946 0000. %(value)s is not one."),
             code="invalid_phone_number",
             params={"value": value, "example": "(617) 555-0123"})
 

@@ -8,6 +8,8 @@ ANSWERS_SESSION_KEY = "immunoguide_answers"
 LIST_SESSION_KEY = "immunoguide_list"
 TEXT_SIZE_SESSION_KEY = "text_size"
 PAPER_SESSION_KEY = "paper_size"
+#: Whether the printout carries a second language under each question: "both" or "one".
+PRINT_LANGUAGES_SESSION_KEY = "print_languages"
 LAST_ACTIVITY_SESSION_KEY = "last_activity"
 #: A step's choice not yet sent, kept across the text-size switch for one showing.
 DRAFT_SESSION_KEY = "immunoguide_draft"
@@ -15,8 +17,9 @@ DRAFT_SESSION_KEY = "immunoguide_draft"
 LINK_OWN_SESSION_KEY = "immunoguide_link_own"
 TEXT_SIZES = ("normal", "large")
 #: Kept in a session that holds no person: the device's settings, and the secret its forms'
-#: CSRF tokens come from. A wipe keeps the first two; they say nothing about the person.
-DEVICE_SESSION_KEYS = {TEXT_SIZE_SESSION_KEY, PAPER_SESSION_KEY, LAST_ACTIVITY_SESSION_KEY, CSRF_SESSION_KEY}
+#: CSRF tokens come from. A wipe keeps the first three; they say nothing about the person.
+DEVICE_SESSION_KEYS = {TEXT_SIZE_SESSION_KEY, PAPER_SESSION_KEY, PRINT_LANGUAGES_SESSION_KEY,
+                       LAST_ACTIVITY_SESSION_KEY, CSRF_SESSION_KEY}
 
 
 def holds_a_person(session):
@@ -26,7 +29,8 @@ def holds_a_person(session):
 
 def wipe_person(request):
     """Forget everything of this person, in a new session; keep only the device's settings."""
-    kept = {key: request.session.get(key) for key in (TEXT_SIZE_SESSION_KEY, PAPER_SESSION_KEY)}
+    kept = {key: request.session.get(key)
+            for key in (TEXT_SIZE_SESSION_KEY, PAPER_SESSION_KEY, PRINT_LANGUAGES_SESSION_KEY)}
     request.session.flush()
     for key, value in kept.items():
         if value:

@@ -41,6 +41,8 @@ class ContentProblem:
     slug: str
     field: str
     message: str
+    #: What kind of problem, for code that acts on it (as Django's ValidationError.code).
+    code: str = "invalid"
 
     def __str__(self):
         return f"{self.kind} {self.slug!r}, field {self.field!r}: {self.message}"
@@ -188,6 +190,84 @@ def sign_off_warning(content):
             f"{release.signed_off_on.isoformat()}; compare it again (content_diff) and sign it off again")
 
 
+#: Lists translated entry by entry (a glossary term's matches are the words of each language).
+ITEM_BY_ITEM = {"call_now_signs"}
+#: What a translation may be marked, in the release's ``languages``.
+TRANSLATION_STATUSES = ("complete", "partial")
+
+
+def translation_problems(content):
+    """Problems in the translations: a language marked complete with a text missing, a
+    translated list of another length, matches not lower case, text too long for its column,
+    or a release's record of a language that is not one of ours."""
+    from django.conf import settings
+
+    from .content import SOURCE_LANGUAGE, translated_fields_by_pool
+    from .registry import CONTENT
+
+    problems = []
+    release = content.release
+    others = [code for code, _ in settings.LANGUAGES if code != SOURCE_LANGUAGE]
+    states = release.languages if release is not None else {}
+    if not isinstance(states, Mapping):
+        return [ContentProblem("content release", release.version, "languages",
+                               "must map each language to its state", code="invalid_languages")]
+    for language, state in states.items():
+        status = state.get("status") if isinstance(state, Mapping) else None
+        if language not in others:
+            problems.append(ContentProblem(
+                "content release", release.version, "languages",
+                f"{language!r} is not one of the translated languages ({', '.join(others)})", code="unknown_language"))
+        elif status not in TRANSLATION_STATUSES:
+            problems.append(ContentProblem(
+                "content release", release.version, "languages",
+                f"{language!r} needs a status, one of {', '.join(TRANSLATION_STATUSES)}", code="invalid_status"))
+    models_by_pool = {pool: model for model, _, pool in CONTENT}
+    fields_by_pool = translated_fields_by_pool()
+    for language in others:
+        complete = isinstance(states.get(language), Mapping) and states[language].get("status") == "complete"
+        texts = content.translations.get(language, {})
+        for pool, kind, items in _translatable_items(content):
+            model = models_by_pool.get(pool)
+            for slug, item in items:
+                given = texts.get(pool, {}).get(slug, {})
+                for name in fields_by_pool.get(pool, ()):
+                    english, translated = getattr(item, name), given.get(name)
+                    field = f"{name}_{language}"
+                    if english and not translated:
+                        if complete:
+                            problems.append(ContentProblem(
+                                kind, slug, field, f"has no {language!r} text, and the release marks "
+                                f"{language!r} complete", code="missing_translation"))
+                        continue
+                    if name in ITEM_BY_ITEM and translated and len(translated) != len(english):
+                        problems.append(ContentProblem(
+                            kind, slug, field, f"has {len(translated)} entries; the English has {len(english)}",
+                            code="translation_length"))
+                    limit = model._meta.get_field(name).max_length if model is not None else None
+                    if limit and isinstance(translated, str) and len(translated) > limit:
+                        problems.append(ContentProblem(
+                            kind, slug, field, f"is {len(translated)} characters; it may be at most {limit}",
+                            code="too_long"))
+                    if name == "matches" and translated and any(m != m.lower() or not m.strip() for m in translated):
+                        problems.append(ContentProblem(
+                            kind, slug, field, "needs one or more lower-case words or phrases", code="invalid_matches"))
+    return problems
+
+
+def _translatable_items(content):
+    """(pool, kind, [(slug, item)]) for every pool whose items are translated."""
+    yield "categories", "therapy category", sorted(content.categories.items())
+    yield "treatments", "treatment type", sorted(content.treatments.items())
+    yield "conditions", "condition", sorted(content.conditions.items())
+    yield "questions", "question", sorted(content.questions.items())
+    yield "notes", "note", sorted(content.notes.items())
+    yield "glossary", "glossary term", sorted(content.glossary.items())
+    yield "rules", "rule", sorted((rule.slug, rule) for rule in content.rules)
+    if content.release is not None:
+        yield "release", "content release", [(content.release.version, content.release)]
+
+
 def validate_database(using="default"):
     """All problems in the content stored in a database."""
     from .content import read_content
@@ -197,7 +277,7 @@ def validate_database(using="default"):
 
 def validate_content(content):
     """All problems in a :class:`~questionnaire.content.Content` snapshot; empty when sound."""
-    problems = field_length_problems(content)
+    problems = field_length_problems(content) + translation_problems(content)
     if content.release is None:
         problems.append(ContentProblem("content release", "-", "version", "no content release loaded"))
 

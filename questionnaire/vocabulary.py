@@ -4,13 +4,14 @@ Slugs are a public contract: fixtures, the ``recommend`` command's JSON and
 the wizard's field values all use them. Labels may change; slugs do not.
 """
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Goal(models.TextChoices):
-    STRENGTHEN = "strengthen", "Strengthen the immune response"
-    MODULATE = "modulate", "Re-balance (modulate) the immune response"
-    DAMPEN = "dampen", "Calm (dampen) the immune response"
-    UNSURE = "unsure", "I am not sure"
+    STRENGTHEN = "strengthen", _("Strengthen the immune response")
+    MODULATE = "modulate", _("Re-balance (modulate) the immune response")
+    DAMPEN = "dampen", _("Calm (dampen) the immune response")
+    UNSURE = "unsure", _("I am not sure")
 
 
 #: Goals a treatment can actually have; "unsure" is only an answer.
@@ -18,11 +19,11 @@ TREATMENT_GOALS = [Goal.STRENGTHEN, Goal.MODULATE, Goal.DAMPEN]
 
 
 class ConditionGroup(models.TextChoices):
-    CANCER = "cancer", "Cancer"
-    AUTOIMMUNE = "autoimmune", "Autoimmune or inflammatory disease"
-    TRANSPLANT = "transplant", "Organ or stem-cell transplant"
-    ALLERGY = "allergy", "Allergy"
-    OTHER = "other", "Something else"
+    CANCER = "cancer", _("Cancer")
+    AUTOIMMUNE = "autoimmune", _("Autoimmune or inflammatory disease")
+    TRANSPLANT = "transplant", _("Organ or stem-cell transplant")
+    ALLERGY = "allergy", _("Allergy")
+    OTHER = "other", _("Something else")
 
 
 #: Every condition slug, with its group (PRODUCT.md lists them).
@@ -69,57 +70,57 @@ CONDITIONS = {
 
 
 class Stage(models.TextChoices):
-    CONSIDERING = "considering", "I am thinking about a treatment"
-    STARTING = "starting", "I am about to start a treatment"
-    ON_TREATMENT = "on_treatment", "I am having treatment now"
-    FINISHED = "finished", "I have finished a treatment"
+    CONSIDERING = "considering", _("I am thinking about a treatment")
+    STARTING = "starting", _("I am about to start a treatment")
+    ON_TREATMENT = "on_treatment", _("I am having treatment now")
+    FINISHED = "finished", _("I have finished a treatment")
 
 
 class Factor(models.TextChoices):
-    AUTOIMMUNE_HISTORY = "autoimmune_history", "I have (or had) another autoimmune disease"
-    TRANSPLANT_HISTORY = "transplant_history", "I have had an organ transplant"
+    AUTOIMMUNE_HISTORY = "autoimmune_history", _("I have (or had) another autoimmune disease")
+    TRANSPLANT_HISTORY = "transplant_history", _("I have had an organ transplant")
     #: Pregnant now, planning, and a partner's plans are different situations (CONTENT.md).
-    PREGNANCY = "pregnancy", "I am pregnant now"
-    PREGNANCY_PLANNING = "pregnancy_planning", "I may get pregnant, or I am planning a pregnancy"
-    PARTNER_PREGNANCY = "partner_pregnancy", "My partner may get pregnant, or we are planning a baby"
-    BREASTFEEDING = "breastfeeding", "I am breastfeeding"
-    INFECTION_HISTORY = "infection_history", (
+    PREGNANCY = "pregnancy", _("I am pregnant now")
+    PREGNANCY_PLANNING = "pregnancy_planning", _("I may get pregnant, or I am planning a pregnancy")
+    PARTNER_PREGNANCY = "partner_pregnancy", _("My partner may get pregnant, or we are planning a baby")
+    BREASTFEEDING = "breastfeeding", _("I am breastfeeding")
+    INFECTION_HISTORY = "infection_history", _(
         "I have (or had) an infection such as hepatitis B, tuberculosis or HIV"
     )
-    VACCINES_DUE = "vaccines_due", "I have vaccines coming up"
-    OTHER_MEDICINES = "other_medicines", "I take other medicines or supplements"
-    AGE_65_PLUS = "age_65_plus", "I am 65 or older"
+    VACCINES_DUE = "vaccines_due", _("I have vaccines coming up")
+    OTHER_MEDICINES = "other_medicines", _("I take other medicines or supplements")
+    AGE_65_PLUS = "age_65_plus", _("I am 65 or older")
 
 
 class Concern(models.TextChoices):
-    SIDE_EFFECTS = "side_effects", "Side effects"
-    EFFECTIVENESS = "effectiveness", "How well it works"
-    ADMINISTRATION = "administration", "How it is given and how often"
-    DAILY_LIFE = "daily_life", "Daily life and work"
-    COST = "cost", "Cost and insurance"
-    FERTILITY = "fertility", "Fertility and family planning"
-    INFECTIONS = "infections", "Infections"
-    LONG_TERM = "long_term", "Long-term effects"
+    SIDE_EFFECTS = "side_effects", _("Side effects")
+    EFFECTIVENESS = "effectiveness", _("How well it works")
+    ADMINISTRATION = "administration", _("How it is given and how often")
+    DAILY_LIFE = "daily_life", _("Daily life and work")
+    COST = "cost", _("Cost and insurance")
+    FERTILITY = "fertility", _("Fertility and family planning")
+    INFECTIONS = "infections", _("Infections")
+    LONG_TERM = "long_term", _("Long-term effects")
 
 
 class Theme(models.TextChoices):
     """Themes a question list is grouped by, in the order they are shown."""
 
-    ABOUT = "about", "About the treatment"
-    GOALS = "goals", "The goal of treatment"
-    ADMINISTRATION = "administration", "How it is given"
-    EFFECTIVENESS = "effectiveness", "Knowing if it works"
-    SIDE_EFFECTS = "side_effects", "Side effects and when to call"
-    TESTS = "tests", "Tests before and during treatment"
-    MEDICINES = "medicines", "Other medicines and supplements"
-    VACCINES = "vaccines", "Vaccines"
-    INFECTIONS = "infections", "Infections"
-    PREGNANCY = "pregnancy", "Pregnancy, fertility and breastfeeding"
-    DAILY_LIFE = "daily_life", "Daily life, work and travel"
-    COST = "cost", "Cost and insurance"
-    LONG_TERM = "long_term", "Long-term effects and follow-up"
-    STOPPING = "stopping", "If it does not work or I stop"
-    OPTIONS = "options", "Other options and clinical trials"
+    ABOUT = "about", _("About the treatment")
+    GOALS = "goals", _("The goal of treatment")
+    ADMINISTRATION = "administration", _("How it is given")
+    EFFECTIVENESS = "effectiveness", _("Knowing if it works")
+    SIDE_EFFECTS = "side_effects", _("Side effects and when to call")
+    TESTS = "tests", _("Tests before and during treatment")
+    MEDICINES = "medicines", _("Other medicines and supplements")
+    VACCINES = "vaccines", _("Vaccines")
+    INFECTIONS = "infections", _("Infections")
+    PREGNANCY = "pregnancy", _("Pregnancy, fertility and breastfeeding")
+    DAILY_LIFE = "daily_life", _("Daily life, work and travel")
+    COST = "cost", _("Cost and insurance")
+    LONG_TERM = "long_term", _("Long-term effects and follow-up")
+    STOPPING = "stopping", _("If it does not work or I stop")
+    OPTIONS = "options", _("Other options and clinical trials")
 
 
 #: The theme each concern brings to the top of the question list.
@@ -136,9 +137,9 @@ CONCERN_THEMES = {
 
 
 class NoteKind(models.TextChoices):
-    SAFETY = "safety", "Safety"
-    MISMATCH = "mismatch", "About your goal"
-    INFO = "info", "Good to know"
+    SAFETY = "safety", _("Safety")
+    MISMATCH = "mismatch", _("About your goal")
+    INFO = "info", _("Good to know")
 
 
 class QuestionPriority(models.TextChoices):
@@ -148,11 +149,11 @@ class QuestionPriority(models.TextChoices):
     adds to a higher tier for the answers that made it match.
     """
 
-    SAFETY = "safety", "1. Safety, raised by the person's own answers"
-    ABOUT = "about", "2. What the treatment is and why it fits me"
-    CALL_NOW = "call_now", "3. Which symptoms mean calling straight away, and whom to call"
-    CONCERN = "concern", "4. The person's concerns"
-    MORE = "more", "More questions (not suggested)"
+    SAFETY = "safety", _("1. Safety, raised by the person's own answers")
+    ABOUT = "about", _("2. What the treatment is and why it fits me")
+    CALL_NOW = "call_now", _("3. Which symptoms mean calling straight away, and whom to call")
+    CONCERN = "concern", _("4. The person's concerns")
+    MORE = "more", _("More questions (not suggested)")
 
 
 #: The tiers a suggested question comes from, best first.

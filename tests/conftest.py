@@ -41,6 +41,15 @@ def _fresh_content_cache():
 
 
 @pytest.fixture(autouse=True)
+def _english_after_each_test():
+    """A request in Spanish leaves its thread in Spanish (LocaleMiddleware activates, and
+    nothing deactivates); the next test starts in the default language."""
+    from django.utils import translation
+    yield
+    translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
 def _check_kept_fragments(settings):
     """Every kept fragment is rendered again and compared (questionnaire/fragments.py): a
     fragment key that misses what the fragment shows fails the test that shows it."""

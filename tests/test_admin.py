@@ -40,10 +40,12 @@ def test_the_admin_is_for_staff_only(client, django_user_model):
 def test_a_sound_edit_is_saved(admin_client):
     question = Question.objects.order_by("pk").first()
     url, data = change_form_data(admin_client, question)
-    data["text"] = "A reworded question?"
+    data["text_en"] = "A reworded question?"
+    data["text_es"] = "¿Una pregunta con otras palabras?"
     response = admin_client.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
-    assert Question.objects.get(pk=question.pk).text == "A reworded question?"
+    saved = Question.objects.get(pk=question.pk)
+    assert (saved.text_en, saved.text_es) == ("A reworded question?", "¿Una pregunta con otras palabras?")
 
 
 def test_a_rule_left_with_no_conditions_is_refused_with_the_reason(admin_client):
@@ -100,7 +102,7 @@ def test_a_condition_whose_default_goal_is_not_usual_is_refused(admin_client):
 
 def test_a_new_rule_that_adds_nothing_is_refused_and_not_created(admin_client):
     response = admin_client.post(reverse("admin:questionnaire_rule_add"), {
-        "slug": "empty-rule", "priority": 1, "reason": "Because.", "goals": ["dampen"]})
+        "slug": "empty-rule", "priority": 1, "reason_en": "Because.", "goals": ["dampen"]})
     assert "rule 'empty-rule', field 'adds': adds nothing" in response.content.decode().replace("&#x27;", "'")
     assert not Rule.objects.filter(pk="empty-rule").exists()
 
@@ -146,6 +148,6 @@ def test_a_delete_that_breaks_nothing_goes_ahead(admin_client, rule_with_one_que
 def test_a_save_says_what_changed(admin_client):
     question = Question.objects.order_by("pk").first()
     url, data = change_form_data(admin_client, question)
-    data["text"] = "Reworded for the test?"
+    data["text_en"] = "Reworded for the test?"
     response = admin_client.post(url, data, follow=True)
-    assert "Changed: Text." in [str(m) for m in response.context["messages"]]
+    assert "Changed: Text [en]." in [str(m) for m in response.context["messages"]]

@@ -142,7 +142,8 @@ class TestLoadContent:
         question = Question.objects.get(pk="sct-gvhd")
         fixture = self.write(tmp_path, [{
             "model": "questionnaire.question", "pk": question.pk,
-            "fields": {"text": "What are the signs of rejection of my new cells?", "theme": question.theme,
+            "fields": {"text": "What are the signs of rejection of my new cells?", "text_es": question.text_es,
+                       "theme": question.theme,
                        "priority": question.priority, "goals": question.goals, "stages": question.stages,
                        "sources": [s.pk for s in question.sources.all()], "last_reviewed": "2026-12-01"}}])
         with pytest.raises(CommandError, match="question 'sct-gvhd', field 'text': speaks of rejection after a stem"):
@@ -153,7 +154,7 @@ class TestLoadContent:
         question = Question.objects.first()
         fixture = self.write(tmp_path, [{
             "model": "questionnaire.question", "pk": question.pk,
-            "fields": {"text": "Reworded?", "theme": question.theme,
+            "fields": {"text": "Reworded?", "text_es": "¿Con otras palabras?", "theme": question.theme,
                        "sources": [s.pk for s in question.sources.all()], "last_reviewed": "2026-11-02"}}])
         call_command("load_content", fixture, verbosity=0)
         assert Question.objects.get(pk=question.pk).text == "Reworded?"
@@ -192,9 +193,12 @@ class TestLoadContent:
         with pytest.raises(CommandError, match="no-such.json: no such file"):
             call_command("load_content", str(tmp_path / "no-such.json"), verbosity=0)
 
-    def test_django_loaddata_is_django_s_own(self):
-        from django.core.management import get_commands
-        assert get_commands()["loaddata"] == "django.core"
+    def test_loaddata_is_django_s_own_as_modeltranslation_extends_it(self):
+        from django.core.management import get_commands, load_command_class
+        from django.core.management.commands.loaddata import Command as DjangoLoadData
+        app = get_commands()["loaddata"]
+        assert app in ("django.core", "modeltranslation")
+        assert isinstance(load_command_class(app, "loaddata"), DjangoLoadData)
 
 
 class TestExportContent:

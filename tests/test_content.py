@@ -297,3 +297,62 @@ class TestSnapshot:
         changed = signed.replace(questions={**content.questions, question.slug: dataclasses.replace(
             question, text="Something else?")})
         assert changed.sign_off is None
+
+
+class TestLanguages:
+    """A snapshot in another language: each item's texts in it, or the whole item in English."""
+
+    def test_each_item_has_its_spanish_texts_and_the_same_slugs(self, content):
+        spanish = content.in_language("es")
+        assert spanish.language == "es" and spanish.source is content
+        assert spanish.questions.keys() == content.questions.keys()
+        slug = "biologic-tb-hepb-tests"
+        assert spanish.questions[slug].text == content.translations["es"]["questions"][slug]["text"]
+        assert spanish.questions[slug].sources == content.questions[slug].sources
+        assert spanish.release.summary == content.translations["es"]["release"][content.release.version]["summary"]
+
+    def test_it_is_made_once_and_english_is_the_content_itself(self, content):
+        assert content.in_language("es") is content.in_language("es-MX")
+        assert content.in_language("en") is content
+        assert content.in_language("es").in_language("en") is content
+
+    def test_a_language_not_offered_gives_the_english(self, content):
+        assert content.in_language("fr") is content
+        assert content.in_language(None) is content
+
+    @pytest.mark.parametrize("answers", [
+        ("dampen", "lupus", "starting", ["vaccines_due"], []),
+        ("strengthen", "melanoma", "on_treatment", [], ["side_effects"]),
+        ("unsure", "kidney_transplant", "considering", ["pregnancy"], ["cost"]),
+    ])
+    def test_the_engine_gives_the_same_result_in_every_language(self, content, answers):
+        goal, condition, stage, factors, concerns = answers
+        english = result_for(content, goal, condition, stage, factors, concerns)
+        spanish = result_for(content.in_language("es"), goal, condition, stage, factors, concerns)
+        for pool in ("categories", "treatments", "notes", "questions", "matched_rules"):
+            assert [i.slug for i in getattr(spanish, pool)] == [i.slug for i in getattr(english, pool)]
+        assert spanish.suggested == english.suggested and spanish.priorities == english.priorities
+        assert {q.language for q in spanish.questions} == {"es"}
+
+    def test_an_item_missing_a_text_stays_whole_in_english(self, content):
+        texts = {pool: dict(items) for pool, items in content.translations["es"].items()}
+        texts["notes"] = {**texts["notes"], "age-65-plus": {"title": "Tener 65 años o más"}}  # no text
+        partial = content.replace(translations={**content.translations, "es": texts}).in_language("es")
+        note = partial.notes["age-65-plus"]
+        assert (note.language, note.title, note.text) == ("en", content.notes["age-65-plus"].title,
+                                                          content.notes["age-65-plus"].text)
+        assert partial.untranslated == {("notes", "age-65-plus")}
+
+    def test_a_spanish_sign_off_covers_its_texts_and_the_english_they_translate(self, content):
+        def signed(snapshot):
+            state = {"status": "complete", "signed_off_by": "Dra. A. Ejemplo", "signed_off_role": "Enfermera",
+                     "signed_off_on": "2026-12-01", "signed_off_fingerprint": snapshot.translation_fingerprint("es")}
+            return snapshot.replace(release=dataclasses.replace(snapshot.release, languages={"es": state}))
+        assert content.language_sign_off("es") is None
+        assert signed(content).language_sign_off("es")["signed_off_by"] == "Dra. A. Ejemplo"
+        assert signed(content).in_language("es").language_sign_off("es") is not None
+        texts = {**content.translations["es"], "questions": {**content.translations["es"]["questions"],
+                                                              "biologic-tb-hepb-tests": {"text": "¿Otra?"}}}
+        respelled = signed(content).replace(translations={"es": texts})
+        assert respelled.language_sign_off("es") is None
+        assert respelled.fingerprint == content.fingerprint  # English's own sign-off still holds

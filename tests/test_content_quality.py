@@ -143,6 +143,108 @@ def test_no_sentence_runs_over_25_words(content):
     assert failures == [], "Sentences over 25 words:\n" + "\n".join(failures)
 
 
+# --- Spanish ---------------------------------------------------------------------------
+
+#: Fernández-Huerta (textstat 0.7.3, Spanish): 70 and up reads as "fairly easy" or easier,
+#: the level of plain health material for the public.
+MIN_FERNANDEZ_HUERTA = 70.0
+
+
+def test_every_content_item_has_its_spanish(content):
+    """The release marks Spanish complete, so no item may fall back to English."""
+    spanish = content.in_language("es")
+    assert content.language_state("es")["status"] == "complete"
+    assert sorted(spanish.untranslated) == []
+    items = [*spanish.categories.values(), *spanish.treatments.values(), *spanish.conditions.values(),
+             *spanish.questions.values(), *spanish.notes.values(), *spanish.glossary.values(),
+             *spanish.rules, spanish.release]
+    assert {item.language for item in items} == {"es"}
+
+
+def test_every_spanish_text_reads_at_fernandez_huerta_70_or_more(content):
+    """The same texts as the English grade test, in Spanish: Fernández-Huerta (textstat
+    0.7.3 with its Spanish syllable counts).
+
+    Exempt: every text of fewer than 8 words, labels or not. Spanish words are
+    longer, and on five words one long word moves the score by 15 points ("Usted
+    dijo que está embarazada." scores 58, with "amamantando" in its place 70).
+    The sentence rule still applies to them.
+    """
+    textstat.set_lang("es")
+    failures = []
+    try:
+        for name, text, _ in patient_texts(content.in_language("es")):
+            if word_count(text) < SHORT_LABEL_WORDS:
+                continue
+            score = textstat.fernandez_huerta(text)
+            if score < MIN_FERNANDEZ_HUERTA:
+                failures.append(f"{name}: {score}")
+    finally:
+        textstat.set_lang("en_US")
+    assert failures == [], "Below Fernández-Huerta 70:\n" + "\n".join(failures)
+
+
+def test_the_readability_gate_tells_plain_spanish_from_dense_spanish():
+    textstat.set_lang("es")
+    try:
+        plain = textstat.fernandez_huerta("Pregunte a su equipo de atención médica. Ellos le pueden ayudar.")
+        dense = textstat.fernandez_huerta(
+            "La inmunosupresión farmacológica incrementa considerablemente la susceptibilidad a "
+            "infecciones oportunistas potencialmente graves en pacientes trasplantados.")
+    finally:
+        textstat.set_lang("en_US")
+    assert plain >= MIN_FERNANDEZ_HUERTA > dense
+
+
+def test_no_spanish_sentence_runs_over_25_words(content):
+    failures = []
+    for name, text, _ in patient_texts(content.in_language("es")):
+        for sentence in sentences(text):
+            if word_count(sentence) > MAX_SENTENCE_WORDS:
+                failures.append(f"{name}: {word_count(sentence)} words in {sentence!r}")
+    assert failures == [], "Sentences over 25 words:\n" + "\n".join(failures)
+
+
+def test_each_spanish_question_is_asked_with_opening_and_closing_marks(content):
+    unbalanced = [slug for slug, question in content.in_language("es").questions.items()
+                  if question.text.count("¿") != question.text.count("?") or "?" not in question.text]
+    assert unbalanced == []
+
+
+#: The traps of CONTENT.md in Spanish: the same claims, as a Spanish text would make them.
+SPANISH_TRAP_PATTERNS = {
+    "promises a cure": r"\bcura(s|r|do|da|ble)?\b",
+    "hype: miracle": r"\bmilagr",
+    "hype: revolutionary": r"\brevolucionari",
+    "promises no side effects": r"\bsin (ningún )?efectos? secundarios?\b|\bno (tiene|causa) efectos secundarios\b",
+    "calls it harmless": r"\binofensiv",
+    "calls it risk-free": r"\bsin (ningún )?riesgos?\b",
+    "promises safety": r"\b(completamente|totalmente|100 ?%) segur|\bgarantiz",
+    "says it is milder than chemotherapy": r"\b(más suave|más segur[oa]|menos fuerte) que la quimio",
+    "gives advice to take, stop or start": r"\busted (debe|tiene que|necesita) (tomar|dejar|empezar|comenzar)\b",
+    "gives a dose": r"\b\d+(,\d+)?\s?(mg|mcg|µg|ml|mL|UI|unidades)\b|\b(miligramos?|microgramos?)\b",
+}
+
+
+def spanish_trap_claims(text):
+    return sorted(name for name, pattern in SPANISH_TRAP_PATTERNS.items() if re.search(pattern, text, re.IGNORECASE))
+
+
+@pytest.mark.parametrize("claim", [
+    "Este tratamiento cura el cáncer.", "Es un medicamento milagroso.", "No tiene efectos secundarios.",
+    "Es totalmente seguro.", "Usted debe tomar 20 mg al día.", "Es más suave que la quimioterapia."])
+def test_the_spanish_trap_scanner_catches_a_planted_bad_claim(claim):
+    assert spanish_trap_claims(claim)
+
+
+def test_no_spanish_content_makes_a_trap_claim(content):
+    spanish = content.in_language("es")
+    texts = [(name, text) for name, text, _ in patient_texts(spanish)]
+    texts += [(f"treatment type {slug!r} examples", t.examples) for slug, t in sorted(spanish.treatments.items())]
+    found = [f"{name}: {claims}" for name, text in texts if (claims := spanish_trap_claims(text))]
+    assert found == [], "Spanish text making a trap claim:\n" + "\n".join(found)
+
+
 # --- Sources -------------------------------------------------------------------------
 
 #: CONTENT.md's reputable list: an organisation name pattern and the web domain(s) it publishes on.

@@ -276,7 +276,7 @@ def test_a_clinic_s_lines_head_the_list_and_its_numbers_follow_the_call_now_ques
     call_now = frozenset({next(iter(TEXTS))})
     printed = document(ListChoices(), result, clinic=CLINIC, call_now=call_now)
     numbers = f"Call {CLINIC.day_phone}; at night or at weekends call {CLINIC.out_of_hours_phone}."
-    texts = [text for _, section in printed.sections() for text in section]
+    texts = [text for _, section in printed.sections() for text, _ in section]
     assert texts[0] == f"{TEXTS[next(iter(TEXTS))]} {numbers}" and numbers not in " ".join(texts[1:])
     lines = as_text(printed).splitlines()
     assert lines[1:4] == printed.clinic_lines() and CLINIC.name in lines[1] and lines[2] == CLINIC.endorsement
@@ -304,6 +304,87 @@ def test_own_questions_from_someone_elses_link_say_so_in_print():
     choices = ListChoices(own=("Mine?", "Theirs?"))
     printed = document(choices, own_from_link=frozenset({"Theirs?"}))
     own = dict(printed.sections())["My own questions"]
-    assert own == ["Mine?", f"Theirs? {OWN_FROM_LINK}"]
+    assert own == [("Mine?", ""), (f"Theirs? {OWN_FROM_LINK}", "")]
     assert f"[ ] Theirs? {OWN_FROM_LINK}" in as_text(printed)
     assert OWN_FROM_LINK in pdf_text(as_pdf(printed))
+
+
+# --- In two languages --------------------------------------------------------------
+
+
+def bilingual_document(result, content, language, gloss_language, choices=None, **extra):
+    """The list of ``result`` (from ``content``) printed in ``language`` with ``gloss_language`` under each question."""
+    own, other = content.in_language(language), content.in_language(gloss_language)
+    result = recommend(result.answers, own)
+    return ListDocument(
+        question_list=build_question_list(result, choices or ListChoices()), date=date(2026, 12, 1),
+        condition=result.condition.label, goal="", version="2026.12.0", last_reviewed=date(2026, 12, 1),
+        language=language, gloss_language=gloss_language,
+        glosses={q.slug: other.questions[q.slug].text for q in result.questions},
+        gloss_condition=other.conditions[result.condition.slug].label, **extra)
+
+
+@pytest.mark.django_db
+def test_a_list_in_spanish_carries_the_english_under_each_question():
+    content = read_content()
+    result = recommend(Answers("dampen", "lupus", "starting"), content)
+    printed = bilingual_document(result, content, "es", "en")
+    text = pdf_text(as_pdf(printed))
+    spanish, english = content.in_language("es"), content
+    for question in build_question_list(result, ListChoices()).top:
+        assert spanish.questions[question.slug].text[:40] in text
+        assert english.questions[question.slug].text[:40] in text
+    assert "Preguntas para mi cita / Questions for my appointment" in text
+    assert "Para: Lupus / For: Lupus" in text
+    plain = as_text(printed)
+    top = build_question_list(result, ListChoices()).top[0]
+    assert f"[ ] {spanish.questions[top.slug].text}\n    EN: {english.questions[top.slug].text}\n" in plain
+
+
+@pytest.mark.django_db
+def test_the_reverse_english_with_the_spanish_under_each_question():
+    content = read_content()
+    result = recommend(Answers("strengthen", "melanoma", "on_treatment"), content)
+    plain = as_text(bilingual_document(result, content, "en", "es"))
+    top = build_question_list(result, ListChoices()).top[0]
+    assert f"[ ] {content.questions[top.slug].text}\n    ES: " in plain
+    assert plain.splitlines()[0] == "Questions for my appointment / Preguntas para mi cita"
+
+
+@pytest.mark.django_db
+def test_a_list_in_one_language_carries_no_gloss():
+    content = read_content()
+    result = recommend(Answers("dampen", "lupus", "starting"), content.in_language("es"))
+    printed = ListDocument(
+        question_list=build_question_list(result, ListChoices()), date=date(2026, 12, 1),
+        condition=result.condition.label, goal="", version="v", last_reviewed=date(2026, 12, 1), language="es")
+    assert all(gloss == "" for _, section in printed.sections() for _, gloss in section)
+    assert printed.title() == "Preguntas para mi cita" and printed.gloss_line() == ""
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor == "postgresql",
+                    reason="the PDFs depend only on the fixtures, so the SQLite run checks them once")
+@pytest.mark.parametrize("language, gloss_language", [("es", "en"), ("en", "es")])
+def test_every_short_list_in_two_languages_fits_on_two_pages(language, gloss_language):
+    """PRODUCT.md's printing rule for the bilingual list: the suggested list on two pages at
+    most, on the shorter paper, with a clinic's lines, its numbers and the link's QR code."""
+    content = read_content()
+    seen, problems = set(), []
+    for combination in every_combination():
+        result = recommend(Answers(*combination), content)
+        key = tuple(sorted(result.suggested)) + (combination[1],)
+        if key in seen:
+            continue
+        seen.add(key)
+        printed = bilingual_document(
+            result, content, language, gloss_language, paper="letter", clinic=CLINIC,
+            call_now=result.call_now_slugs(), link=LINK, link_until=date(2026, 12, 31),
+            sign_off="This content is awaiting clinical sign-off.")
+        data = as_pdf(printed)
+        if page_count(data) > 2:
+            problems.append(f"{combination}: {page_count(data)} pages")
+        texts = [text for _, section in printed.sections() for text, _ in section]
+        problems += [f"{combination}: {p}" for p in layout_problems(data, texts)]
+    assert len(seen) > 100
+    assert problems == [], "\n".join(problems)

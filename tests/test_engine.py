@@ -173,11 +173,12 @@ class TestResult:
                     "matched_rules"):
             assert key in data
         assert data["treatments"][0] == {
-            "slug": "transplant_antirejection", "title": "TA", "category": "suppressive"}
+            "slug": "transplant_antirejection", "title": "TA", "category": "suppressive", "language": "en"}
         assert data["notes"][0] == {"kind": "mismatch", "text": "M.", "title": "Title mismatch-1",
-                                    "call_now": False}
+                                    "call_now": False, "language": "en"}
         assert data["questions"][0] == {"slug": "q-missed", "text": "Question q-missed?", "theme": "about",
-                                        "suggested": True, "priority": "more"}
+                                        "suggested": True, "priority": "more", "language": "en"}
+        assert data["language"] == "en"
 
 
 def ranked(*specs, rules=(), **answer_kwargs):

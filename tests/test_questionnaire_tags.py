@@ -23,11 +23,11 @@ def test_the_options_of_a_step_are_rendered_once_for_each_goal_and_answer(client
     first = [key for key in kept("questionnaire/_step_options.html") if key[1] == "condition"]
     client.get(step_url("condition"))
     assert [key for key in kept("questionnaire/_step_options.html") if key[1] == "condition"] == first
-    assert first == [("questionnaire/_step_options.html", "condition", "dampen", ())]
+    assert first == [("questionnaire/_step_options.html", "condition", "dampen", (), "en")]
     post_step(client, "condition", "lupus")
     page = client.get(step_url("condition"))
     assert page.context["form"]["condition"].value() == "lupus"
-    lupus = ("questionnaire/_step_options.html", "condition", "dampen", ("lupus",))
+    lupus = ("questionnaire/_step_options.html", "condition", "dampen", ("lupus",), "en")
     assert lupus in current_content().rendered
     assert "checked" in current_content().rendered[lupus]
     assert "checked" not in current_content().rendered[first[0]]
@@ -82,9 +82,20 @@ def test_the_result_pages_summary_is_kept_under_the_content_it_shows_not_the_ans
     client.post(reverse("questionnaire:result"), {"own": "Mine?", "keep": []})
     page = client.get(reverse("questionnaire:result"))
     about = kept("questionnaire/_result_about.html")
-    assert about == [("questionnaire/_result_about.html", page.context["result"].shown())]
+    assert about == [("questionnaire/_result_about.html", page.context["result"].shown(), "en")]
     assert page.context["answers"] not in about[0]
     assert current_content().rendered[about[0]] in page.content.decode()
+
+
+def test_a_page_in_spanish_is_kept_apart_from_the_same_page_in_english(client):
+    client.get(reverse("questionnaire:questions"))
+    english = client.get(step_url("goal"))
+    spanish = client.get(step_url("goal"), HTTP_ACCEPT_LANGUAGE="es")
+    assert (english.context["LANGUAGE_CODE"], spanish.context["LANGUAGE_CODE"]) == ("en", "es")
+    assert english.content != spanish.content
+    languages = {key[-1] for key in current_content(language="es").rendered.keys()}
+    assert languages == {"es"}
+    assert {key[-1] for key in current_content(language="en").rendered.keys()} == {"en"}
 
 
 def test_own_questions_are_never_kept(client):
@@ -114,7 +125,14 @@ class TestOnce:
     def test_renders_once_for_each_key(self):
         first = self.render('{% once "t1" a %}{{ a }}-{{ b }}{% endonce %}', a=1, b="x")
         assert first == "1-x"
-        assert ("once", "t1", 1) in FRAME
+        assert ("once", "t1", 1, "en") in FRAME
+
+    def test_the_language_is_part_of_every_key(self):
+        from django.utils import translation
+        with translation.override("es"):
+            self.render('{% once "t6" a %}{{ a }}{% endonce %}', a=1)
+        self.render('{% once "t6" a %}{{ a }}{% endonce %}', a=1)
+        assert {key for key in FRAME.keys() if key[1] == "t6"} == {("once", "t6", 1, "es"), ("once", "t6", 1, "en")}
 
     def test_a_key_that_misses_what_is_shown_is_caught(self):
         self.render('{% once "t2" a %}{{ b }}{% endonce %}', a=1, b="x")
@@ -130,7 +148,7 @@ class TestOnce:
         first = Template("{% load questionnaire_tags %}" + source).render(Context({"csrf_token": "TOKENA"}))
         second = Template("{% load questionnaire_tags %}" + source).render(Context({"csrf_token": "TOKENB"}))
         assert 'value="TOKENA"' in first and 'value="TOKENB"' in second
-        assert CSRF_HOLE in FRAME[("once", "t4")]
+        assert CSRF_HOLE in FRAME[("once", "t4", "en")]
 
     def test_cannot_hold_a_block(self):
         with pytest.raises(TemplateSyntaxError):

@@ -180,8 +180,8 @@ def test_a_rule_that_adds_a_question_its_goals_always_drop_is_refused():
 
 def test_text_longer_than_its_column_is_refused_before_postgresql_would():
     content = sound_content()
-    content = with_item(content, "treatments", replace(content.treatments["corticosteroids"], examples="x" * 301))
-    assert "treatment type 'corticosteroids', field 'examples': is 301 characters; it may be at most 300" in messages(content)
+    content = with_item(content, "treatments", replace(content.treatments["corticosteroids"], examples="x" * 501))
+    assert "treatment type 'corticosteroids', field 'examples': is 501 characters; it may be at most 500" in messages(content)
 
 
 @pytest.mark.parametrize("change, expected", [
@@ -203,3 +203,51 @@ def test_drops_under_the_tongue_are_named_with_their_us_status():
     content = with_item(content, "treatments", replace(content.treatments["corticosteroids"], description="Some come as drops under the tongue."))
     assert any("treatment type 'corticosteroids', field 'description': speaks of drops under the tongue" in m
                for m in messages(content))
+
+
+# --- Translations -------------------------------------------------------------------
+
+
+def translated(content, status, texts):
+    """The content with Spanish ``texts`` ({pool: {slug: {field: text}}}) and Spanish marked ``status``."""
+    release = replace(content.release, languages={"es": {"status": status, "last_reviewed": "2026-12-01"}})
+    return content.replace(release=release, translations={"es": texts})
+
+
+def problems(content):
+    return [(p.code, p.kind, p.slug, p.field) for p in validate_content(content)]
+
+
+def test_a_language_marked_complete_refuses_any_missing_text():
+    content = translated(sound_content(), "complete", {"questions": {"q-1": {"text": "¿Pregunta uno?"}}})
+    found = problems(content)
+    assert ("missing_translation", "question", "q-call", "text_es") in found
+    assert ("missing_translation", "therapy category", "suppressive", "summary_es") in found
+    assert ("missing_translation", "question", "q-1", "text_es") not in found
+
+
+def test_a_language_marked_partial_may_miss_texts():
+    content = translated(sound_content(), "partial", {"questions": {"q-1": {"text": "¿Pregunta uno?"}}})
+    assert [p for p in problems(content) if p[0] == "missing_translation"] == []
+
+
+def test_warning_signs_are_translated_one_for_one():
+    content = translated(sound_content(), "partial", {"categories": {"suppressive": {"call_now_signs": ("a", "b")}}})
+    assert ("translation_length", "therapy category", "suppressive", "call_now_signs_es") in problems(content)
+
+
+def test_a_translation_longer_than_its_column_is_refused():
+    content = translated(sound_content(), "partial", {"treatments": {"corticosteroids": {"examples": "x" * 501}}})
+    assert ("too_long", "treatment type", "corticosteroids", "examples_es") in problems(content)
+
+
+@pytest.mark.parametrize("languages, code", [
+    ({"fr": {"status": "complete"}}, "unknown_language"),
+    ({"es": {"status": "done"}}, "invalid_status"),
+    ({"es": "complete"}, "invalid_status"),
+    (["es"], "invalid_languages"),
+])
+def test_the_release_s_record_of_its_languages_is_checked(languages, code):
+    content = sound_content()
+    content = content.replace(release=replace(content.release, languages=languages))
+    assert code in [p[0] for p in problems(content)]

@@ -1,6 +1,8 @@
 from django import template
 from django.template.loader import render_to_string
 from django.template.loader_tags import BlockNode
+from django.utils import translation
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from ..fragments import CSRF_HOLE, FRAME, fill_csrf_hole
@@ -12,6 +14,16 @@ register = template.Library()
 def get_item(mapping, key):
     """``{{ hints|get_item:value }}``: look up a key that is itself a variable."""
     return mapping.get(key, "") if mapping else ""
+
+
+@register.filter
+def lang_attr(item):
+    """`` lang="en"`` on what shows an item whose texts are not in the page's language (a
+    source's own title, an item not yet translated: WCAG 3.1.2), else nothing."""
+    language = getattr(item, "language", None)
+    if language and language != translation.get_language():
+        return format_html(' lang="{}"', language)
+    return ""
 
 
 @register.simple_tag(takes_context=True)
@@ -40,30 +52,37 @@ def rendered_once(context, template_name, *key):
 def question_items(context, questions):
     """The list's questions, each rendered once per content snapshot in each of its states
     (kept or not, most important or not, call-now for this person or not, when it carries
-    the clinic's numbers): the list was most of the result page's cost."""
+    the clinic's numbers, with its gloss in a second language or not): the list was most of
+    the result page's cost."""
     kept, top, call_now = context["kept"], context["top"], context.get("call_now", frozenset())
     clinic = context["content"].clinic
+    document = context.get("document")
+    glosses, gloss_language = (document.glosses, document.gloss_language) if document else ({}, "")
     return mark_safe("".join(
         _render_once(context, "questionnaire/_question.html",
-                     (question.slug, question.slug in kept, question.slug in top, question.slug in call_now),
+                     (question.slug, question.slug in kept, question.slug in top, question.slug in call_now,
+                      gloss_language if question.slug in glosses else ""),
                      values=lambda: {"question": question, "kept": kept, "top": top,
-                                     "call_now": question.slug in call_now, "clinic": clinic})
+                                     "call_now": question.slug in call_now, "clinic": clinic,
+                                     "gloss": glosses.get(question.slug, ""), "gloss_language": gloss_language})
         for question in questions))
 
 
 def _render_once(context, template_name, key, keep=lambda: True, values=None):
-    """Kept with the content snapshot (see questionnaire/fragments.py). ``keep()``, asked
+    """Kept with the content snapshot (see questionnaire/fragments.py), in the language of the
+    page: the interface's own words are in it too. ``keep()``, asked
     only on a miss, may refuse to keep one. ``values()`` gives the fragment's context
     (else the page's)."""
     return mark_safe(context["content"].rendered.get(
-        (template_name, *key), lambda: render_to_string(template_name, values() if values else context.flatten()),
+        (template_name, *key, translation.get_language()), lambda: render_to_string(template_name, values() if values else context.flatten()),
         keep=keep))
 
 
 @register.tag
 def once(parser, token):
     """``{% once "name" value... %}...{% endonce %}``: the part of the page between,
-    rendered once for each set of the values named, which must be all it depends on.
+    rendered once for each set of the values named, which must be all it depends on
+    besides the page's language (always part of the key).
     A single value of ``None`` means: render it afresh and keep nothing.
 
     Kept with the content snapshot on a page that has one, else with the page frame
@@ -98,7 +117,7 @@ class OnceNode(template.Node):
 
         content = context.get("content")
         fragments = content.rendered if content is not None else FRAME
-        html = fragments.get(("once", self.name.resolve(context), *key), render)
+        html = fragments.get(("once", self.name.resolve(context), *key, translation.get_language()), render)
         # The token is asked for only where the fragment has a form: asking creates one.
         if CSRF_HOLE in html and str(token) == "NOTPROVIDED":
             return self.nodelist.render(context)

@@ -1,14 +1,18 @@
 """The plain pages: start, about, start over, the text size and "I am still here"."""
+import datetime
+
+from django.conf import settings
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language_info
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ..content import current_content
-from ..documents import sign_off_line
+from ..documents import TRANSLATION_AWAITS, sign_off_line, translation_line
 from ..session_keys import TEXT_SIZE_SESSION_KEY, TEXT_SIZES, holds_a_person, wipe_person
 
 
@@ -33,8 +37,27 @@ def about(request):
         "release": content.release,
         "sources": list(content.sources.values()),  # already in Source's order
         "sign_off": content.sign_off,
-        "sign_off_line": sign_off_line(content),
+        "sign_off_line": sign_off_line(content.source),
+        "translations": translations(content),
     })
+
+
+def translations(content):
+    """Each translation of the content: its language, whether it is complete, when it was last
+    reviewed, and whether a native-speaking clinician signed it off."""
+    found = []
+    for code, _ in settings.LANGUAGES:
+        if code not in TRANSLATION_AWAITS:
+            continue
+        state = content.language_state(code)
+        reviewed = state.get("last_reviewed")
+        found.append({
+            "language": get_language_info(code)["name_translated"],
+            "complete": state["status"] == "complete",
+            "last_reviewed": datetime.date.fromisoformat(reviewed) if reviewed else None,
+            "review": translation_line(content, code),
+        })
+    return found
 
 
 

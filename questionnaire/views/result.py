@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -16,14 +17,15 @@ from .. import fhir, forms
 from ..content import current_content
 from ..documents import (
     EMERGENCY_LINE, HOW_TO_USE, OWN_FROM_LINK, PAPER_SIZES, ListDocument, as_pdf, as_text,
-    paper_for_language, sign_off_line, unprintable_characters)
+    paper_for_language, paper_size_labels, sign_off_line, unprintable_characters)
 from ..engine import Answers, InvalidAnswers, recommend
 from ..glossary import result_texts, terms_used
 from ..links import MAX_AGE, MAX_LINK_LENGTH, LinkExpired, LinkInvalid, make_token, read_token
 from ..question_list import ListChoices, build_question_list
+from ..languages import posted_language, remember_language
 from ..session_keys import (
-    ANSWERS_SESSION_KEY, LINK_OWN_SESSION_KEY, LIST_SESSION_KEY, PAPER_SESSION_KEY, TEXT_SIZE_SESSION_KEY,
-    TEXT_SIZES, wipe_person)
+    ANSWERS_SESSION_KEY, LINK_OWN_SESSION_KEY, LIST_SESSION_KEY, PAPER_SESSION_KEY, PRINT_LANGUAGES_SESSION_KEY,
+    TEXT_SIZE_SESSION_KEY, TEXT_SIZES, wipe_person)
 from ..sessions import MAX_COOKIE_BYTES
 from ..vocabulary import Goal, Stage
 from .fhir import fhir_response
@@ -66,14 +68,39 @@ def paper_size(request, clinic=None):
 
 
 def _save_paper_size(request):
+    """The printing choices sent with the list: the paper, and one language or two."""
     if request.POST.get("paper") in PAPER_SIZES:
         request.session[PAPER_SESSION_KEY] = request.POST["paper"]
+    request.session[PRINT_LANGUAGES_SESSION_KEY] = "both" if request.POST.get("print_both") else "one"
+
+
+def gloss_language(request, language):
+    """The second language printed under each question, or "" for one language.
+
+    A list in Spanish carries the English for the care team unless the person said
+    not to; a list in English carries the Spanish only when asked for.
+    """
+    chosen = request.session.get(PRINT_LANGUAGES_SESSION_KEY) if request.session.session_key else None
+    if chosen is None:
+        chosen = "both" if language != settings.LANGUAGE_CODE else "one"
+    if chosen != "both":
+        return ""
+    return next((code for code, _ in settings.LANGUAGES if code != language), "")
 
 
 def _list_document(request, outcome, choices, release, link=None):
     question_list = build_question_list(outcome, choices)
     printed = [q for q in outcome.questions if q.slug in question_list.kept]
+    content = outcome.content
+    second = gloss_language(request, content.language)
+    other = content.in_language(second) if second else None
     return ListDocument(
+        language=content.language,
+        gloss_language=second,
+        # An item not translated would repeat itself: no gloss for it.
+        glosses={q.slug: other.questions[q.slug].text for q in printed
+                 if other is not None and other.questions[q.slug].text != q.text},
+        gloss_condition=other.conditions[outcome.condition.slug].label if other is not None else "",
         link=link or "",
         link_until=timezone.localdate() + MAX_AGE if link else None,
         own_from_link=frozenset(request.session.get(LINK_OWN_SESSION_KEY, ())),
@@ -103,10 +130,12 @@ def result(request, answers):
         form = forms.QuestionListForm(request.POST, questions=outcome.questions, suggested=outcome.suggested)
         if form.is_valid() and _keep_list(request, form):
             _save_paper_size(request)
-            if request.POST.get("size") in TEXT_SIZES:
-                # The header's text-size switch, sent with the list so nothing typed is lost.
-                request.session[TEXT_SIZE_SESSION_KEY] = request.POST["size"]
-                return redirect(reverse("questionnaire:result") + "#questions-heading")
+            language = posted_language(request)
+            if request.POST.get("size") in TEXT_SIZES or language:
+                # The header's text-size or language switch, sent with the list so nothing typed is lost.
+                if request.POST.get("size") in TEXT_SIZES:
+                    request.session[TEXT_SIZE_SESSION_KEY] = request.POST["size"]
+                return remember_language(redirect(reverse("questionnaire:result") + "#questions-heading"), language)
             action = request.POST.get("action")
             if action == "change":
                 return redirect("questionnaire:step", step="check")
@@ -115,9 +144,9 @@ def result(request, answers):
             if action in LIST_ACTIONS:
                 return redirect(LIST_ACTIONS[action])
             if action == "print":
-                messages.success(request, "Your question list is saved and ready to print.")
+                messages.success(request, gettext("Your question list is saved and ready to print."))
                 return redirect(reverse("questionnaire:result") + "?print=1#questions-heading")
-            messages.success(request, "Your question list is saved.")
+            messages.success(request, gettext("Your question list is saved."))
             return redirect(reverse("questionnaire:result") + "#questions-heading")
         kept = set(form.data.getlist("keep")) | set(form.data.getlist("top"))
         top = set(form.data.getlist("top"))
@@ -135,6 +164,9 @@ def result(request, answers):
     more_groups = outcome.more_groups()
     return render(request, "questionnaire/result.html", {
         "result": outcome,
+        # Shown whole in English on a page in another language: the page says so.
+        "untranslated": [item for item in (*outcome.categories, *outcome.treatments, *outcome.notes,
+                                           *outcome.questions) if item.language != content.language],
         "release": content.release,
         "document": document,
         "question_list": document.question_list,
@@ -144,24 +176,24 @@ def result(request, answers):
         "list_fragment": None if form.errors else (
             tuple(q.slug for q in suggested_questions),
             tuple((theme, tuple(q.slug for q in questions)) for theme, _, questions in more_groups),
-            frozenset(kept), frozenset(top), document.call_now),
+            frozenset(kept), frozenset(top), document.call_now, document.gloss_language),
         "shown": outcome.shown(),
         "kept": kept,
         "top": top,
         "call_now": document.call_now,
         "clinic": content.clinic,
         "form": form,
-        "paper_sizes": PAPER_SIZES,
+        "paper_sizes": paper_size_labels(),
         # Said on the page rather than dropped from the PDF without a word.
         "unprintable": unprintable_characters(document.question_list.own),
         "own_from_link": document.own_from_link,
-        "own_from_link_label": OWN_FROM_LINK,
+        "own_from_link_label": gettext(OWN_FROM_LINK),
         "answers_form_id": "question-list-form",
         "list_form_start_over": True,
         "ready_to_print": ready_to_print,
         "print_qr_code": _qr_code(link) if link else None,
-        "how_to_use": HOW_TO_USE,
-        "emergency_line": EMERGENCY_LINE,
+        "how_to_use": gettext(HOW_TO_USE),
+        "emergency_line": gettext(EMERGENCY_LINE),
         "goal_labels": dict(Goal.choices),
         "stage_label": Stage(answers.stage).label,
         # Called by the template only when the fragments that show them are not yet rendered.
@@ -217,7 +249,7 @@ def _list_link(request, answers, choices):
 
 def _qr_code(link):
     return mark_safe(segno.make(link, error="m").svg_inline(
-        scale=3, border=4, omitsize=True, svgclass="qr-code", title="QR code of the link to your list"))
+        scale=3, border=4, omitsize=True, svgclass="qr-code", title=gettext("QR code of the link to your list")))
 
 
 def _attachment(body, content_type, filename):

@@ -9,7 +9,7 @@ from django.urls import get_script_prefix, reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.datastructures import MultiValueDict
 from django.utils.functional import cached_property
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, gettext_lazy as _, ngettext
 from formtools.wizard.forms import ManagementForm
 from formtools.wizard.views import NamedUrlSessionWizardView
 
@@ -17,6 +17,7 @@ from .. import forms
 from ..content import current_content
 from ..engine import Answers, recommend
 from ..question_list import build_question_list
+from ..languages import posted_language, remember_language
 from ..session_keys import ANSWERS_SESSION_KEY, DRAFT_SESSION_KEY, LIST_SESSION_KEY, TEXT_SIZE_SESSION_KEY, TEXT_SIZES
 from ..vocabulary import Concern, Factor, Goal, Stage
 from .pages import start_url
@@ -34,11 +35,11 @@ STEPS = [
 
 #: The short label of each answer on the check-answers page.
 ANSWER_LABELS = {
-    "goal": "Aim of the treatment",
-    "condition": "What it is for",
-    "stage": "Where you are",
-    "factors": "Other things that apply",
-    "concerns": "What matters most to you",
+    "goal": _("Aim of the treatment"),
+    "condition": _("What it is for"),
+    "stage": _("Where you are"),
+    "factors": _("Other things that apply"),
+    "concerns": _("What matters most to you"),
 }
 
 
@@ -93,7 +94,7 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
         return super().get(*args, **kwargs)
 
     def get_form(self, step=None, data=None, files=None):
-        """A step with a choice not yet sent (see ``switch_text_size``) shows that choice, unsent."""
+        """A step with a choice not yet sent (see ``switch_display``) shows that choice, unsent."""
         if (step or self.steps.current) in getattr(self, "draft", {}):
             data = files = None
         return super().get_form(step, data, files)
@@ -107,12 +108,16 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
             return {step: values[0] if values else None}
         return super().get_form_initial(step)
 
-    def switch_text_size(self, step, size):
-        """The header's text-size switch sends this step's form: keep its choice, unsent, for the next showing."""
-        self.request.session[TEXT_SIZE_SESSION_KEY] = size
-        self.request.session[DRAFT_SESSION_KEY] = {step: self.request.POST.getlist(f"{step}-{step}")[:50]}
+    def switch_display(self, step):
+        """The header's text-size or language switch sends this step's form: keep its choice,
+        unsent, for the next showing, in the size or language asked for."""
+        size = self.request.POST.get("size")
+        if size in TEXT_SIZES:
+            self.request.session[TEXT_SIZE_SESSION_KEY] = size
+        if step != "check":
+            self.request.session[DRAFT_SESSION_KEY] = {step: self.request.POST.getlist(f"{step}-{step}")[:50]}
         change = "?change=1" if self.request.POST.get("return_to_check") else ""
-        return redirect(self.get_step_url(step) + change)
+        return remember_language(redirect(self.get_step_url(step) + change), posted_language(self.request))
 
     def restore_saved_answers(self):
         """Bring back the answers behind the result, so "Change your answers" works.
@@ -138,10 +143,10 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
         posted_step = (management_form.cleaned_data.get("current_step")
                        if management_form.is_valid() else None)
         if posted_step not in self.get_form_list():
-            messages.error(self.request, "That page could not be read. Please answer this question again.")
+            messages.error(self.request, gettext("That page could not be read. Please answer this question again."))
             return redirect(self.get_step_url(self.steps.current))
-        if self.request.POST.get("size") in TEXT_SIZES and posted_step != "check":
-            return self.switch_text_size(posted_step, self.request.POST["size"])
+        if posted_language(self.request) or (self.request.POST.get("size") in TEXT_SIZES and posted_step != "check"):
+            return self.switch_display(posted_step)
         if posted_step != self.steps.first and not self.storage.data.get(self.storage.step_data_key):
             # formtools would validate this as the first step and say "required".
             return redirect(start_url(expired=True))
@@ -216,7 +221,7 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
             rows.append({
                 "step": step,
                 "label": label,
-                "values": [words[step][v] for v in values if v in words[step]] or ["None selected"],
+                "values": [words[step][v] for v in values if v in words[step]] or [gettext("None selected")],
                 "change_url": self.get_step_url(step) + "?change=1",
             })
         return rows

@@ -4,7 +4,8 @@ import textwrap
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from questionnaire import fhir
 
@@ -18,7 +19,7 @@ class Command(BaseCommand):
     help = (
         "Print the result for a set of answers, e.g. "
         "recommend goal=dampen condition=kidney_transplant stage=starting "
-        "factors=vaccines_due,pregnancy concerns=cost --format json")
+        "factors=vaccines_due,pregnancy concerns=cost --format json --lang es")
     requires_system_checks = []
 
     def add_arguments(self, parser):
@@ -28,6 +29,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--format", choices=["json", "text", "fhir"], default="text",
             help="fhir: the answers and the suggested list as a FHIR R4 QuestionnaireResponse.")
+        parser.add_argument(
+            "--lang", choices=[code for code, _ in settings.LANGUAGES], default=settings.LANGUAGE_CODE,
+            help="The language of the texts (the slugs and the result are the same in every language).")
 
     def handle(self, *args, **options):
         data = {}
@@ -45,10 +49,14 @@ class Command(BaseCommand):
         content = read_content()
         if not content.conditions:
             raise CommandError("No content is loaded. Run: python manage.py load_content")
+        with translation.override(options["lang"]):
+            self.write(answers, content.in_language(options["lang"]), options["format"])
+
+    def write(self, answers, content, output_format):
         result = recommend(answers, content)
-        if options["format"] == "json":
+        if output_format == "json":
             self.stdout.write(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
-        elif options["format"] == "fhir":
+        elif output_format == "fhir":
             response = fhir.questionnaire_response(
                 answers, build_question_list(result, ListChoices()), content, settings.IMMUNOGUIDE_FHIR_BASE,
                 timezone.now())
@@ -59,25 +67,27 @@ class Command(BaseCommand):
     def as_text(self, result):
         goals = dict(Goal.choices)
         wrap = textwrap.TextWrapper(width=88, subsequent_indent="    ")
-        lines = [f"Answers: {', '.join(f'{k}={v}' for k, v in result.answers.as_dict().items() if v)}"]
-        goal_line = f"Goal used: {result.goal} ({goals[result.goal]})"
+        answered = ", ".join(f"{k}={v}" for k, v in result.answers.as_dict().items() if v)
+        lines = [_("Answers: %(answers)s") % {"answers": answered}]
+        goal_line = _("Goal used: %(goal)s (%(label)s)") % {"goal": result.goal, "label": goals[result.goal]}
         if result.goal_inferred:
-            goal_line += f" - the answer was {result.answers.goal!r}, so the condition decided it"
-        lines += [goal_line, "", "Therapy categories:"]
+            goal_line += _(" - the answer was %(answer)r, so the condition decided it") % {"answer": result.answers.goal}
+        lines += [goal_line, "", _("Therapy categories:")]
         lines += [wrap.fill(f"  - {c.title} [{c.slug}]: {c.summary}") for c in result.categories]
-        lines += ["", "Treatment types:"]
+        lines += ["", _("Treatment types:")]
         lines += [f"  - {t.title} [{t.slug}]" for t in result.treatments]
-        lines += ["", "Notes:"]
-        lines += [wrap.fill(f"  - {n.kind}{' (call now)' if n.call_now else ''}: {n.title}. {n.text}")
+        lines += ["", _("Notes:")]
+        call_now = _(" (call now)")
+        lines += [wrap.fill(f"  - {n.kind}{call_now if n.call_now else ''}: {n.title}. {n.text}")
                   for n in result.notes]
         suggested = result.suggested_questions()
-        lines += ["", f"Suggested questions ({len(suggested)}), most important first:"]
+        lines += ["", _("Suggested questions (%(count)d), most important first:") % {"count": len(suggested)}]
         lines += [wrap.fill(f"  {n}. {q.text} [{q.slug}, {result.priorities[q.slug]}]")
                   for n, q in enumerate(suggested, start=1)]
-        lines += ["", f"More questions ({len(result.questions) - len(suggested)}):"]
-        for _, label, questions in result.more_groups():
+        lines += ["", _("More questions (%(count)d):") % {"count": len(result.questions) - len(suggested)}]
+        for _slug, label, questions in result.more_groups():
             lines.append(f"  {label}")
             lines += [wrap.fill(f"    - {q.text} [{q.slug}, {result.priorities[q.slug]}]") for q in questions]
-        lines += ["", "Why: the rules that matched, highest priority first:"]
+        lines += ["", _("Why: the rules that matched, highest priority first:")]
         lines += [f"  - {rule.slug}: {rule.reason}" for rule in result.matched_rules]
         return "\n".join(lines) + "\n"

@@ -5,15 +5,22 @@ same comparison, and writes who signed off, their role, the date, the summary
 they read and the content's fingerprint into the release. ``load_content`` then
 ships it. Any later change to the content no longer matches the fingerprint, so
 the pages say "awaiting clinical sign-off" again and ``validate_content`` warns.
+
+``--language es`` records instead a native-speaking clinician's sign-off of the
+Spanish, in the release's ``languages``; it covers the Spanish texts and the
+English they translate, and needs the translation marked complete.
 """
 import datetime
 from pathlib import Path
 
+from django.conf import settings
 from django.core import serializers
 from django.core.management.base import BaseCommand, CommandError
 
+from questionnaire.content import SOURCE_LANGUAGE
 from questionnaire.content_diff import diff_content
-from questionnaire.content_sources import ContentSourceError, fixtures_folder, read_source
+from questionnaire.content_sources import ContentSourceError, fixture_text, fixtures_folder, read_source
+from questionnaire.models import ContentRelease
 from questionnaire.validation import validate_content
 
 
@@ -29,8 +36,10 @@ class Command(BaseCommand):
         parser.add_argument("--on", type=datetime.date.fromisoformat, default=None,
                             help="The date of the review, YYYY-MM-DD (default: today).")
         parser.add_argument("--fixtures", default=str(fixtures_folder()), help="The folder to sign off.")
+        parser.add_argument("--language", default=SOURCE_LANGUAGE, choices=[code for code, _ in settings.LANGUAGES],
+                            help="The language reviewed (default: English, the content itself).")
 
-    def handle(self, *args, against, by, role, on, fixtures, **options):
+    def handle(self, *args, against, by, role, on, fixtures, language, **options):
         if not by.strip() or not role.strip():
             raise CommandError("A sign-off needs the reviewer's name and role.")
         if not (Path(fixtures) / "release.json").is_file():
@@ -53,11 +62,22 @@ class Command(BaseCommand):
         path = Path(fixtures) / "release.json"
         releases = [item.object for item in serializers.deserialize("json", path.read_text(encoding="utf-8"))]
         latest = max(releases, key=lambda r: (r.published, r.version))
-        latest.signed_off_by, latest.signed_off_role = by.strip(), role.strip()
-        latest.signed_off_on = on or datetime.date.today()
-        latest.signed_off_summary = summary
-        latest.signed_off_fingerprint = new.fingerprint
-        text = serializers.serialize("json", sorted(releases, key=lambda r: r.pk), indent=2, ensure_ascii=False)
-        path.write_text(text + "\n", encoding="utf-8")
-        self.stdout.write(f"{summary}\nSigned off by {latest.signed_off_by} ({latest.signed_off_role}) "
-                          f"on {latest.signed_off_on:%-d %B %Y}, in {path}. Run load_content to ship it.")
+        on = on or datetime.date.today()
+        if language == SOURCE_LANGUAGE:
+            latest.signed_off_by, latest.signed_off_role = by.strip(), role.strip()
+            latest.signed_off_on = on
+            latest.signed_off_summary = summary
+            latest.signed_off_fingerprint = new.fingerprint
+        else:
+            state = new.language_state(language)
+            if state["status"] != "complete":
+                raise CommandError(
+                    f"Not signed off: the {language!r} translation is marked {state['status']!r}, not 'complete', "
+                    f"in release.json's languages.")
+            state.update(signed_off_by=by.strip(), signed_off_role=role.strip(), signed_off_on=on.isoformat(),
+                         signed_off_fingerprint=new.translation_fingerprint(language))
+            latest.languages = {**latest.languages, language: state}
+        path.write_text(fixture_text(ContentRelease, sorted(releases, key=lambda r: r.pk)), encoding="utf-8")
+        self.stdout.write(f"{summary}\nSigned off by {by.strip()} ({role.strip()}) on {on:%-d %B %Y}"
+                          f"{'' if language == SOURCE_LANGUAGE else f' for {language!r}'}, in {path}. "
+                          f"Run load_content to ship it.")

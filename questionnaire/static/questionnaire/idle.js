@@ -50,7 +50,10 @@
       wiping = true;
       wipeForm.submit();
     } else if (left <= warnBefore && banner.hidden) {
-      countdown.textContent = Math.ceil(left / 1000) + " seconds";
+      /* The words come from the page, in its language: "{n} second(s)". */
+      var seconds = Math.ceil(left / 1000);
+      var words = seconds === 1 ? banner.dataset.countdownOne : banner.dataset.countdownOther;
+      countdown.textContent = (words || "{n} seconds").replace("{n}", seconds);
       banner.hidden = false;
       /* Room below the page, so the bar covers nothing the person cannot scroll to. */
       body.style.setProperty("--idle-warning-height", banner.offsetHeight + 16 + "px");

@@ -9,7 +9,7 @@ document.querySelectorAll("[data-copy]").forEach(function (button) {
   button.addEventListener("click", function () {
     field.select();
     navigator.clipboard.writeText(field.value).then(function () {
-      button.textContent = "Link copied";
+      button.textContent = button.getAttribute("data-copied") || "Link copied";
     });
   });
 });
