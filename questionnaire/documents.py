@@ -71,6 +71,7 @@ MOST_IMPORTANT = gettext_noop("Most important to me")
 MORE_OF_MINE = gettext_noop("More of my questions")
 MY_QUESTIONS = gettext_noop("My questions")
 MY_OWN = gettext_noop("My own questions")
+NOTES = gettext_noop("Notes")
 FOR_CONDITION = gettext_noop("For: %(condition)s")
 #: Said at the top of a list printed in two languages, in both, by the second language.
 GLOSS_EXPLAINED = {
@@ -467,7 +468,7 @@ def _header(pdf, document):
     pdf.set_xy(pdf.l_margin, top + 8)
     pdf.multi_cell(pdf.epw, 4.5, gettext(HOW_TO_USE), **LINE)
     if document.gloss_line():
-        _gloss(pdf, document.gloss_line(), document.gloss_language, pdf.epw)
+        _gloss(pdf, document.gloss_line(), "", pdf.epw)
     pdf.ln(1)
 
 
@@ -502,7 +503,8 @@ GLOSS_SIZE, GLOSS_LINE, GLOSS_ABOVE = 8.5, 3.9, 0.4
 
 
 def _gloss_text(text, language):
-    return f"{language.upper()}: {text}"
+    """A gloss marked with its language ("EN: ..."); the line that explains the glosses is not."""
+    return f"{language.upper()}: {text}" if language else text
 
 
 def _gloss(pdf, text, language, width):
@@ -535,7 +537,7 @@ def _closing(pdf, document):
     width = _closing_width(pdf, document)
     pdf.ln(NOTES_ABOVE)
     pdf.set_font("DejaVu", "B", 11)
-    pdf.multi_cell(width, NOTES_HEADING, gettext("Notes"), **LINE)
+    pdf.multi_cell(width, NOTES_HEADING, document.both(NOTES), **LINE)
     _ruled_lines(pdf, NOTES_LINES, 0, width)
     pdf.ln(NOTES_BELOW)
     small = _small_print(document)

@@ -11,7 +11,9 @@ for the web pages and the commands, so a response names the Questionnaire it ans
 """
 from functools import wraps
 
+from django.conf import settings
 from django.utils import translation
+from django.utils.translation import gettext_noop
 
 from . import forms
 from .engine import CHOICES
@@ -40,12 +42,12 @@ LIST_ITEMS = [
 ]
 #: Each group of the vocabulary's codes: (code, display) of the group, and its codes' labels.
 AXES = {
-    "goal": ("Aim of the treatment", dict(Goal.choices)),
-    "condition": ("What the treatment is for", None),
-    "stage": ("Where the person is with the treatment", dict(Stage.choices)),
-    "factor": ("Something else that applies", dict(Factor.choices)),
-    "concern": ("What matters most to the person", dict(Concern.choices)),
-    "therapy-category": ("Kind of immunotherapy", None),
+    "goal": (gettext_noop("Aim of the treatment"), dict(Goal.choices)),
+    "condition": (gettext_noop("What the treatment is for"), None),
+    "stage": (gettext_noop("Where the person is with the treatment"), dict(Stage.choices)),
+    "factor": (gettext_noop("Something else that applies"), dict(Factor.choices)),
+    "concern": (gettext_noop("What matters most to the person"), dict(Concern.choices)),
+    "therapy-category": (gettext_noop("Kind of immunotherapy"), None),
 }
 
 #: ImmunoGuide codes with a SNOMED CT concept that plainly means the same, checked against
@@ -61,16 +63,29 @@ SNOMED_CODES = {
 def _in_english(build):
     """FHIR resources speak English whatever the page's language: the Questionnaire's texts and
     the codes' displays are what a record system stores, so they must not change with the reader.
-    Labels are made plain strings here, so JSON never meets a lazy translation."""
+    Labels are made plain strings here, so JSON never meets a lazy translation. The content is
+    read in English too (the snapshot a page in Spanish passes is its translation)."""
     @wraps(build)
     def wrapper(*args, **kwargs):
+        args = [arg.source if hasattr(arg, "in_language") else arg for arg in args]
         with translation.override("en"):
             return build(*args, **kwargs)
     return wrapper
 
 
+def _other_languages():
+    """The languages a code's display is given in besides English, as a ``designation``."""
+    return [code for code, _ in settings.LANGUAGES if code != "en"]
+
+
 def canonical(base, kind, resource_id):
     return f"{base.rstrip('/')}/{kind}/{resource_id}"
+
+
+def _labels_in(language, axis, content):
+    """Code -> label for one group in another language (the vocabulary's catalogue, the content's translation)."""
+    with translation.override(language):
+        return _labels(axis, content.in_language(language))
 
 
 def _labels(axis, content):
@@ -91,26 +106,44 @@ def _coding(base, axis, code, content):
             "display": _labels(axis, content)[code]}
 
 
-def _question_coding(base, question):
+def _question_coding(base, question, content):
+    """A question's code, with its display as the code system has it (the list may be in another language)."""
+    known = content.questions.get(question.slug, question)
     return {"system": canonical(base, "CodeSystem", QUESTIONS_ID), "code": question.slug,
-            "display": str(question.text)}
+            "display": str(known.text)}
 
 
 def _version(content):
     return content.release.version if content.release else "-"
 
 
-def _concept(code, display):
+def _concept(code, display, translated=None):
+    """A code with its English display, and a designation in each language it is shown in."""
     display = str(display)
-    return {"code": code, "display": display, "designation": [{"language": "en", "value": display}]}
+    designations = [{"language": "en", "value": display}]
+    designations += [{"language": language, "value": str(value)}
+                     for language, value in (translated or {}).items() if value]
+    return {"code": code, "display": display, "designation": designations}
+
+
+def _translated_titles(axis_title):
+    found = {}
+    for language in _other_languages():
+        with translation.override(language):
+            found[language] = translation.gettext(axis_title)
+    return found
 
 
 @_in_english
 def vocabulary_code_system(content, base):
     """The product's vocabulary (PRODUCT.md's slugs): each axis a group of its codes."""
+    translated = {axis: {language: _labels_in(language, axis, content) for language in _other_languages()}
+                  for axis in AXES}
     groups = [
-        {**_concept(axis, title), "property": [{"code": "notSelectable", "valueBoolean": True}],
-         "concept": [_concept(code, label) for code, label in _labels(axis, content).items()]}
+        {**_concept(axis, title, _translated_titles(title)),
+         "property": [{"code": "notSelectable", "valueBoolean": True}],
+         "concept": [_concept(code, label, {language: labels.get(code) for language, labels in translated[axis].items()})
+                     for code, label in _labels(axis, content).items()]}
         for axis, (title, _) in AXES.items()]
     return {
         "resourceType": "CodeSystem", "id": VOCABULARY_ID,
@@ -137,7 +170,9 @@ def questions_code_system(content, base):
         "status": "active", "publisher": "ImmunoGuide", "caseSensitive": True, "content": "complete",
         "count": len(content.questions),
         "valueSet": canonical(base, "ValueSet", QUESTIONS_ID),
-        "concept": [_concept(slug, question.text) for slug, question in sorted(content.questions.items())],
+        "concept": [_concept(slug, question.text, {
+            language: content.in_language(language).questions[slug].text for language in _other_languages()})
+            for slug, question in sorted(content.questions.items())],
     }
 
 
@@ -207,7 +242,7 @@ def questionnaire_response(answers, question_list, content, base, authored):
                                   ("top-questions", LIST_ITEMS[1][1], question_list.top)):
         if chosen:
             items.append({"linkId": link_id, "text": text,
-                          "answer": [{"valueCoding": _question_coding(base, q)} for q in chosen]})
+                          "answer": [{"valueCoding": _question_coding(base, q, content)} for q in chosen]})
     if question_list.own:
         items.append({"linkId": "own-questions", "text": LIST_ITEMS[2][1],
                       "answer": [{"valueString": own} for own in question_list.own]})

@@ -68,6 +68,38 @@ class TestRecommend:
             {"goal": "modulate", "condition": "hay_fever", "stage": "on_treatment"}), read_content())
         assert data == json.loads(json.dumps(direct.as_dict()))
 
+    def test_in_spanish_the_same_result_with_the_spanish_texts(self):
+        args = ("recommend", "goal=dampen", "condition=lupus", "stage=starting", "factors=vaccines_due",
+                "--format", "json")
+        english, spanish = json.loads(run(*args)), json.loads(run(*args, "--lang", "es"))
+        assert (english["language"], spanish["language"]) == ("en", "es")
+        for key in ("categories", "treatments", "notes", "questions"):
+            assert [i.get("slug", i.get("kind")) for i in spanish[key]] == [i.get("slug", i.get("kind")) for i in english[key]]
+        assert spanish["matched_rules"] == english["matched_rules"]
+        content = read_content().in_language("es")
+        assert [q["text"] for q in spanish["questions"]] == [content.questions[q["slug"]].text for q in spanish["questions"]]
+        assert {q["language"] for q in spanish["questions"]} == {"es"}
+
+    def test_in_spanish_the_text_format_is_spanish_too(self):
+        out = run("recommend", "goal=strengthen", "condition=melanoma", "stage=starting", "--lang", "es")
+        assert out.startswith("Respuestas: goal=strengthen")
+        assert "Goal used" not in out and "Why: the rules" not in out
+        content = read_content().in_language("es")
+        assert content.categories["stimulating"].title in out
+
+    def test_in_spanish_the_fhir_response_is_the_same_answers(self):
+        english = json.loads(run("recommend", "goal=dampen", "condition=lupus", "stage=starting", "--format", "fhir"))
+        spanish = json.loads(run("recommend", "goal=dampen", "condition=lupus", "stage=starting", "--format", "fhir",
+                                 "--lang", "es"))
+        def answers(response):
+            return [(item["linkId"], [a.get("valueCoding", {}).get("code") for a in item.get("answer", [])])
+                    for item in response["item"]]
+        assert answers(spanish) == answers(english)
+
+    def test_a_language_not_offered_is_refused(self):
+        with pytest.raises(CommandError, match="invalid choice: 'fr'"):
+            call_command("recommend", "goal=dampen", "condition=lupus", "stage=starting", "--lang", "fr")
+
     @pytest.mark.parametrize("args, words", [
         (["condition=melanoma", "stage=starting"], "Missing answer 'goal'. Valid choices: strengthen"),
         (["goal=boost", "condition=melanoma", "stage=starting"], "Unknown goal 'boost'. Valid choices:"),
@@ -343,6 +375,28 @@ class TestSignOff:
         with pytest.raises(CommandError, match="question 'flare-plan', field 'theme'"):
             self.sign_off(folder)
         assert (folder / "release.json").read_text(encoding="utf-8") == before
+
+    def test_a_spanish_sign_off_is_recorded_in_the_release_s_languages_and_shown(self, tmp_path, client):
+        folder = fixture_folder(tmp_path, "release")
+        self.sign_off(folder, "--language", "es")
+        release = json.loads((folder / "release.json").read_text(encoding="utf-8"))[0]["fields"]
+        assert release["signed_off_by"] == ""  # the English is not signed off by it
+        spanish = release["languages"]["es"]
+        assert (spanish["status"], spanish["signed_off_by"], spanish["signed_off_on"]) == (
+            "complete", "Dr A Reviewer", "2026-12-01")
+        call_command("load_content", str(folder), verbosity=0)
+        assert read_content().language_sign_off("es")["signed_off_by"] == "Dr A Reviewer"
+        client.cookies["django_language"] = "es"
+        about = client.get("/about/")
+        assert "Dr A Reviewer" in about.context["translations"][0]["review"]
+
+    def test_a_partial_translation_is_not_signed_off(self, tmp_path):
+        folder = fixture_folder(tmp_path, "release")
+        releases = json.loads((folder / "release.json").read_text(encoding="utf-8"))
+        releases[0]["fields"]["languages"]["es"]["status"] = "partial"
+        (folder / "release.json").write_text(json.dumps(releases), encoding="utf-8")
+        with pytest.raises(CommandError, match="'partial', not 'complete'"):
+            self.sign_off(folder, "--language", "es")
 
     def test_a_signed_off_release_exports_as_it_was_loaded(self, tmp_path):
         folder = fixture_folder(tmp_path, "release")

@@ -218,3 +218,41 @@ class TestCommands:
         result = recommend(Answers("unsure", "lupus", "starting"), content)
         assert [a["valueCoding"]["code"] for a in answered(data)["questions"]] == [
             q.slug for q in result.suggested_questions()]
+
+
+class TestLanguages:
+    """The records speak English; the code systems carry the Spanish as each code's designation."""
+
+    def test_every_code_has_its_spanish_designation(self, content):
+        spanish = content.in_language("es")
+        for system in (fhir.vocabulary_code_system(content, BASE), fhir.questions_code_system(content, BASE)):
+            CodeSystem.model_validate(system)
+            stack = list(system["concept"])
+            while stack:
+                concept = stack.pop()
+                stack += concept.get("concept", [])
+                languages = {d["language"]: d["value"] for d in concept["designation"]}
+                assert set(languages) == {"en", "es"}, concept["code"]
+                assert languages["en"] == concept["display"]
+        questions = {c["code"]: c for c in fhir.questions_code_system(content, BASE)["concept"]}
+        slug = "biologic-tb-hepb-tests"
+        assert {d["language"]: d["value"] for d in questions[slug]["designation"]}["es"] == spanish.questions[slug].text
+        lupus = next(c for group in fhir.vocabulary_code_system(content, BASE)["concept"]
+                     for c in group.get("concept", []) if c["code"] == "lupus")
+        assert lupus["display"] == content.conditions["lupus"].label
+
+    def test_a_resource_built_from_the_spanish_snapshot_is_the_english_one(self, content):
+        spanish = content.in_language("es")
+        assert fhir.questionnaire(spanish, BASE) == fhir.questionnaire(content, BASE)
+        answers = Answers("dampen", "lupus", "starting", ("vaccines_due",), ())
+        _, english_response = response_for(content, answers)
+        _, spanish_response = response_for(spanish, answers)
+        assert spanish_response == english_response
+
+    def test_the_download_from_a_page_in_spanish_is_in_english(self, client, content):
+        complete(client, "dampen", "lupus")
+        english = json.loads(client.get(reverse("questionnaire:result_fhir")).content)
+        client.cookies["django_language"] = "es"
+        spanish = json.loads(client.get(reverse("questionnaire:result_fhir")).content)
+        assert {k: v for k, v in spanish.items() if k != "authored"} == {
+            k: v for k, v in english.items() if k != "authored"}

@@ -168,3 +168,28 @@ def test_the_downloads_are_in_the_page_s_language(client):
     first = result.context["suggested_questions"][0]
     assert content.questions[first.slug].text in text
     assert "Preguntas para mi cita" in text.splitlines()[0]
+
+
+def test_a_partial_translation_shows_the_missing_item_in_english_marked_and_says_so(client):
+    from questionnaire.models import ContentRelease, Question
+    release = ContentRelease.objects.get()
+    release.languages = {"es": {"status": "partial", "last_reviewed": "2026-12-01"}}
+    release.save()
+    Question.objects.filter(pk="d-infection-risk").update(text_es=None)
+    in_spanish(client)
+    page = complete(client, "dampen", "lupus")
+    untranslated = [item.slug for item in page.context["untranslated"]]
+    assert untranslated == ["d-infection-risk"]
+    html = page.content.decode()
+    assert 'id="untranslated"' in html
+    assert re.search(r'for="keep-d-infection-risk" lang="en">', html)
+    assert english_left(re.sub(r'<label[^>]*lang="en">.*?</label>', "", html, flags=re.S)) == []
+    about = client.get(reverse("questionnaire:about"))
+    assert about.context["translations"][0]["complete"] is False
+
+
+def test_every_source_on_a_spanish_page_is_marked_as_english(client):
+    page = complete(in_spanish(client), "dampen", "lupus")
+    html = page.content.decode()
+    sources = re.findall(r"<li([^>]*)>[^<]*: <a href=\"https://", html)
+    assert sources and set(sources) == {' lang="en"'}

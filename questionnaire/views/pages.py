@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import get_language_info
+from django.utils.translation import gettext, gettext_noop
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -42,6 +42,10 @@ def about(request):
     })
 
 
+#: The About page's heading for each translation of the content.
+TRANSLATION_HEADINGS = {"es": gettext_noop("The text in Spanish")}
+
+
 def translations(content):
     """Each translation of the content: its language, whether it is complete, when it was last
     reviewed, and whether a native-speaking clinician signed it off."""
@@ -52,7 +56,7 @@ def translations(content):
         state = content.language_state(code)
         reviewed = state.get("last_reviewed")
         found.append({
-            "language": get_language_info(code)["name_translated"],
+            "heading": gettext(TRANSLATION_HEADINGS[code]),
             "complete": state["status"] == "complete",
             "last_reviewed": datetime.date.fromisoformat(reviewed) if reviewed else None,
             "review": translation_line(content, code),

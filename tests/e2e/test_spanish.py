@@ -1,0 +1,126 @@
+"""A Spanish-speaking patient completes the flow in Spanish on a phone, and their nurse prints
+one list that both of them and the doctor can read.
+
+The browser asks for Spanish (``locale="es-US"``, so ``Accept-Language: es-US``). Button
+and heading names come from the catalogue, as the page itself gets them.
+"""
+import io
+import re
+
+import pytest
+from django.utils import translation
+from playwright.sync_api import expect
+
+from questionnaire.content import read_content
+from tests.e2e.flow import choose
+from tests.e2e.test_accessibility import assert_no_violations
+from tests.e2e.test_flow import pdf_text
+from tests.pdf_layout import page_count
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PHONE = {"width": 375, "height": 812}
+
+
+def es(message):
+    """What the Spanish page calls a button, a link or a heading."""
+    with translation.override("es"):
+        return translation.gettext(message)
+
+
+@pytest.fixture
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "locale": "es-US", "viewport": PHONE, "is_mobile": True, "has_touch": True}
+
+
+def no_sideways_scrolling(page):
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), page.url
+
+
+def continue_with(page, values, checks):
+    for value in values if isinstance(values, (list, tuple)) else [values]:
+        choose(page, value)
+    checks(page)
+    page.get_by_role("button", name=es("Continue")).click()
+
+
+def test_a_patient_completes_the_flow_in_spanish_on_a_phone_and_prints_one_list_for_both(page, site, artifacts):
+    def checks(page):
+        expect(page.locator("html")).to_have_attribute("lang", "es")
+        no_sideways_scrolling(page)
+        assert_no_violations(page)
+
+    page.goto(site + "/")
+    checks(page)
+    page.screenshot(path=str(artifacts / "es-phone-start.png"), full_page=True)
+    page.get_by_role("link", name=es("Start now")).click()
+    for step, values in (("goal", "dampen"), ("condition", "lupus"), ("stage", "starting"),
+                         ("factors", ["vaccines_due"]), ("concerns", ["side_effects"])):
+        if step == "condition":
+            page.screenshot(path=str(artifacts / "es-phone-condition.png"), full_page=True)
+        continue_with(page, values, checks)
+    expect(page.get_by_role("heading", name=es("Check your answers"))).to_be_visible()
+    checks(page)
+    page.get_by_role("button", name=es("See my summary and questions")).click()
+    expect(page.get_by_role("heading", name=es("Your questions for the care team"))).to_be_visible()
+    checks(page)
+    page.screenshot(path=str(artifacts / "es-phone-result.png"), full_page=True)
+
+    content = read_content()
+    spanish = content.in_language("es")
+    shown = page.locator(".suggested-questions input[name=keep]").evaluate_all("boxes => boxes.map(b => b.value)")
+    labels = page.locator(".suggested-questions .question-keep .choice-label").all_inner_texts()
+    assert shown and all(spanish.questions[slug].text in label for slug, label in zip(shown, labels))
+
+    # The nurse prints: Spanish for the patient, the English under each question for the doctor.
+    expect(page.locator("#print-both")).to_be_checked()
+    page.get_by_role("button", name=es("Print")).click()
+    expect(page).to_have_url(re.compile(r"\?print=1"))
+    printed = page.pdf(format="Letter")
+    assert page_count(printed) <= 2
+    text = pdf_text(io.BytesIO(printed))
+    for slug in shown:
+        assert spanish.questions[slug].text[:30] in text
+        assert content.questions[slug].text[:30] in text
+    assert "Preguntas para mi cita / Questions for my appointment" in text
+
+
+def test_switching_to_english_on_a_step_keeps_the_choice_not_yet_sent(page, site):
+    page.goto(site + "/questions/")
+    choose(page, "modulate")
+    page.get_by_role("button", name="English").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.locator("input[value=modulate]")).to_be_checked()
+    page.get_by_role("button", name="Español").click()
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    expect(page.locator("input[value=modulate]")).to_be_checked()
+
+
+def test_the_about_page_says_the_spanish_awaits_a_native_speaking_clinician(page, site):
+    page.goto(site + "/about/")
+    expect(page.get_by_text(es("The Spanish text awaits review by a native-speaking clinician."))).to_be_visible()
+    assert_no_violations(page)
+
+
+def test_the_whole_flow_in_spanish_without_javascript(browser, site, artifacts):
+    context = browser.new_context(java_script_enabled=False, locale="es-US", viewport=PHONE)
+    page = context.new_page()
+    try:
+        page.goto(site + "/")
+        page.get_by_role("link", name=es("Start now")).click()
+        for values in ("dampen", "kidney_transplant", "starting", [], []):
+            for value in values if isinstance(values, list) else [values]:
+                choose(page, value)
+            page.get_by_role("button", name=es("Continue")).click()
+        page.get_by_role("button", name=es("See my summary and questions")).click()
+        page.fill("#id_own", "¿Puedo viajar después del trasplante?")
+        page.get_by_role("button", name=es("Save my list")).click()
+        expect(page.locator(".own-text")).to_have_text(["¿Puedo viajar después del trasplante?"])
+        page.get_by_role("button", name="English").click()
+        expect(page.locator("html")).to_have_attribute("lang", "en")
+        expect(page.locator(".own-text")).to_have_text(["¿Puedo viajar después del trasplante?"])
+        page.get_by_role("button", name="Español").click()
+        page.get_by_role("button", name=es("Finish and start over for the next person")).click()
+        expect(page.get_by_role("link", name=es("Start now"))).to_be_visible()
+    finally:
+        context.close()
