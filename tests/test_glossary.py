@@ -1,9 +1,10 @@
 """Medical words are explained where they are used (questionnaire/glossary.py)."""
+import itertools
 import re
 
 import pytest
 
-from questionnaire.engine import Answers, recommend
+from questionnaire.engine import CHOICES, Answers, recommend
 from questionnaire.glossary import result_texts, terms_used
 from questionnaire.content import GlossaryTerm
 from tests.test_content_quality import all_content_texts
@@ -55,3 +56,21 @@ def test_the_result_page_shows_words_explained_without_javascript(client, conten
     page = complete(client, "strengthen", "melanoma").content.decode()
     assert "Words explained" in page
     assert content.glossary["checkpoint-inhibitor"].definition in page
+
+
+@pytest.mark.django_db
+def test_the_spanish_pages_explain_the_same_words_as_the_english(content):
+    """Each term's Spanish ``matches`` find it in the Spanish texts: every term some English page
+    explains, some Spanish page explains, and a page that explains words in English does in Spanish."""
+    spanish = content.in_language("es")
+    english_terms, spanish_terms, silent = set(), set(), []
+    for goal, condition in itertools.product(CHOICES["goal"], CHOICES["condition"]):
+        answers = Answers(goal, condition, "starting", (), ())
+        in_english = {t.slug for t in terms_used(result_texts(recommend(answers, content)), content.glossary)}
+        in_spanish = {t.slug for t in terms_used(result_texts(recommend(answers, spanish)), spanish.glossary)}
+        english_terms |= in_english
+        spanish_terms |= in_spanish
+        if in_english and not in_spanish:
+            silent.append((goal, condition))
+    assert spanish_terms == english_terms
+    assert silent == []

@@ -10,7 +10,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.template.loader import render_to_string
+from django.utils import translation
 
 from tests.conftest import skip_or_fail
 from tests.pages import HTML_PAGES_EXCLUDED, visit_every_page_type
@@ -21,13 +23,15 @@ JAVA = shutil.which("java")
 pytestmark = pytest.mark.django_db
 
 
-def collect_pages(client):
-    """Each page type's HTML, by name."""
+def collect_pages(client, language="en"):
+    """Each page type's HTML in one language, by name."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
     html = {name: response.content.decode() for name, response in visit_every_page_type(client).items()
             if name not in HTML_PAGES_EXCLUDED}
-    html["csrf-failure"] = render_to_string("403_csrf.html")
-    html["server-error"] = render_to_string("500.html")
-    html["database-away"] = render_to_string("503.html")
+    with translation.override(language):
+        html["csrf-failure"] = render_to_string("403_csrf.html")
+        html["server-error"] = render_to_string("500.html")
+        html["database-away"] = render_to_string("503.html")
     return html
 
 
@@ -40,11 +44,13 @@ def test_every_page_type_is_collected(client):
 
 
 def test_every_page_type_passes_the_nu_html_checker(client, tmp_path):
+    """In English and in Spanish: the two differ in their words and their lang attributes."""
     missing = [what for what, ok in (("java", JAVA), (f"the checker at {VNU}", VNU.exists())) if not ok]
     if missing:
         skip_or_fail(f"Missing {', '.join(missing)}: run `make test`, which installs the checker with npm.")
-    for name, html in collect_pages(client).items():
-        (tmp_path / f"{name}.html").write_text(html, encoding="utf-8")
+    for language in ("en", "es"):
+        for name, html in collect_pages(client, language).items():
+            (tmp_path / f"{language}-{name}.html").write_text(html, encoding="utf-8")
     done = subprocess.run(
         [JAVA, "-jar", str(VNU), "--format", "json", "--errors-only", str(tmp_path)],
         capture_output=True, text=True, timeout=300)

@@ -124,3 +124,31 @@ def test_the_whole_flow_in_spanish_without_javascript(browser, site, artifacts):
         expect(page.get_by_role("link", name=es("Start now"))).to_be_visible()
     finally:
         context.close()
+
+
+def test_the_other_page_types_in_spanish_pass_axe(page, site):
+    """Errors, the link, check-in, start over and not found: axe at WCAG 2.2 AA, in Spanish."""
+    page.goto(site + "/questions/")
+    page.get_by_role("button", name=es("Continue")).click()  # nothing chosen: the error summary
+    expect(page.locator(".error-summary")).to_be_visible()
+    assert_no_violations(page)
+    for values in ("dampen", "lupus", "starting", [], []):
+        for value in values if isinstance(values, list) else [values]:
+            choose(page, value)
+        page.get_by_role("button", name=es("Continue")).click()
+    page.get_by_role("button", name=es("See my summary and questions")).click()
+    page.fill("#id_own", "\n".join(f"¿Pregunta {n}?" for n in range(11)))
+    page.get_by_role("button", name=es("Save my list")).click()
+    expect(page.locator(".error-summary")).to_be_visible()
+    assert_no_violations(page)
+    page.fill("#id_own", "¿Pregunta?")
+    for action in ("Copy link to this list", "Check-in view for the nurse"):
+        page.get_by_role("button", name=es(action)).click()
+        expect(page.locator("html")).to_have_attribute("lang", "es")
+        assert_no_violations(page)
+        page.goto(site + "/result/")
+    page.get_by_role("button", name=es("Start over")).first.click()
+    assert_no_violations(page)
+    page.goto(site + "/no-such-page/")
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    assert_no_violations(page)
