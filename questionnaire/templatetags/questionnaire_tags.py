@@ -74,7 +74,7 @@ def _render_once(context, template_name, key, keep=lambda: True, values=None):
     only on a miss, may refuse to keep one. ``values()`` gives the fragment's context
     (else the page's)."""
     return mark_safe(context["content"].rendered.get(
-        (template_name, *key, translation.get_language()), lambda: render_to_string(template_name, values() if values else context.flatten()),
+        (template_name, *key, page_language(context)), lambda: render_to_string(template_name, values() if values else context.flatten()),
         keep=keep))
 
 
@@ -117,11 +117,18 @@ class OnceNode(template.Node):
 
         content = context.get("content")
         fragments = content.rendered if content is not None else FRAME
-        html = fragments.get(("once", self.name.resolve(context), *key, translation.get_language()), render)
+        html = fragments.get(("once", self.name.resolve(context), *key, page_language(context)), render)
         # The token is asked for only where the fragment has a form: asking creates one.
         if CSRF_HOLE in html and str(token) == "NOTPROVIDED":
             return self.nodelist.render(context)
         return mark_safe(fill_csrf_hole(html, token))
+
+
+def page_language(context):
+    """The language the page is rendered in: the i18n context processor's, read once per page
+    (asking Django each time costs a thread-local lookup per fragment), else Django's."""
+    language = context.get("LANGUAGE_CODE")
+    return language if language else translation.get_language()
 
 
 def _hashable(value):
