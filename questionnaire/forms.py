@@ -1,5 +1,6 @@
 """One form per wizard step; each asks one thing (PRODUCT.md, "The flow")."""
 from django import forms
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.text import format_lazy
 from django.utils.translation import gettext, gettext_lazy as _, pgettext
@@ -79,6 +80,12 @@ class ConditionForm(forms.Form):
     @cached_property
     def hints(self):
         return {c.slug: c.hint for c in self.conditions if c.hint}
+
+    @cached_property
+    def option_languages(self):
+        """The language of each option not in the page's (a condition not yet translated), to mark it."""
+        page = translation.get_language()
+        return {c.slug: c.language for c in self.conditions if c.language != page}
 
     def choice_groups(self):
         """(group slug, label, [radio buttons], open) in display order, for the template.

@@ -193,3 +193,17 @@ def test_every_source_on_a_spanish_page_is_marked_as_english(client):
     html = page.content.decode()
     sources = re.findall(r"<li([^>]*)>[^<]*: <a href=\"https://", html)
     assert sources and set(sources) == {' lang="en"'}
+
+
+def test_a_condition_not_yet_translated_is_offered_in_english_marked(client):
+    from questionnaire.models import ContentRelease, Condition
+    release = ContentRelease.objects.get()
+    release.languages = {"es": {"status": "partial"}}
+    release.save()
+    Condition.objects.filter(pk="lupus").update(label_es=None)
+    in_spanish(client)
+    client.get(reverse("questionnaire:questions"))
+    post_step(client, "goal", "dampen")
+    html = client.get(step_url("condition")).content.decode()
+    assert re.search(r'<label class="choice-label" for="[^"]*"[^>]*lang="en">Lupus', html)
+    assert html.count('lang="en">') >= 1 and 'lang="en">Rheumatoid' not in html
