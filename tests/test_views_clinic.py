@@ -110,3 +110,14 @@ class TestAdmin:
                                      {**CLINIC, "name": "Hillside Clinic"})
         assert response.status_code == 302
         assert ClinicProfile.objects.get().name == "Hillside Clinic"
+
+
+def test_in_spanish_the_clinic_s_endorsement_is_its_spanish_or_its_english_marked(client, clinic):
+    client.cookies["django_language"] = "es"
+    page = complete(client, "dampen", "lupus").content.decode()
+    assert f'<p lang="en">{CLINIC["endorsement"]}</p>' in page
+    ClinicProfile.objects.filter(pk=clinic.pk).update(endorsement_es="Esperamos sus preguntas.")
+    clinic.refresh_from_db()
+    clinic.save()  # as the admin saves it: the content stamp moves
+    page = client.get(reverse("questionnaire:result")).content.decode()
+    assert "<p>Esperamos sus preguntas.</p>" in page and CLINIC["endorsement"] not in page
