@@ -212,6 +212,7 @@ class TestLinks:
         assert response.status_code == 410
         page = response.content.decode()
         assert "This link has expired" in page and "Start again" in page
+        assert response.context["max_age_days"] == 30 and "work for 30 days" in page
 
 
     def test_a_realistic_list_gives_a_link_under_1000_characters(self, client, listed):

@@ -314,7 +314,7 @@ def open_list(request, token):
     try:
         answers, choices = read_token(token)
     except LinkExpired:
-        return render(request, "questionnaire/link_expired.html", status=410)
+        return render(request, "questionnaire/link_expired.html", {"max_age_days": MAX_AGE.days}, status=410)
     except LinkInvalid:
         return render(request, "400.html", {"link_problem": True}, status=400)
     held = stored_answers(request)
