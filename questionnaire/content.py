@@ -289,15 +289,17 @@ class Content:
         Slugs, rules and sources are the same in every language, so the engine's
         result is too.
         """
+        if self is not self.source:
+            return self.source.in_language(language)
         language = (language or SOURCE_LANGUAGE).split("-")[0].lower()
-        if language not in dict(settings.LANGUAGES):
-            language = SOURCE_LANGUAGE
-        if language == self.language or self is not self.source:
-            return self.source.in_language(language) if self is not self.source else self
-        with self._lock:
-            translated = self._in_languages.get(language)
-            if translated is None:
-                translated = self._in_languages[language] = self._translate(language)
+        if language not in translated_languages():
+            return self
+        translated = self._in_languages.get(language)  # every request asks: no lock once made
+        if translated is None:
+            with self._lock:
+                translated = self._in_languages.get(language)
+                if translated is None:
+                    translated = self._in_languages[language] = self._translate(language)
         return translated
 
     def _translate(self, language):
@@ -388,8 +390,15 @@ def _fields(item):
     return {name: value for name, value in dataclasses.asdict(item).items() if name != "language"}
 
 
+def translated_languages():
+    """The languages the content is translated into: every one offered but the source language."""
+    return [code for code, _ in settings.LANGUAGES if code != SOURCE_LANGUAGE]
+
+
+@functools.cache
 def translated_fields(model):
-    """The fields of a model that have a text per language (questionnaire/translation.py)."""
+    """The fields of a model that have a text per language (questionnaire/translation.py);
+    asked for each field of each item a snapshot reads, and fixed once the apps are loaded."""
     from modeltranslation.translator import NotRegistered, translator
     try:
         return tuple(translator.get_options_for_model(model).fields)
@@ -432,9 +441,7 @@ def plain_item(cls, instance, related):
 def translations_of(instance):
     """``{language: {field: text}}``: an instance's texts in the languages besides English that it has."""
     found = {}
-    for language, _ in settings.LANGUAGES:
-        if language == SOURCE_LANGUAGE:
-            continue
+    for language in translated_languages():
         texts = {name: _plain(value) for name in translated_fields(type(instance))
                  if (value := _stored(instance, name, language)) not in (None, "", [])}
         if texts:

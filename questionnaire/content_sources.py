@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core import serializers
 from django.core.serializers.base import DeserializationError
 
-from .content import SOURCE_LANGUAGE, content_from_fixtures, translated_fields
+from .content import SOURCE_LANGUAGE, content_from_fixtures, translated_fields, translated_languages
 from .registry import CONTENT
 from .validation import reference_problems
 
@@ -80,7 +80,7 @@ def fixture_text(model, objects):
 
 def _fixture_fields(model, fields):
     translated = translated_fields(model)
-    others = [code for code, _ in settings.LANGUAGES if code != SOURCE_LANGUAGE]
+    others = translated_languages()
     copies = {f"{name}_{code}" for name in translated for code in (SOURCE_LANGUAGE, *others)}
     written = {}
     for name, value in fields.items():

@@ -20,6 +20,8 @@ from fontTools.ttLib import TTFont
 from fpdf import FPDF
 from fpdf.enums import MethodReturnValue
 
+from .content import SOURCE_LANGUAGE
+
 #: Every block of text starts at the left margin on a new line, left-aligned.
 LINE = {"align": "L", "new_x": "LMARGIN", "new_y": "NEXT"}
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
@@ -254,7 +256,7 @@ def sign_off_line(content):
     else:
         line = gettext("Content reviewed by %(name)s, %(role)s, on %(date)s.") % {
             "name": release.signed_off_by, "role": release.signed_off_role, "date": long_date(release.signed_off_on)}
-    if content.language in TRANSLATION_AWAITS:
+    if content.language != SOURCE_LANGUAGE:
         line = f"{line} {translation_line(content, content.language)}"
     return line
 

@@ -144,7 +144,10 @@ class Result:
     def reason_rules(self):
         """The matched rules that give a reason not given before, in order (the page marks each
         one's language)."""
-        return list({rule.reason: rule for rule in reversed(self.matched_rules)}.values())[::-1]
+        first = {}
+        for rule in self.matched_rules:
+            first.setdefault(rule.reason, rule)
+        return list(first.values())
 
     def shown(self):
         """What this result shows, as content slugs: its rendered parts are kept under

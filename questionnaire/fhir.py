@@ -11,11 +11,11 @@ for the web pages and the commands, so a response names the Questionnaire it ans
 """
 from functools import wraps
 
-from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_noop
 
 from . import forms
+from .content import translated_languages
 from .engine import CHOICES
 from .vocabulary import Concern, Factor, Goal, Stage
 
@@ -75,7 +75,7 @@ def _in_english(build):
 
 def _other_languages():
     """The languages a code's display is given in besides English, as a ``designation``."""
-    return [code for code, _ in settings.LANGUAGES if code != "en"]
+    return translated_languages()
 
 
 def canonical(base, kind, resource_id):

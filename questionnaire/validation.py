@@ -200,14 +200,11 @@ def translation_problems(content):
     """Problems in the translations: a language marked complete with a text missing, a
     translated list of another length, matches not lower case, text too long for its column,
     or a release's record of a language that is not one of ours."""
-    from django.conf import settings
-
-    from .content import SOURCE_LANGUAGE, translated_fields_by_pool
-    from .registry import CONTENT
+    from .content import translated_fields, translated_languages
 
     problems = []
     release = content.release
-    others = [code for code, _ in settings.LANGUAGES if code != SOURCE_LANGUAGE]
+    others = translated_languages()
     states = release.languages if release is not None else {}
     if not isinstance(states, Mapping):
         return [ContentProblem("content release", release.version, "languages",
@@ -222,16 +219,14 @@ def translation_problems(content):
             problems.append(ContentProblem(
                 "content release", release.version, "languages",
                 f"{language!r} needs a status, one of {', '.join(TRANSLATION_STATUSES)}", code="invalid_status"))
-    models_by_pool = {pool: model for model, _, pool in CONTENT}
-    fields_by_pool = translated_fields_by_pool()
     for language in others:
         complete = isinstance(states.get(language), Mapping) and states[language].get("status") == "complete"
         texts = content.translations.get(language, {})
-        for pool, kind, items in _translatable_items(content):
-            model = models_by_pool.get(pool)
+        for model, pool, items in _translatable_items(content):
+            kind = model._meta.verbose_name
             for slug, item in items:
                 given = texts.get(pool, {}).get(slug, {})
-                for name in fields_by_pool.get(pool, ()):
+                for name in translated_fields(model):
                     english, translated = getattr(item, name), given.get(name)
                     field = f"{name}_{language}"
                     if english and not translated:
@@ -244,7 +239,7 @@ def translation_problems(content):
                         problems.append(ContentProblem(
                             kind, slug, field, f"has {len(translated)} entries; the English has {len(english)}",
                             code="translation_length"))
-                    limit = model._meta.get_field(name).max_length if model is not None else None
+                    limit = model._meta.get_field(name).max_length
                     if limit and isinstance(translated, str) and len(translated) > limit:
                         problems.append(ContentProblem(
                             kind, slug, field, f"is {len(translated)} characters; it may be at most {limit}",
@@ -256,16 +251,20 @@ def translation_problems(content):
 
 
 def _translatable_items(content):
-    """(pool, kind, [(slug, item)]) for every pool whose items are translated."""
-    yield "categories", "therapy category", sorted(content.categories.items())
-    yield "treatments", "treatment type", sorted(content.treatments.items())
-    yield "conditions", "condition", sorted(content.conditions.items())
-    yield "questions", "question", sorted(content.questions.items())
-    yield "notes", "note", sorted(content.notes.items())
-    yield "glossary", "glossary term", sorted(content.glossary.items())
-    yield "rules", "rule", sorted((rule.slug, rule) for rule in content.rules)
-    if content.release is not None:
-        yield "release", "content release", [(content.release.version, content.release)]
+    """(model, pool, [(slug, item)]) for each content model with translated fields (registry.CONTENT)."""
+    from .content import translated_fields
+    from .registry import CONTENT
+
+    for model, _, pool in CONTENT:
+        if not translated_fields(model):
+            continue
+        items = getattr(content, pool)
+        if isinstance(items, Mapping):
+            yield model, pool, sorted(items.items())
+        elif pool == "rules":
+            yield model, pool, sorted((rule.slug, rule) for rule in items)
+        elif items is not None:  # the release: one item, named by its version
+            yield model, pool, [(items.version, items)]
 
 
 def validate_database(using="default"):

@@ -151,6 +151,17 @@ class TestResult:
         assert len(result.matched_rules) == 3
         assert result.reasons() == ["Because."]
 
+    def test_reasons_keep_the_order_of_the_rules_that_first_give_them(self):
+        content = self.content()
+        given = answers("dampen", "kidney_transplant", "starting")
+        first, second, third = (rule.slug for rule in recommend(given, content).matched_rules)
+        content = with_rule(with_rule(with_rule(content, first, reason="One."), second, reason="Two."),
+                            third, reason="One.")
+        result = recommend(given, content)
+        assert [rule.slug for rule in result.matched_rules] == [first, second, third]
+        assert result.reasons() == ["One.", "Two."]
+        assert [rule.slug for rule in result.reason_rules()] == [first, second]
+
     def test_questions_for_other_stages_are_left_out(self):
         result = recommend(answers("dampen", "kidney_transplant", "finished"), self.content())
         assert "q-start-only" not in [q.slug for q in result.questions]

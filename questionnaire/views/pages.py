@@ -1,7 +1,6 @@
 """The plain pages: start, about, start over, the text size and "I am still here"."""
 import datetime
 
-from django.conf import settings
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -11,8 +10,8 @@ from django.utils.translation import gettext, gettext_noop
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from ..content import current_content
-from ..documents import TRANSLATION_AWAITS, sign_off_line, translation_line
+from ..content import current_content, translated_languages
+from ..documents import sign_off_line, translation_line
 from ..session_keys import TEXT_SIZE_SESSION_KEY, TEXT_SIZES, holds_a_person, wipe_person
 
 
@@ -50,9 +49,7 @@ def translations(content):
     """Each translation of the content: its language, whether it is complete, when it was last
     reviewed, and whether a native-speaking clinician signed it off."""
     found = []
-    for code, _ in settings.LANGUAGES:
-        if code not in TRANSLATION_AWAITS:
-            continue
+    for code in translated_languages():
         state = content.language_state(code)
         reviewed = state.get("last_reviewed")
         found.append({
