@@ -16,6 +16,8 @@ import threading
 from collections import OrderedDict
 
 from django.conf import settings
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
 
 #: Stands for the CSRF token in a kept fragment; letters only, so escaping leaves it alone.
 CSRF_HOLE = "csrfHoleKeptFragmentsFillThisWithTheRequestsToken"
@@ -79,3 +81,29 @@ FRAME = Fragments()
 def fill_csrf_hole(html, token):
     """``html`` with the request's CSRF token where the kept fragment has the hole."""
     return html.replace(CSRF_HOLE, str(token)) if CSRF_HOLE in html else html
+
+
+def kept_response(request, fragments, key, respond):
+    """A whole page kept in ``fragments`` under ``key``, sent with this request's CSRF token.
+
+    ``respond(csrf_token)`` gives the page's TemplateResponse with that token in its
+    context; it is called only to render a page not yet kept (or, with
+    ``IMMUNOGUIDE_CHECK_FRAGMENTS``, to check a kept one). A ``key`` of None means
+    the page is rendered afresh and kept nowhere. For pages that are the same for
+    everyone who sees them with the key's values (a step with one answer shown):
+    the key must name them all, and never anything a person typed.
+    """
+    if key is None:
+        return respond(None)
+    rendered = []
+
+    def render():
+        response = respond(CSRF_HOLE)
+        response.render()
+        rendered.append(response)
+        return response.content.decode(response.charset)
+
+    html = fragments.get(key, render)
+    response = rendered[-1] if rendered else HttpResponse()
+    response.content = fill_csrf_hole(html, get_token(request))
+    return response

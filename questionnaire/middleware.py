@@ -2,6 +2,8 @@ import gzip
 import secrets
 import time
 
+from isal import isal_zlib
+
 from django.conf import settings
 from django.middleware import gzip as django_gzip
 from django.shortcuts import redirect
@@ -13,14 +15,16 @@ from .views.pages import cleared_response
 
 
 class GZipMiddleware(django_gzip.GZipMiddleware):
-    """Django's, with pages compressed at zlib level 1 rather than 6.
+    """Django's, with pages compressed by ISA-L's fastest level rather than zlib's 6.
 
-    Level 6 took 0.4 ms of the result page's 2 ms to send 14 % fewer bytes (8.0
-    against 9.3 KB). Like Django's, it pads the gzip header by a random length
-    against BREACH. Streamed responses (downloads) are left to Django's.
+    zlib's level 6 took 0.4 ms of the result page's 2 ms, and its level 1 still
+    0.25 ms in the server (each call sets up 256 KB of zlib state); ISA-L's level 0
+    takes 0.08 ms for 3 % more bytes. The output is plain gzip. Like Django's, it
+    pads the gzip header by a random length against BREACH. Streamed responses
+    (downloads) are left to Django's.
     """
 
-    LEVEL = 1
+    LEVEL = 0
 
     def process_response(self, request, response):
         if response.streaming or len(response.content) < 200 or response.has_header("Content-Encoding"):
@@ -28,7 +32,7 @@ class GZipMiddleware(django_gzip.GZipMiddleware):
         patch_vary_headers(response, ("Accept-Encoding",))
         if not django_gzip.re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
             return response
-        compressed = gzip.compress(response.content, compresslevel=self.LEVEL, mtime=0)
+        compressed = isal_zlib.compress(response.content, self.LEVEL, wbits=31)
         padding = b"a" * secrets.randbelow(self.max_random_bytes) + b"\x00"
         compressed = compressed[:3] + bytes([gzip.FNAME]) + compressed[4:10] + padding + compressed[10:]
         if len(compressed) >= len(response.content):

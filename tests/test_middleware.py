@@ -1,4 +1,6 @@
 """Nurse mode on the server: a person's answers go after the idle limit (questionnaire/middleware.py)."""
+import gzip
+import re
 import time
 
 import pytest
@@ -121,3 +123,30 @@ def test_a_link_opened_after_the_limit_opens_its_own_list(client, clock, limit):
     clock.advance(limit + 1)
     assert client.get(link).url == RESULT
     assert client.get(RESULT).context["result"].condition.slug == "hay_fever"
+
+
+class TestCompression:
+    """Pages go out gzip-compressed (GZipMiddleware), as plain gzip any browser reads."""
+
+    def test_a_page_decompresses_to_the_page_sent_uncompressed(self, client):
+        complete(client, "dampen", "lupus", factors=["pregnancy"])
+        plain = client.get(RESULT)
+        compressed = client.get(RESULT, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+        assert "Content-Encoding" not in plain and compressed["Content-Encoding"] == "gzip"
+        assert int(compressed["Content-Length"]) == len(compressed.content) < len(plain.content) / 3
+        # The CSRF token is masked afresh for each response; everything else is the same.
+        mask = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]+"')
+        assert mask.sub(b"", gzip.decompress(compressed.content)) == mask.sub(b"", plain.content)
+        assert "Accept-Encoding" in compressed["Vary"]
+
+    def test_the_header_is_padded_by_a_random_length_against_breach(self, client):
+        lengths = set()
+        for _ in range(8):
+            body = client.get("/", HTTP_ACCEPT_ENCODING="gzip").content
+            assert body[3] & gzip.FNAME
+            lengths.add(body.index(b"\x00", 10) - 10)
+        assert len(lengths) > 1
+
+    def test_a_small_response_goes_as_it_is(self, client):
+        response = client.get(reverse("healthz"), HTTP_ACCEPT_ENCODING="gzip")
+        assert "Content-Encoding" not in response and response.content

@@ -6,7 +6,7 @@ from django.urls import reverse
 from questionnaire.content import current_content
 from questionnaire.fragments import CSRF_HOLE, FRAME, FragmentMismatch
 from questionnaire.models import ContentStamp
-from tests.test_views import complete, post_step, step_url
+from tests.test_views import PREFIX, complete, post_step, step_url
 
 pytestmark = pytest.mark.django_db
 
@@ -157,3 +157,57 @@ class TestOnce:
     def test_needs_a_name(self):
         with pytest.raises(TemplateSyntaxError):
             self.render("{% once %}{% endonce %}")
+
+
+class TestKeptStepPages:
+    """A step's whole page is kept: it is the same for everyone shown that answer on it."""
+
+    @pytest.fixture(autouse=True)
+    def _no_check(self, settings):
+        settings.IMMUNOGUIDE_CHECK_FRAGMENTS = False
+
+    def pages(self, name):
+        return [key for key in current_content().rendered.keys() if key[:2] == ("page", name)]
+
+    def test_a_step_shown_again_is_not_rendered_again_and_its_form_still_works(self, client):
+        client.get(reverse("questionnaire:questions"))
+        first = client.get(step_url("goal"))
+        second = client.get(step_url("goal"))
+        assert first.templates and not second.templates
+        assert len(self.pages("goal")) == 1
+        assert second.content != first.content  # each with its own CSRF token
+        assert CSRF_HOLE.encode() not in second.content
+        client.cookies.pop("csrftoken", None)
+        assert post_step(client, "goal", "dampen").status_code == 302
+
+    def test_each_answer_language_and_text_size_has_its_own_page(self, client):
+        client.get(reverse("questionnaire:questions"))
+        client.get(step_url("goal"))
+        post_step(client, "goal", "dampen")
+        client.get(step_url("goal"))
+        client.get(step_url("goal"), HTTP_ACCEPT_LANGUAGE="es")
+        client.post(reverse("questionnaire:text_size"), {"size": "large", "next": step_url("goal")})
+        large = client.get(step_url("goal"))
+        assert b'class="large-text"' in large.content
+        keys = self.pages("goal") + [key for key in current_content(language="es").rendered.keys()
+                                     if key[:2] == ("page", "goal")]
+        assert {(key[3], key[-1], key[6]) for key in keys} == {
+            (None, "en", False), ("dampen", "en", False), ("dampen", "es", False), ("dampen", "en", True)}
+
+    def test_a_page_with_a_message_an_error_or_another_address_is_rendered_afresh(self, client):
+        client.get(reverse("questionnaire:questions"))
+        client.post(step_url("goal"), {f"{PREFIX}-current_step": "no-such-step"})
+        with_message = client.get(step_url("goal"))
+        assert [str(m) for m in with_message.context["messages"]]
+        assert post_step(client, "goal", "").status_code == 200
+        client.get(step_url("goal") + "?anything=typed")
+        assert self.pages("goal") == []
+        keys = current_content().rendered.keys() + FRAME.keys()
+        assert keys and all("typed" not in str(key) for key in keys)
+
+    def test_check_answers_is_kept_under_every_answer(self, client):
+        complete(client, "dampen", "lupus", factors=["pregnancy"])
+        client.get(step_url("check"))
+        client.get(step_url("check"))
+        (key,) = self.pages("check")
+        assert key[3] == (("dampen",), ("lupus",), ("starting",), ("pregnancy",), ())

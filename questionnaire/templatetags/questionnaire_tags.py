@@ -83,7 +83,7 @@ def once(parser, token):
     """``{% once "name" value... %}...{% endonce %}``: the part of the page between,
     rendered once for each set of the values named, which must be all it depends on
     besides the page's language (always part of the key).
-    A single value of ``None`` means: render it afresh and keep nothing.
+    A first value of ``None`` means: render it afresh and keep nothing.
 
     Kept with the content snapshot on a page that has one, else with the page frame
     (questionnaire/fragments.py). A ``{% csrf_token %}`` inside gets the request's own token.
@@ -108,7 +108,7 @@ class OnceNode(template.Node):
     def render(self, context):
         key = tuple(_hashable(value.resolve(context)) for value in self.values)
         token = context.get("csrf_token")
-        if key == (None,) or token is None:
+        if (key and key[0] is None) or token is None:
             return self.nodelist.render(context)
 
         def render():
