@@ -18,15 +18,23 @@ def display(request):
     """
     session = getattr(request, "session", None)
     large = bool(session is not None and session.session_key and session.get(TEXT_SIZE_SESSION_KEY) == "large")
-    match = getattr(request, "resolver_match", None)
-    safe = match is not None and match.url_name not in ADDRESSES_NOT_TO_ECHO
     idle = settings.IMMUNOGUIDE_IDLE_SECONDS
     address = request.get_full_path()
     return {
         "large_text": large,
-        "text_size_next": address if safe else "/",
+        "text_size_next": address if _may_echo(request) else "/",
         # The frame's fragment key (base.html): None renders it afresh.
-        "frame_address": address if safe and request.GET.keys() <= FRAME_QUERY else None,
+        "frame_address": frame_address(request),
         "idle_seconds": idle,
         "idle_minutes": max(1, round(idle / 60)),
     }
+
+
+def _may_echo(request):
+    match = getattr(request, "resolver_match", None)
+    return match is not None and match.url_name not in ADDRESSES_NOT_TO_ECHO
+
+
+def frame_address(request):
+    """The page's address, to keep its frame under; None when it holds what may not be kept."""
+    return request.get_full_path() if _may_echo(request) and request.GET.keys() <= FRAME_QUERY else None

@@ -16,8 +16,10 @@ import threading
 from collections import OrderedDict
 
 from django.conf import settings
+from django.contrib import messages
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
+from django.utils.translation import get_language
 
 #: Stands for the CSRF token in a kept fragment; letters only, so escaping leaves it alone.
 CSRF_HOLE = "csrfHoleKeptFragmentsFillThisWithTheRequestsToken"
@@ -99,7 +101,8 @@ def kept_response(request, fragments, key, respond):
 
     def render():
         response = respond(CSRF_HOLE)
-        response.render()
+        if hasattr(response, "render"):
+            response.render()
         rendered.append(response)
         return response.content.decode(response.charset)
 
@@ -107,3 +110,18 @@ def kept_response(request, fragments, key, respond):
     response = rendered[-1] if rendered else HttpResponse()
     response.content = fill_csrf_hole(html, get_token(request))
     return response
+
+
+def display_key(request):
+    """What a kept page shows of the request besides its own values: the text size, the
+    idle limit, its address and the language; None when the page must be rendered
+    afresh (a message to show once, an address with a query parameter of its own)."""
+    from .context_processors import frame_address
+    from .session_keys import TEXT_SIZE_SESSION_KEY
+
+    address = frame_address(request)
+    if address is None or messages.get_messages(request):
+        return None
+    session = request.session
+    large_text = bool(session.session_key and session.get(TEXT_SIZE_SESSION_KEY) == "large")
+    return (large_text, settings.IMMUNOGUIDE_IDLE_SECONDS, address, get_language())

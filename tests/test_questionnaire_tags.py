@@ -159,8 +159,8 @@ class TestOnce:
             self.render("{% once %}{% endonce %}")
 
 
-class TestKeptStepPages:
-    """A step's whole page is kept: it is the same for everyone shown that answer on it."""
+class TestKeptPages:
+    """A step's whole page, and the start page, are kept: the same for everyone shown them."""
 
     @pytest.fixture(autouse=True)
     def _no_check(self, settings):
@@ -211,3 +211,12 @@ class TestKeptStepPages:
         client.get(step_url("check"))
         (key,) = self.pages("check")
         assert key[3] == (("dampen",), ("lupus",), ("starting",), ("pregnancy",), ())
+
+    def test_the_start_page_is_kept_for_each_of_its_banners(self, client):
+        for address in ("/", "/", "/?expired=1", "/?idle=1", "/?typed=secret"):
+            response = client.get(address)
+        assert response.status_code == 200
+        pages = sorted(key[4] for key in FRAME.keys() if key[:2] == ("page", "start"))
+        assert pages == ["/", "/?expired=1", "/?idle=1"]
+        assert client.get("/?idle=1").content.split(b"<main")[1] != client.get("/").content.split(b"<main")[1]
+        assert all("secret" not in str(key) for key in FRAME.keys())

@@ -3,6 +3,7 @@ import datetime
 
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -12,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from ..content import current_content, translated_languages
 from ..documents import sign_off_line, translation_line
+from ..fragments import FRAME, display_key, kept_response
 from ..session_keys import TEXT_SIZE_SESSION_KEY, TEXT_SIZES, holds_a_person, wipe_person
 
 
@@ -21,11 +23,16 @@ def start_url(expired=False):
 
 @require_GET
 def start(request):
-    """The start page. It reads no session, so looking at it stores nothing."""
-    return render(request, "questionnaire/start.html", {
+    """The start page. It stores nothing, and it is the same for everyone: kept whole."""
+    context = {
         "expired": request.GET.get("expired") == "1",
         "cleared_when_idle": request.GET.get("idle") == "1",
-    })
+    }
+    display = display_key(request)
+    return kept_response(
+        request, FRAME, display and ("page", "start", *display),
+        lambda csrf_token: TemplateResponse(request, "questionnaire/start.html",
+                                            {**context, **({"csrf_token": csrf_token} if csrf_token else {})}))
 
 
 @require_GET

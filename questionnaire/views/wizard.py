@@ -2,7 +2,6 @@
 from functools import lru_cache
 
 from django import forms as django_forms
-from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
@@ -10,14 +9,14 @@ from django.urls import get_script_prefix, reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.datastructures import MultiValueDict
 from django.utils.functional import cached_property
-from django.utils.translation import get_language, gettext, gettext_lazy as _, ngettext
+from django.utils.translation import gettext, gettext_lazy as _, ngettext
 from formtools.wizard.forms import ManagementForm
 from formtools.wizard.views import NamedUrlSessionWizardView
 
 from .. import forms
 from ..content import current_content
 from ..engine import Answers, recommend
-from ..fragments import kept_response
+from ..fragments import display_key, kept_response
 from ..question_list import build_question_list
 from ..languages import posted_language, remember_language
 from ..session_keys import ANSWERS_SESSION_KEY, DRAFT_SESSION_KEY, LIST_SESSION_KEY, TEXT_SIZE_SESSION_KEY, TEXT_SIZES
@@ -187,14 +186,12 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
         """Everything a step's page shows, to keep it under; None to render it afresh.
 
         The answer shown (or on check answers, every answer), the step's place, and
-        the display (language, text size, the address the switches return to). A page
-        with errors, a choice not yet sent, a message or an address with more than
-        "change" in it is rendered afresh and kept nowhere.
+        the display (fragments.display_key). A page with errors or a choice not yet
+        sent is rendered afresh and kept nowhere.
         """
-        request, step = self.request, self.steps.current
-        if form.errors or step in getattr(self, "draft", {}) or request.GET.keys() - {"change"}:
-            return None
-        if messages.get_messages(request):
+        display = display_key(self.request)
+        step = self.steps.current
+        if display is None or form.errors or step in getattr(self, "draft", {}):
             return None
         if step == "check":
             shown = tuple(tuple(data.getlist(f"{name}-{name}")) if (data := self.storage.get_step_data(name)) else None
@@ -202,10 +199,7 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
         else:
             shown = form[step].value()
             shown = tuple(shown) if isinstance(shown, (list, tuple)) else shown
-        session = request.session
-        large_text = bool(session.session_key and session.get(TEXT_SIZE_SESSION_KEY) == "large")
-        return ("page", step, getattr(form, "goal", None), shown, self.steps.step1, self.steps.count,
-                large_text, settings.IMMUNOGUIDE_IDLE_SECONDS, request.get_full_path(), get_language())
+        return ("page", step, getattr(form, "goal", None), shown, self.steps.step1, self.steps.count, *display)
 
     def get_context_data(self, form, **kwargs):
         context = super().get_context_data(form=form, **kwargs)
