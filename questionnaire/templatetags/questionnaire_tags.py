@@ -132,9 +132,17 @@ def page_language(context):
 
 
 def _hashable(value):
-    if isinstance(value, (list, tuple)):
+    """``value`` as a key can hold it: lists as tuples, sets as frozensets. A tuple that
+    hashes as it is (the result's ``shown``, 50 slugs deep) is not walked again."""
+    if isinstance(value, tuple):
+        try:
+            hash(value)
+            return value
+        except TypeError:
+            return tuple(map(_hashable, value))
+    if isinstance(value, list):
         return tuple(map(_hashable, value))
-    if isinstance(value, (set, frozenset)):
+    if isinstance(value, set):
         return frozenset(value)
     return value
 

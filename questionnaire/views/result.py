@@ -8,6 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
@@ -151,8 +152,9 @@ def result(request, answers):
         kept = set(form.data.getlist("keep")) | set(form.data.getlist("top"))
         top = set(form.data.getlist("top"))
     else:
-        # Shown, not checked: it needs no questions to check against.
-        form = forms.QuestionListForm(initial={"own": "\n".join(choices.own)})
+        # Shown, not checked: it needs no questions to check against, and is made only
+        # where a part of the page that shows it is not yet kept.
+        form = SimpleLazyObject(lambda: forms.QuestionListForm(initial={"own": "\n".join(choices.own)}))
     ready_to_print = request.method == "GET" and request.GET.get("print") == "1"
     # The printout carries a link back to the list, as a QR code; made only for it (it takes ms).
     link = _list_link(request, answers, choices) if ready_to_print else None
@@ -160,6 +162,7 @@ def result(request, answers):
     if request.method == "GET":
         kept = set(document.question_list.kept)
         top = document.question_list.top_slugs
+    errors = request.method == "POST" and bool(form.errors)
     suggested_questions = _top_first(outcome.suggested_questions(), document.question_list)
     more_groups = outcome.more_groups()
     return render(request, "questionnaire/result.html", {
@@ -173,7 +176,11 @@ def result(request, answers):
         "suggested_questions": suggested_questions,
         "more_groups": more_groups,
         # The list as shown (questions in order, ticks), to keep its rendering under; none with errors.
-        "list_fragment": None if form.errors else (
+        # The parts of the page kept for everyone shown the same content; a form with errors
+        # is rendered afresh, and so are the person's own questions.
+        "unchanged_form": None if errors else True,
+        "no_own_questions": None if errors or document.question_list.own else True,
+        "list_fragment": None if errors else (
             tuple(q.slug for q in suggested_questions),
             tuple((theme, tuple(q.slug for q in questions)) for theme, _, questions in more_groups),
             frozenset(kept), frozenset(top), document.call_now, document.gloss_language),
