@@ -6,6 +6,8 @@
 2. The same on PostgreSQL, on a throwaway cluster (scripts/with-postgres), where
    PostgreSQL is installed; skipped with a note otherwise.
 3. The rules engine alone (bench/engine_scaling.py): shipped rules, 1,000 to 10,000.
+4. Every patient page inside the app alone (bench/profile_pages.py): ms per request,
+   with no server or client, and the result page as the first person to see it.
 
 Prints the tables and writes bench/results/bench-sqlite.md, bench-postgres.md and
 bench.md (everything, side by side), with the JSON behind them. Exits non-zero when a
@@ -152,6 +154,17 @@ def db_section(db, report):
     ]
 
 
+def in_app_table(report):
+    """bench/profile_pages.py's figures: what each page costs the app, with no server or client."""
+    lines = [f"Best of {report['rounds']} × {report['count']} requests, SQLite, production settings, "
+             "the WSGI application called directly. \"cold\": every kept fragment forgotten before "
+             f"each request. Half of /healthz's throughput needs about {report['limit_ms']:.2f} ms or less "
+             "(bench/profile_pages.py).", "",
+             "| page | ms |", "|---|---:|"]
+    lines += [f"| {name} | {ms:.3f} |" for name, ms in report["pages"].items()]
+    return lines
+
+
 def main():
     RESULTS.mkdir(parents=True, exist_ok=True)
     began = time.monotonic()
@@ -161,6 +174,10 @@ def main():
     subprocess.run([PYTHON, "bench/engine_scaling.py", "--out", str(engine_out)], cwd=ROOT, check=True,
                    timeout=15 * 60, stdout=subprocess.DEVNULL)
     engine = json.loads(engine_out.read_text())
+    in_app_out = RESULTS / "in-app.json"
+    subprocess.run([PYTHON, "bench/profile_pages.py", "--out", str(in_app_out)], cwd=ROOT, check=True,
+                   timeout=15 * 60, stdout=subprocess.DEVNULL)
+    in_app = json.loads(in_app_out.read_text())
 
     about = [
         f"Machine: {machine()}.",
@@ -182,7 +199,8 @@ def main():
     for db in ran:
         lines += [*db_section(db, reports[db]), ""]
     lines += ["## Page weight", "", *page_table(reports[ran[0]]), "",
-              "## Rules engine", "", render_engine(engine), ""]
+              "## Rules engine", "", render_engine(engine), "",
+              "## Inside the app alone", "", *in_app_table(in_app), ""]
     text = "\n".join(lines)
     (RESULTS / "bench.md").write_text(text)
     print(text)

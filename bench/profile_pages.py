@@ -9,7 +9,9 @@ seconds. The app runs with the production settings on a fresh SQLite file loaded
 with the shipped content (bench/server.py's prepare()), and is called as a WSGI
 application in this process: no server, no socket, no test client. A person walks
 the flow with their own cookie first, as in the benchmark; each page is then asked
-again and again with that cookie.
+again and again with that cookie, as `make bench` asks it. The pages marked "cold" are
+also timed with every kept fragment forgotten before each request: what the page
+costs the first time anyone is shown it.
 
 The figure is the best of several rounds (other work on the machine only ever adds
 time). `make bench` fits ``req/s = K / (C + ms)`` with C about 0.33 ms here, so a
@@ -19,6 +21,7 @@ C + 2 × (/healthz's figure).
 import argparse
 import cProfile
 import io
+import json
 import os
 import pstats
 import re
@@ -106,13 +109,27 @@ def pages():
         rows.append((f"GET {step}", "GET", f"/questions/{step}/", index, 200))
         rows.append((f"POST {step}", "POST", f"/questions/{step}/", index, 302))
     rows.append(("GET result", "GET", "/result/", len(client.STEPS) + 1, 200))
-    return rows
+    return rows + [(f"{name}, cold", *rest) for name, *rest in rows if name in COLD]
+
+
+#: Also timed with nothing kept (questionnaire/fragments.py): what a page costs the first
+#: time anyone sees it with these answers. make bench, which asks again and again, never sees it.
+COLD = {"GET condition", "GET result"}
 
 
 def request_for(app, row):
     """A function that sends this page's request once, from a browser that got as far as it needs."""
     name, method, path, answered, expected = row
     browser, token = walk(app, answered)
+    if name.endswith(", cold"):
+        from questionnaire.content import current_content
+        from questionnaire.fragments import FRAME
+
+        def forget():
+            current_content().rendered.clear()
+            FRAME.clear()
+    else:
+        forget = None
     body = b""
     if method == "POST":
         body = client.step_body(path.strip("/").split("/")[-1], ANSWERS, token).encode()
@@ -120,6 +137,8 @@ def request_for(app, row):
     keep = method == "GET"
 
     def send():
+        if forget:
+            forget()
         status, _, _ = browser.call(method, path, body, keep_cookies=keep)
         assert status == expected, (name, status)
     return send
@@ -144,6 +163,7 @@ def main():
     parser.add_argument("--profile", metavar="PAGE", help='also profile one page, e.g. "GET result"')
     parser.add_argument("--top", type=int, default=30, help="functions shown in the profile (30)")
     parser.add_argument("--only", metavar="REGEX", help="time only the pages whose name matches")
+    parser.add_argument("--out", metavar="JSON", help="also write the figures here (make bench does)")
     args = parser.parse_args()
 
     workdir = tempfile.mkdtemp(prefix="immunoguide-profile-")
@@ -160,9 +180,15 @@ def main():
     print(f"In-process ms per request, best of {args.rounds} × {args.count} (production settings, SQLite)")
     print(f"{'page':<16} {'ms':>7}  {'at most for 0.5':>15}")
     limit = OUTSIDE_MS + 2 * healthz if healthz else None
+    cold = {f"{name}, cold" for name in COLD}
     for name, figure in figures.items():
-        verdict = "" if limit is None or name == "/healthz" else ("  ok" if figure <= limit else "  over")
+        verdict = "" if limit is None or name == "/healthz" or name in cold else (
+            "  ok" if figure <= limit else "  over")
         print(f"{name:<16} {figure:7.3f}  {limit if limit else float('nan'):15.3f}{verdict}")
+
+    if args.out:
+        Path(args.out).write_text(json.dumps({"rounds": args.rounds, "count": args.count, "limit_ms": limit,
+                                              "pages": figures, "cold": sorted(cold)}, indent=1))
 
     if args.profile:
         row = next(row for row in pages() if row[0] == args.profile)

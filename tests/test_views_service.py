@@ -4,6 +4,7 @@ from unittest import mock
 import pytest
 from django.db import OperationalError, connections
 from django.test import Client
+from django.urls import reverse
 
 from tests.test_views import post_step, step_url
 
@@ -45,6 +46,6 @@ def test_the_database_going_away_mid_flow_gives_a_friendly_503_and_the_flow_goes
 def test_other_server_errors_get_the_plain_500_page():
     client = Client(raise_request_exception=False)
     with mock.patch("questionnaire.views.pages.render", side_effect=RuntimeError("boom")):
-        response = client.get("/")
+        response = client.get(reverse("questionnaire:about"))
     assert response.status_code == 500
     assert "Sorry, there is a problem with the service" in response.content.decode()

@@ -24,6 +24,23 @@ ARTIFACTS = Path(os.environ.get("IMMUNOGUIDE_ARTIFACTS", Path(__file__).resolve(
 INSTALL_HINT = "install it with: sudo apt-get install chromium (Debian's package; no browser is downloaded)"
 
 
+def pytest_collection_modifyitems(config, items):
+    """On PostgreSQL, only the browser tests marked ``every_database`` run.
+
+    The browser sees the same pages whichever database serves them (a patient page
+    reads one cached snapshot and writes nothing), and the whole browser suite takes
+    5 minutes; the view tests and these few whole flows cover PostgreSQL.
+    """
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    skip = pytest.mark.skip(reason="browser test run on SQLite only; on PostgreSQL only every_database ones run")
+    for item in items:
+        if "tests/e2e/" in item.nodeid and item.get_closest_marker("every_database") is None:
+            item.add_marker(skip)
+
+
 def _browser_missing():
     if shutil.which(CHROMIUM) or Path(CHROMIUM).exists():
         return None

@@ -20,6 +20,7 @@ def pdf_text(source):
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+@pytest.mark.every_database
 @pytest.mark.parametrize("goal, condition, category", [
     ("strengthen", "melanoma", "stimulating"),
     ("modulate", "hay_fever", "modulating"),
@@ -238,6 +239,7 @@ def test_the_emergency_number_is_said_once_on_screen(page, site, goal, condition
     assert page.locator("body").inner_text().count("emergency number") == 1
 
 
+@pytest.mark.every_database
 def test_the_pdf_download_and_the_link_reopen_the_same_list(page, site, browser):
     complete(page, site, "dampen", "rheumatoid_arthritis")
     first = page.locator("input[name=keep]").first
@@ -301,6 +303,7 @@ def test_pages_with_answers_are_never_restored_from_the_back_forward_cache(page,
     assert page.evaluate("window.restoredFromMemory === undefined")
 
 
+@pytest.mark.every_database
 def test_a_person_edits_enlarges_changes_an_answer_and_loses_nothing(page, site):
     complete(page, site, "dampen", "lupus")
     suggested = page.locator(".suggested-questions input[name=keep]")

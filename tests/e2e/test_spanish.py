@@ -44,6 +44,7 @@ def continue_with(page, values, checks):
     page.get_by_role("button", name=es("Continue")).click()
 
 
+@pytest.mark.every_database
 def test_a_patient_completes_the_flow_in_spanish_on_a_phone_and_prints_one_list_for_both(page, site, artifacts):
     def checks(page):
         expect(page.locator("html")).to_have_attribute("lang", "es")
