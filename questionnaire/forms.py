@@ -48,6 +48,16 @@ class GoalForm(forms.Form):
     hints = GOAL_HINTS
 
 
+class ContentChoiceField(forms.ChoiceField):
+    """A choice among content items, checked against their slugs (``slugs``, set by the
+    form) rather than by walking the grouped options, which are made only to show them."""
+
+    slugs = frozenset()
+
+    def valid_value(self, value):
+        return str(value) in self.slugs
+
+
 class ConditionForm(forms.Form):
     """What the treatment is for; the groups that fit the goal come first, and open.
 
@@ -59,7 +69,7 @@ class ConditionForm(forms.Form):
     #: Open groups together hold at most this many options (the first group always opens).
     OPEN_OPTIONS = 14
 
-    condition = forms.ChoiceField(
+    condition = ContentChoiceField(
         label=_("What is the treatment for?"),
         widget=forms.RadioSelect,
         error_messages={
@@ -72,10 +82,14 @@ class ConditionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.conditions = list((content or current_content()).conditions.values())
         self.goal = goal
-        self.groups = self.grouped(self.conditions, goal)
-        # Worked out when asked for (a check, a rendering); a page already rendered asks for neither.
+        self.fields["condition"].slugs = frozenset(c.slug for c in self.conditions)
+        # Worked out when rendered; a page already rendered, or an answer checked, asks for neither.
         self.fields["condition"].choices = lambda: [
             (label, [(c.slug, c.label) for c in members]) for _, label, members in self.groups]
+
+    @cached_property
+    def groups(self):
+        return self.grouped(self.conditions, self.goal)
 
     @cached_property
     def hints(self):

@@ -192,7 +192,7 @@ class TestKeptPages:
         keys = self.pages("goal") + [key for key in current_content(language="es").rendered.keys()
                                      if key[:2] == ("page", "goal")]
         assert {(key[3], key[-1], key[6]) for key in keys} == {
-            (None, "en", False), ("dampen", "en", False), ("dampen", "es", False), ("dampen", "en", True)}
+            (None, "en", False), (("dampen",), "en", False), (("dampen",), "es", False), (("dampen",), "en", True)}
 
     def test_a_page_with_a_message_an_error_or_another_address_is_rendered_afresh(self, client):
         client.get(reverse("questionnaire:questions"))

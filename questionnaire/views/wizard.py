@@ -10,7 +10,6 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.datastructures import MultiValueDict
 from django.utils.functional import cached_property
 from django.utils.translation import gettext, gettext_lazy as _, ngettext
-from formtools.wizard.forms import ManagementForm
 from formtools.wizard.views import NamedUrlSessionWizardView
 
 from .. import forms
@@ -77,9 +76,13 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
 
     def get_form_kwargs(self, step=None):
         if step == "condition":
-            goal = (self.storage.get_step_data("goal") or {}).get("goal-goal")
-            return {"goal": goal if goal in Goal.values else None, "content": self.content}
+            return {"goal": self.stored_goal(), "content": self.content}
         return {}
+
+    def stored_goal(self):
+        """The goal answered, which orders the condition step; None if none (or not one of ours)."""
+        goal = (self.storage.get_step_data("goal") or {}).get("goal-goal")
+        return goal if goal in Goal.values else None
 
     def dispatch(self, request, *args, **kwargs):
         response = super().dispatch(request, *args, **kwargs)
@@ -89,9 +92,14 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
     def get(self, *args, **kwargs):
         self.draft = self.request.session.pop(DRAFT_SESSION_KEY, None) or {}
         self.restore_saved_answers()
-        if kwargs.get("step") == "check" and not self.storage.get_step_data(self.steps.first):
+        step = kwargs.get("step")
+        if step == "check" and not self.storage.get_step_data(self.steps.first):
             # Nothing answered (a new visit, or after "Start over"): nothing to check.
             return redirect(start_url(expired=True))
+        if step in self.get_form_list():
+            # What formtools' get() does for a step's own URL, with the page kept whole.
+            self.storage.current_step = step
+            return self.render()
         return super().get(*args, **kwargs)
 
     def get_form(self, step=None, data=None, files=None):
@@ -140,9 +148,9 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
     def post(self, *args, **kwargs):
         """Guard against tampered forms and lost sessions before formtools sees them."""
         self.restore_saved_answers()
-        management_form = ManagementForm(self.request.POST, prefix=self.prefix)
-        posted_step = (management_form.cleaned_data.get("current_step")
-                       if management_form.is_valid() else None)
+        # The step named in formtools' management form, read as its form reads it (formtools
+        # checks the form itself next).
+        posted_step = self.request.POST.get(f"{self.prefix}-current_step", "").strip()
         if posted_step not in self.get_form_list():
             messages.error(self.request, gettext("That page could not be read. Please answer this question again."))
             return redirect(self.get_step_url(self.steps.current))
@@ -174,32 +182,39 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
         return super().render_next_step(form, **kwargs)
 
     def render(self, form=None, **kwargs):
-        """A step's page is the same for everyone shown the same answer on it: kept whole."""
-        form = form or self.get_form()
+        """A step's page is the same for everyone shown the same answer on it: kept whole.
 
+        Called without a form for a step's own URL (see ``get``): the form is made only
+        if the page is not yet kept. A form given is one sent with errors, shown afresh.
+        """
         def respond(csrf_token):
+            shown = form or self.get_form(data=self.storage.current_step_data, files=self.storage.current_step_files)
             return super(QuestionnaireWizard, self).render(
-                form, **kwargs, **({"csrf_token": csrf_token} if csrf_token else {}))
-        return kept_response(self.request, self.content.rendered, self.page_key(form), respond)
+                shown, **kwargs, **({"csrf_token": csrf_token} if csrf_token else {}))
+        return kept_response(self.request, self.content.rendered, None if form else self.page_key(), respond)
 
-    def page_key(self, form):
+    def page_key(self):
         """Everything a step's page shows, to keep it under; None to render it afresh.
 
-        The answer shown (or on check answers, every answer), the step's place, and
-        the display (fragments.display_key). A page with errors or a choice not yet
-        sent is rendered afresh and kept nowhere.
+        The answer stored for the step (on check answers, every answer), which was
+        checked when it was sent and, as the snapshot's options are fixed, always shows
+        the same way; the goal that orders the conditions; the step's place; and the
+        display (fragments.display_key). A choice not yet sent is never kept.
         """
         display = display_key(self.request)
         step = self.steps.current
-        if display is None or form.errors or step in getattr(self, "draft", {}):
+        if display is None or step in getattr(self, "draft", {}):
             return None
         if step == "check":
-            shown = tuple(tuple(data.getlist(f"{name}-{name}")) if (data := self.storage.get_step_data(name)) else None
-                          for name in self.get_form_list() if name != "check")
+            shown = tuple(map(self.stored_values, (name for name in self.get_form_list() if name != "check")))
         else:
-            shown = form[step].value()
-            shown = tuple(shown) if isinstance(shown, (list, tuple)) else shown
-        return ("page", step, getattr(form, "goal", None), shown, self.steps.step1, self.steps.count, *display)
+            shown = self.stored_values(step)
+        goal = self.stored_goal() if step == "condition" else None
+        return ("page", step, goal, shown, self.steps.step1, self.steps.count, *display)
+
+    def stored_values(self, step):
+        data = self.storage.get_step_data(step)
+        return tuple(data.getlist(f"{step}-{step}")) if data is not None else None
 
     def get_context_data(self, form, **kwargs):
         context = super().get_context_data(form=form, **kwargs)
