@@ -16,12 +16,10 @@ def display(request):
     The switch returns to the same page, except from a page whose address may
     carry answers (a signed list link) or is unknown; those return to the start.
     """
-    session = getattr(request, "session", None)
-    large = bool(session is not None and session.session_key and session.get(TEXT_SIZE_SESSION_KEY) == "large")
     idle = settings.IMMUNOGUIDE_IDLE_SECONDS
     address = request.get_full_path()
     return {
-        "large_text": large,
+        "large_text": large_text(request),
         "text_size_next": address if _may_echo(request) else "/",
         # The frame's fragment key (base.html): None renders it afresh.
         "frame_address": frame_address(request),
@@ -38,3 +36,9 @@ def _may_echo(request):
 def frame_address(request):
     """The page's address, to keep its frame under; None when it holds what may not be kept."""
     return request.get_full_path() if _may_echo(request) and request.GET.keys() <= FRAME_QUERY else None
+
+
+def large_text(request):
+    """Whether this browser asked for the larger text (its session holds nothing else of it)."""
+    session = getattr(request, "session", None)
+    return bool(session is not None and session.session_key and session.get(TEXT_SIZE_SESSION_KEY) == "large")

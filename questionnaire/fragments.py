@@ -21,6 +21,8 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.translation import get_language
 
+from .context_processors import frame_address, large_text
+
 #: Stands for the CSRF token in a kept fragment; letters only, so escaping leaves it alone.
 CSRF_HOLE = "csrfHoleKeptFragmentsFillThisWithTheRequestsToken"
 
@@ -116,12 +118,7 @@ def display_key(request):
     """What a kept page shows of the request besides its own values: the text size, the
     idle limit, its address and the language; None when the page must be rendered
     afresh (a message to show once, an address with a query parameter of its own)."""
-    from .context_processors import frame_address
-    from .session_keys import TEXT_SIZE_SESSION_KEY
-
     address = frame_address(request)
     if address is None or messages.get_messages(request):
         return None
-    session = request.session
-    large_text = bool(session.session_key and session.get(TEXT_SIZE_SESSION_KEY) == "large")
-    return (large_text, settings.IMMUNOGUIDE_IDLE_SECONDS, address, get_language())
+    return (large_text(request), settings.IMMUNOGUIDE_IDLE_SECONDS, address, get_language())

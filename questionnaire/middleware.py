@@ -2,13 +2,12 @@ import gzip
 import secrets
 import time
 
-from isal import isal_zlib
-
 from django.conf import settings
 from django.middleware import gzip as django_gzip
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
 from django.utils.cache import patch_vary_headers
+from isal import isal_zlib
 
 from .session_keys import LAST_ACTIVITY_SESSION_KEY, holds_a_person, wipe_person
 from .views.pages import cleared_response
