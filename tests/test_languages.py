@@ -207,3 +207,8 @@ def test_a_condition_not_yet_translated_is_offered_in_english_marked(client):
     html = client.get(step_url("condition")).content.decode()
     assert re.search(r'<label class="choice-label" for="[^"]*"[^>]*lang="en">Lupus', html)
     assert html.count('lang="en">') >= 1 and 'lang="en">Rheumatoid' not in html
+    for step, value in [("condition", "lupus"), ("stage", "starting"), ("factors", []), ("concerns", [])]:
+        post_step(client, step, value)
+    check = client.get(step_url("check"))
+    assert [row["lang"] for row in check.context["answers"]] == ["", "en", "", "", ""]
+    assert re.search(r'<dd class="summary-value" lang="en">\s*Lupus', check.content.decode())

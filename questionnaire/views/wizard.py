@@ -9,7 +9,7 @@ from django.urls import get_script_prefix, reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.datastructures import MultiValueDict
 from django.utils.functional import cached_property
-from django.utils.translation import gettext, gettext_lazy as _, ngettext
+from django.utils.translation import get_language, gettext, gettext_lazy as _, ngettext
 from formtools.wizard.views import NamedUrlSessionWizardView
 
 from .. import forms
@@ -258,14 +258,18 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
             "factors": dict(Factor.choices), "concerns": dict(Concern.choices),
         }
         steps = self.get_form_list()
+        page_language = get_language()
         rows = []
         for step, label in ANSWER_LABELS.items():
             stored = self.storage.get_step_data(step) if step in steps else None
             values = stored.getlist(f"{step}-{step}") if stored is not None else []
+            # A condition not yet translated shows in English, marked as such (WCAG 3.1.2).
+            item = self.content.conditions.get(values[0]) if step == "condition" and values else None
             rows.append({
                 "step": step,
                 "label": label,
                 "values": [words[step][v] for v in values if v in words[step]] or [gettext("None selected")],
+                "lang": item.language if item is not None and item.language != page_language else "",
                 "change_url": self.get_step_url(step) + "?change=1",
             })
         return rows
