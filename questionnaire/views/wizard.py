@@ -257,12 +257,10 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
             "goal": dict(Goal.choices), "condition": conditions, "stage": dict(Stage.choices),
             "factors": dict(Factor.choices), "concerns": dict(Concern.choices),
         }
-        steps = self.get_form_list()
         page_language = get_language()
         rows = []
         for step, label in ANSWER_LABELS.items():
-            stored = self.storage.get_step_data(step) if step in steps else None
-            values = stored.getlist(f"{step}-{step}") if stored is not None else []
+            values = self.stored_values(step) or ()
             # A condition not yet translated shows in English, marked as such (WCAG 3.1.2).
             item = self.content.conditions.get(values[0]) if step == "condition" and values else None
             rows.append({
