@@ -158,7 +158,8 @@ def in_app_table(report):
     """bench/profile_pages.py's figures: what each page costs the app, with no server or client."""
     lines = [f"Best of {report['rounds']} × {report['count']} requests, SQLite, production settings, "
              "the WSGI application called directly. \"cold\": every kept fragment forgotten before "
-             f"each request. Half of /healthz's throughput needs about {report['limit_ms']:.2f} ms or less "
+             "each request; \"list saved\": the result page after the person saved their own list. "
+             f"Half of /healthz's throughput needs about {report['limit_ms']:.2f} ms or less "
              "(bench/profile_pages.py).", "",
              "| page | ms |", "|---|---:|"]
     lines += [f"| {name} | {ms:.3f} |" for name, ms in report["pages"].items()]

@@ -1,14 +1,18 @@
 """Parts of pages are rendered once and kept, under keys that name all they show (questionnaire/templatetags)."""
 import pytest
 from django.template import Context, Template, TemplateSyntaxError
+from django.test import Client
 from django.urls import reverse
 
 from questionnaire.content import current_content
+from questionnaire.engine import Answers
 from questionnaire.fragments import CSRF_HOLE, FRAME, FragmentMismatch
 from questionnaire.models import ContentStamp
 from tests.test_views import PREFIX, complete, post_step, step_url
 
 pytestmark = pytest.mark.django_db
+
+RESULT = reverse("questionnaire:result")
 
 
 def kept(name):
@@ -107,15 +111,16 @@ def test_own_questions_are_never_kept(client):
     assert all("secret" not in FRAME[key] for key in FRAME.keys())
 
 
-def test_the_list_is_kept_under_its_questions_and_ticks(client):
+def test_the_suggested_list_is_kept_and_a_saved_one_is_put_together_with_its_ticks_in_no_key(client):
     complete(client, "dampen", "kidney_transplant")
-    first = client.get(reverse("questionnaire:result"))
+    first = client.get(RESULT)
     suggested = [q.slug for q in first.context["suggested_questions"]]
-    client.post(reverse("questionnaire:result"), {"keep": suggested[1:], "action": "save"})
-    second = client.get(reverse("questionnaire:result"))
-    assert len(kept("question-list")) == 2
+    client.post(RESULT, {"keep": suggested[1:], "action": "save"})
+    second = client.get(RESULT)
+    assert len(kept("question-list")) == 1
     assert f'value="{suggested[0]}" id="keep-{suggested[0]}" checked' in first.content.decode()
     assert f'value="{suggested[0]}" id="keep-{suggested[0]}" checked' not in second.content.decode()
+    assert all(frozenset(suggested[1:]) not in key for key in current_content().rendered.keys())
 
 
 class TestOnce:
@@ -211,6 +216,45 @@ class TestKeptPages:
         client.get(step_url("check"))
         (key,) = self.pages("check")
         assert key[3] == (("dampen",), ("lupus",), ("starting",), ("pregnancy",), ())
+
+    def test_the_result_page_is_kept_under_the_answers_and_served_to_the_next_person_with_them(
+            self, client, django_user_model):
+        first = complete(client, "dampen", "lupus", factors=["pregnancy"])
+        again = client.get(RESULT)
+        assert first.templates and not again.templates
+        (key,) = self.pages("result")
+        assert key[2] == Answers("dampen", "lupus", "starting", ("pregnancy",), ())
+        assert CSRF_HOLE.encode() not in again.content
+        assert again.content.split(b"<main")[1].split(b"csrfmiddlewaretoken")[0] == \
+            first.content.split(b"<main")[1].split(b"csrfmiddlewaretoken")[0]
+        other = Client()
+        complete(other, "dampen", "lupus", factors=["pregnancy"])
+        assert not other.get(RESULT).templates
+        assert len(self.pages("result")) == 1
+        complete(Client(), "dampen", "lupus")
+        assert len(self.pages("result")) == 2
+
+    def test_a_saved_list_and_the_printout_page_are_rendered_afresh_and_kept_nowhere(self, client):
+        page = complete(client, "dampen", "lupus")
+        suggested = [q.slug for q in page.context["suggested_questions"]]
+        client.post(RESULT, {"keep": suggested[1:], "own": "Can I travel in May?", "action": "save"})
+        assert client.get(RESULT).templates
+        assert client.get(RESULT).context["kept"] == set(suggested[1:])
+        assert client.get(RESULT + "?print=1").templates
+        assert len(self.pages("result")) == 1  # the one seen before the list was saved
+        assert all("travel" not in str(key) for key in current_content().rendered.keys())
+
+    def test_each_paper_size_and_printout_language_has_its_own_result_page(self, client):
+        complete(client, "dampen", "lupus", factors=["pregnancy"])
+        client.get(RESULT, HTTP_ACCEPT_LANGUAGE="en-US")
+        letter = client.get(RESULT, HTTP_ACCEPT_LANGUAGE="en-US")
+        assert not letter.templates
+        assert b'value="letter" id="paper-letter" checked' in letter.content
+        client.get(RESULT, HTTP_ACCEPT_LANGUAGE="es")
+        keys = [key for language in ("en", "es") for key in current_content(language=language).rendered.keys()
+                if key[:2] == ("page", "result")]
+        assert {(key[3], key[4], key[-1]) for key in keys} == {
+            ("a4", "", "en"), ("letter", "", "en"), ("a4", "en", "es")}
 
     def test_the_start_page_is_kept_for_each_of_its_banners(self, client):
         for address in ("/", "/", "/?expired=1", "/?idle=1", "/?typed=secret"):

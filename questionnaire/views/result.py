@@ -20,6 +20,7 @@ from ..documents import (
     EMERGENCY_LINE, HOW_TO_USE, OWN_FROM_LINK, PAPER_SIZES, ListDocument, as_pdf, as_text,
     paper_for_language, paper_size_labels, sign_off_line, unprintable_characters)
 from ..engine import Answers, InvalidAnswers, recommend
+from ..fragments import display_key, kept_response
 from ..glossary import result_texts, terms_used
 from ..links import MAX_AGE, MAX_LINK_LENGTH, LinkExpired, LinkInvalid, make_token, read_token
 from ..question_list import ListChoices, build_question_list
@@ -125,30 +126,64 @@ def _list_document(request, outcome, choices, release, link=None):
 def result(request, answers):
     """The summary and the question list; POST saves the person's list choices."""
     content = current_content()
-    outcome = recommend(answers, content)
-    choices = saved_choices(request)
     if request.method == "POST":
-        form = forms.QuestionListForm(request.POST, questions=outcome.questions, suggested=outcome.suggested)
-        if form.is_valid() and _keep_list(request, form):
-            _save_paper_size(request)
-            language = posted_language(request)
-            if request.POST.get("size") in TEXT_SIZES or language:
-                # The header's text-size or language switch, sent with the list so nothing typed is lost.
-                if request.POST.get("size") in TEXT_SIZES:
-                    request.session[TEXT_SIZE_SESSION_KEY] = request.POST["size"]
-                return remember_language(redirect(reverse("questionnaire:result") + "#questions-heading"), language)
-            action = request.POST.get("action")
-            if action == "change":
-                return redirect("questionnaire:step", step="check")
-            if action == "start_over":
-                return redirect(reverse("questionnaire:start_over") + "?back=" + reverse("questionnaire:result"))
-            if action in LIST_ACTIONS:
-                return redirect(LIST_ACTIONS[action])
-            if action == "print":
-                messages.success(request, gettext("Your question list is saved and ready to print."))
-                return redirect(reverse("questionnaire:result") + "?print=1#questions-heading")
-            messages.success(request, gettext("Your question list is saved."))
-            return redirect(reverse("questionnaire:result") + "#questions-heading")
+        return _save_list(request, answers, content)
+    return kept_response(request, content.rendered, _result_page_key(request, answers, content),
+                         lambda csrf_token: _result_page(request, answers, content, csrf_token=csrf_token))
+
+
+def _result_page_key(request, answers, content):
+    """Everything the result page shows before a person changes their list, to keep it under.
+
+    Until a list is saved, the page is the same for everyone with these answers (as
+    check answers is, which is kept under the same answers): the content, the paper
+    and the printout's languages, the date, the address it cites, and the display
+    (fragments.display_key). A saved list (ticks, own questions) is the person's own
+    and is never part of a key: that page, and the printout's (its link), are
+    rendered afresh.
+    """
+    display = display_key(request)
+    if (display is None or request.GET.get("print")
+            or LIST_SESSION_KEY in request.session or LINK_OWN_SESSION_KEY in request.session):
+        return None
+    return ("page", "result", answers, paper_size(request, content.clinic),
+            gloss_language(request, content.language), timezone.localdate(),
+            request.scheme, request.get_host(), *display)
+
+
+def _save_list(request, answers, content):
+    """Keep the list sent, then go where its button asked; a list with errors is shown again."""
+    outcome = recommend(answers, content)
+    form = forms.QuestionListForm(request.POST, questions=outcome.questions, suggested=outcome.suggested)
+    if not (form.is_valid() and _keep_list(request, form)):
+        return _result_page(request, answers, content, outcome=outcome, form=form)
+    _save_paper_size(request)
+    language = posted_language(request)
+    if request.POST.get("size") in TEXT_SIZES or language:
+        # The header's text-size or language switch, sent with the list so nothing typed is lost.
+        if request.POST.get("size") in TEXT_SIZES:
+            request.session[TEXT_SIZE_SESSION_KEY] = request.POST["size"]
+        return remember_language(redirect(reverse("questionnaire:result") + "#questions-heading"), language)
+    action = request.POST.get("action")
+    if action == "change":
+        return redirect("questionnaire:step", step="check")
+    if action == "start_over":
+        return redirect(reverse("questionnaire:start_over") + "?back=" + reverse("questionnaire:result"))
+    if action in LIST_ACTIONS:
+        return redirect(LIST_ACTIONS[action])
+    if action == "print":
+        messages.success(request, gettext("Your question list is saved and ready to print."))
+        return redirect(reverse("questionnaire:result") + "?print=1#questions-heading")
+    messages.success(request, gettext("Your question list is saved."))
+    return redirect(reverse("questionnaire:result") + "#questions-heading")
+
+
+def _result_page(request, answers, content, outcome=None, form=None, csrf_token=None):
+    """The result page: the list as saved, or as sent with ``form``'s errors."""
+    outcome = outcome or recommend(answers, content)
+    choices = saved_choices(request)
+    errors = form is not None
+    if errors:
         kept = set(form.data.getlist("keep")) | set(form.data.getlist("top"))
         top = set(form.data.getlist("top"))
     else:
@@ -159,13 +194,13 @@ def result(request, answers):
     # The printout carries a link back to the list, as a QR code; made only for it (it takes ms).
     link = _list_link(request, answers, choices) if ready_to_print else None
     document = _list_document(request, outcome, choices, content.release, link=link)
-    if request.method == "GET":
+    if not errors:
         kept = set(document.question_list.kept)
         top = document.question_list.top_slugs
-    errors = request.method == "POST" and bool(form.errors)
     suggested_questions = _top_first(outcome.suggested_questions(), document.question_list)
     more_groups = outcome.more_groups()
     return render(request, "questionnaire/result.html", {
+        **({"csrf_token": csrf_token} if csrf_token else {}),
         "result": outcome,
         # Shown whole in English on a page in another language: the page says so.
         "untranslated": [item for item in (*outcome.categories, *outcome.treatments, *outcome.notes,
@@ -175,12 +210,14 @@ def result(request, answers):
         "question_list": document.question_list,
         "suggested_questions": suggested_questions,
         "more_groups": more_groups,
-        # The list as shown (questions in order, ticks), to keep its rendering under; none with errors.
         # The parts of the page kept for everyone shown the same content; a form with errors
         # is rendered afresh, and so are the person's own questions.
         "unchanged_form": None if errors else True,
         "no_own_questions": None if errors or document.question_list.own else True,
-        "list_fragment": None if errors else (
+        # The list as suggested (questions in order, ticks), to keep its rendering under. A
+        # list the person saved is their own choice: it is put together from its questions'
+        # fragments each time, and its ticks are in no key.
+        "list_fragment": None if errors or LIST_SESSION_KEY in request.session else (
             tuple(q.slug for q in suggested_questions),
             tuple((theme, tuple(q.slug for q in questions)) for theme, _, questions in more_groups),
             frozenset(kept), frozenset(top), document.call_now, document.gloss_language),
