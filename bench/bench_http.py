@@ -6,7 +6,9 @@
 Serves the app with gunicorn (production settings, bench/server.py) on a free
 127.0.0.1 port, then measures each endpoint with Locust (as a library, headless):
 BENCH_USERS users (10) send that one request back to back for BENCH_SECONDS (12) in
-all, split over BENCH_ROUNDS (2) round-robin rounds, each after a short warm-up.
+all, in BENCH_ROUNDS (12) turns taken with as many users of /healthz, after a
+BENCH_WARMUP (1 s) warm-up: each endpoint's ratio to /healthz is measured in the
+same seconds as /healthz (measure()).
 Each user first walks the flow as far as its endpoint needs (its own session, its
 own random answers, seeded), so "POST stage" is a real stage answer in a session
 that has a goal and a condition. Redirects are not followed: a POST is timed alone.
@@ -41,9 +43,9 @@ import client  # noqa: E402
 from server import served  # noqa: E402
 
 USERS = int(os.environ.get("BENCH_USERS", "10"))
-SECONDS = float(os.environ.get("BENCH_SECONDS", "12"))  # measured per endpoint, over all rounds
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "2"))
-WARMUP = float(os.environ.get("BENCH_WARMUP", "2"))
+SECONDS = float(os.environ.get("BENCH_SECONDS", "12"))  # measured per endpoint (and as long for /healthz)
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "12"))
+WARMUP = float(os.environ.get("BENCH_WARMUP", "1"))
 PAGE_LIMIT = 30 * 1024
 
 
@@ -59,22 +61,23 @@ def endpoints():
 
 
 class Window:
-    """What the request listener records while the window is open."""
+    """What the request listener records: the requests of the endpoint whose turn it is."""
 
     open = False
-    times = []
+    active = None
+    times = {}
     failures = 0
     failure_examples = []
     ready = 0
 
 
 def on_request(response_time, exception, name, **kwargs):
-    if Window.open:
-        Window.times.append(response_time)
-        if exception:
-            Window.failures += 1
-            if len(Window.failure_examples) < 3:
-                Window.failure_examples.append(f"{name}: {exception}")
+    if Window.open and name == Window.active:
+        Window.times[name].append(response_time)
+    if exception and name in (Window.active, "setup"):
+        Window.failures += 1
+        if len(Window.failure_examples) < 3:
+            Window.failure_examples.append(f"{name}: {exception}")
 
 
 class BenchUser(FastHttpUser):
@@ -122,6 +125,8 @@ class BenchUser(FastHttpUser):
     @task
     def hit(self):
         name, method, path, _, status, location = self.endpoint
+        while Window.active != name:  # the other endpoint's turn
+            gevent.sleep(0.001)
         self.call(method, path, status, body=self.body, name=name, location=location)
 
 
@@ -129,43 +134,82 @@ def percentile(ordered, fraction):
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))] if ordered else None
 
 
-def measure(base_url, endpoint, seconds):
-    """One round of one endpoint: the latencies completed inside the window, and its length."""
-    user_class = type("EndpointUser", (BenchUser,), {"endpoint": endpoint, "abstract": False})
-    env = Environment(user_classes=[user_class], host=base_url)
+def measure(base_url, endpoint, reference):
+    """One endpoint against /healthz (``reference``), in turns of a second or so.
+
+    This machine's speed moves by a third within seconds (a shared virtual machine), so
+    a figure for /healthz taken a minute before says little about the machine while
+    an endpoint is measured. Here both have their own users, set up at once, and take
+    turns: ROUNDS rounds of a window of /healthz then a window of the endpoint, each
+    SECONDS / ROUNDS long, only the users whose turn it is sending. Each endpoint's
+    ratio is its requests over /healthz's in the same turns.
+    """
+    users = [type("ReferenceUser", (BenchUser,), {"endpoint": reference, "abstract": False, "fixed_count": USERS}),
+             type("EndpointUser", (BenchUser,), {"endpoint": endpoint, "abstract": False, "fixed_count": USERS})]
+    env = Environment(user_classes=users, host=base_url)
     env.events.request.add_listener(on_request)
-    Window.open, Window.times, Window.failures, Window.failure_examples, Window.ready = False, [], 0, [], 0
+    Window.open, Window.active, Window.failures, Window.failure_examples, Window.ready = False, None, 0, [], 0
+    Window.times = {reference[0]: [], endpoint[0]: []}
     runner = env.create_local_runner()
-    runner.start(USERS, spawn_rate=USERS)
+    runner.start(2 * USERS, spawn_rate=2 * USERS)
     deadline = time.monotonic() + 60
-    while Window.ready < USERS and time.monotonic() < deadline:
+    while Window.ready < 2 * USERS and time.monotonic() < deadline:
         gevent.sleep(0.05)
-    gevent.sleep(WARMUP)
+    window = SECONDS / ROUNDS
+    for name in (reference[0], endpoint[0]):  # warm-up, not counted
+        Window.active = name
+        gevent.sleep(WARMUP / 2)
+    turns, seconds = [], dict.fromkeys(Window.times, 0.0)
     Window.open = True
-    began = time.perf_counter()
-    gevent.sleep(seconds)
-    Window.open = False
-    elapsed = time.perf_counter() - began
+    for _ in range(ROUNDS):
+        turn = []
+        for name in (reference[0], endpoint[0]):
+            before = len(Window.times[name])
+            Window.active = name
+            began = time.perf_counter()
+            gevent.sleep(window)
+            elapsed = time.perf_counter() - began
+            seconds[name] += elapsed
+            turn.append((len(Window.times[name]) - before) / elapsed)
+        turns.append(turn)
+    Window.open, Window.active = False, None
     runner.quit()
-    setup_failures = env.stats.get("setup", "GET").num_failures + env.stats.get("setup", "POST").num_failures
-    return {"times": list(Window.times), "seconds": elapsed, "failures": Window.failures + setup_failures,
-            "failure_examples": list(Window.failure_examples), "ready_users": Window.ready}
+    return {"times": {name: list(times) for name, times in Window.times.items()}, "seconds": seconds,
+            "turns": turns, "failures": Window.failures, "failure_examples": list(Window.failure_examples),
+            "ready_users": Window.ready}
 
 
-def summarise(name, rounds):
-    """All rounds of one endpoint together; the spread of req/s between rounds shows the noise."""
-    ordered = sorted(t for r in rounds for t in r["times"])
-    seconds = sum(r["seconds"] for r in rounds)
-    return {
+def measure_all(base_url):
+    """Every endpoint against /healthz (see measure()); /healthz's row is all its windows together."""
+    reference, *others = endpoints()
+    measured = {endpoint[0]: measure(base_url, endpoint, reference) for endpoint in others}
+    rows = [summarise(reference[0], [(m["times"][reference[0]], m["seconds"][reference[0]])
+                                     for m in measured.values()], {"ratio": 1.0, "ratio_turns": []})]
+    for name, m in measured.items():
+        rps, reference_rps = (len(m["times"][n]) / m["seconds"][n] for n in (name, reference[0]))
+        rows.append(summarise(name, [(m["times"][name], m["seconds"][name])], {
+            "ratio": rps / reference_rps if reference_rps else 0.0,
+            "reference_rps": reference_rps,
+            "ratio_turns": [rate / ref if ref else 0.0 for ref, rate in m["turns"]],
+            "failures": m["failures"], "failure_examples": m["failure_examples"][:3],
+            "ready_users": m["ready_users"]}))
+        print(f"  {name:<16} done", flush=True)
+    return rows
+
+
+def summarise(name, windows, extra):
+    """One endpoint's requests in all its windows: throughput, latency, its ratio to /healthz."""
+    ordered = sorted(t for times, _ in windows for t in times)
+    seconds = sum(seconds for _, seconds in windows)
+    row = {
         "name": name, "requests": len(ordered), "seconds": seconds,
-        "rps": len(ordered) / seconds,
-        "rps_rounds": [len(r["times"]) / r["seconds"] for r in rounds],
+        "rps": len(ordered) / seconds if seconds else 0.0,
         "p50": percentile(ordered, .50), "p90": percentile(ordered, .90),
         "p99": percentile(ordered, .99), "max": ordered[-1] if ordered else None,
-        "failures": sum(r["failures"] for r in rounds),
-        "failure_examples": [e for r in rounds for e in r["failure_examples"]][:3],
-        "ready_users": min(r["ready_users"] for r in rounds),
+        "failures": 0, "failure_examples": [], "ready_users": 2 * USERS,
     }
+    row.update(extra)
+    return row
 
 
 # ---- page weight -------------------------------------------------------------------
@@ -293,16 +337,11 @@ def main(argv=None):
     with served(args.db, log_name=results_dir / f"bench-gunicorn-{args.db}.log") as base_url:
         print(f"bench: {args.db} at {base_url}: {USERS} users, {SECONDS:g} s per endpoint "
               f"in {ROUNDS} rounds", flush=True)
-        rounds = {endpoint[0]: [] for endpoint in endpoints()}
-        for number in range(ROUNDS):
-            # Round-robin, so a burst of other work on the machine is spread over every endpoint.
-            for endpoint in endpoints():
-                rounds[endpoint[0]].append(measure(base_url, endpoint, SECONDS / ROUNDS))
-            print(f"  round {number + 1} of {ROUNDS} done", flush=True)
-        rows = [summarise(name, measured) for name, measured in rounds.items()]
+        rows = measure_all(base_url)
         for row in rows:
-            print(f"  {row['name']:<16} {row['rps']:8.1f} req/s  p50 {row['p50'] or 0:7.1f} ms  "
-                  f"p99 {row['p99'] or 0:7.1f} ms  failures {row['failures']}", flush=True)
+            print(f"  {row['name']:<16} {row['rps']:8.1f} req/s  {row['ratio']:5.2f} of /healthz  "
+                  f"p50 {row['p50'] or 0:7.1f} ms  p99 {row['p99'] or 0:7.1f} ms  failures {row['failures']}",
+                  flush=True)
         pages = page_weights(base_url)
     workers = os.environ.get("GUNICORN_WORKERS") or str(os.cpu_count() * 2 + 1)
     report = {

@@ -7,6 +7,7 @@ import pytest
 from django.test import Client
 
 from questionnaire.vocabulary import CONDITIONS, Concern, Factor
+from tests.servers import gunicorn
 from tests.test_views import complete
 
 pytestmark = pytest.mark.django_db
@@ -87,10 +88,7 @@ def test_making_a_pdf_in_any_script_logs_nothing_of_its_text(written_log):
 
 def test_gunicorn_blanks_a_link_in_a_malformed_request_line(tmp_path):
     """gunicorn quotes a request line it cannot parse in its error log; the token must not be in it."""
-    import os
     import socket
-    import subprocess
-    import sys
     import time
 
     from questionnaire.engine import Answers
@@ -98,32 +96,12 @@ def test_gunicorn_blanks_a_link_in_a_malformed_request_line(tmp_path):
     from questionnaire.question_list import ListChoices
 
     token = make_token(Answers("dampen", "lupus", "starting"), ListChoices(own=("Secret?",)))
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    log = tmp_path / "gunicorn.log"
-    env = {**os.environ, "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": "1",
-           "DJANGO_SECRET_KEY": "a-test-only-secret-key-" * 3, "DJANGO_ALLOWED_HOSTS": "localhost",
-           "DJANGO_SECURE_SSL_REDIRECT": "0", "IMMUNOGUIDE_SQLITE_PATH": str(tmp_path / "db.sqlite3")}
-    with open(log, "w") as out:
-        server = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"],
-                                  stdout=out, stderr=subprocess.STDOUT, env=env)
-        try:
-            connection = None
-            for _ in range(150):
-                try:
-                    connection = socket.create_connection(("127.0.0.1", port), timeout=1)
-                    break
-                except OSError:
-                    time.sleep(0.1)
-            assert connection, log.read_text()
-            with connection:  # no HTTP version: gunicorn logs the whole line as invalid
-                connection.sendall(f"GET /list/{token}/\r\nHost: localhost\r\n\r\n".encode())
-                connection.recv(4096)
-            time.sleep(0.5)
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
+    with gunicorn(tmp_path) as (port, log):
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as connection:
+            # No HTTP version: gunicorn logs the whole line as invalid.
+            connection.sendall(f"GET /list/{token}/\r\nHost: localhost\r\n\r\n".encode())
+            connection.recv(4096)
+        time.sleep(0.5)
     written = log.read_text()
     assert "Invalid HTTP request line" in written, written
     assert "/list/[redacted]" in written
