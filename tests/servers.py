@@ -21,7 +21,8 @@ def gunicorn(tmp_path, *args, workers=1):
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     log = tmp_path / "gunicorn.log"
-    env = {**os.environ, "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": str(workers),
+    # Its own empty SQLite file, even in the PostgreSQL run (DATABASE_URL names that cluster).
+    env = {**{k: v for k, v in os.environ.items() if k != "DATABASE_URL"}, "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": str(workers),
            "DJANGO_SECRET_KEY": "a-test-only-secret-key-" * 3, "DJANGO_ALLOWED_HOSTS": "localhost",
            "DJANGO_SECURE_SSL_REDIRECT": "0", "IMMUNOGUIDE_SQLITE_PATH": str(tmp_path / "db.sqlite3")}
     with open(log, "w") as out:
