@@ -31,6 +31,9 @@ THINK = float(os.environ.get("LOAD_THINK_SECONDS", "0"))
 #: `make cluster-load`: a request the load balancer could not complete (a node died under
 #: it) is sent once more, as a person presses the button again; the answers must survive.
 RETRY_FAILED = os.environ.get("LOAD_RETRY_FAILED") == "1"
+#: A person presses again after a moment, not within the millisecond: a request sent again
+#: at once could still reach the dying node's socket before the kernel had closed it.
+RETRY_AFTER_SECONDS = 1.0
 FAILED_STATUSES = {0, 502, 503, 504}
 
 COUNTS = {"started": 0, "completed": 0, "errors": 0, "mixups": 0, "retried": 0}
@@ -69,7 +72,8 @@ class Person(FastHttpUser):
             if not (retry and error.status in FAILED_STATUSES):
                 raise
             COUNTS["retried"] += 1
-            RETRIED.append((time.time(), method, path))
+            RETRIED.append((time.time(), method, path))  # when it failed
+            time.sleep(RETRY_AFTER_SECONDS)  # gevent's sleep, under Locust
             return self.request_once(method, path, status, name=name, location=location, body=body, check=check)
 
     def request_once(self, method, path, status, *, name=None, location=None, body=None, check=None):
