@@ -16,6 +16,12 @@ def skip_or_fail(message):
     pytest.skip(message)
 
 
+def pytest_report_header(config):
+    """The browser the browser tests drive, named in every run's output."""
+    from tests.e2e.conftest import CHROMIUM, browser_version
+    return f"browser: {CHROMIUM}: {browser_version()}"
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():

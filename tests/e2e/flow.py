@@ -33,3 +33,8 @@ def complete(page, site, goal, condition, **more):
     answer_all(page, site, goal, condition, **more)
     page.get_by_role("button", name="See my summary and questions").click()
     expect(page.get_by_role("heading", name="Your questions for the care team")).to_be_visible()
+
+
+def print_dialog_opened(page):
+    """Wait until the page has asked for the browser's Print dialog (stubbed in tests/e2e/conftest.py)."""
+    page.wait_for_function("window.printDialogsOpened > 0")

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from tests.e2e.flow import choose, choose_and_continue, complete
+from tests.e2e.flow import choose, choose_and_continue, complete, print_dialog_opened
 from tests.pdf_layout import layout_problems, page_count
 
 
@@ -84,6 +84,7 @@ def test_larger_text_and_print_keep_unsaved_edits(page, site):
     expect(page.locator(f"#top-{marked}")).to_be_checked()
     page.fill("#id_own", "Typed but not saved?\nAnd before printing?")
     page.get_by_role("button", name="Print").click()
+    print_dialog_opened(page)
     expect(page.locator(".own-text")).to_have_text(["Typed but not saved?", "And before printing?"])
     expect(page.locator(f"#top-{marked}")).to_be_checked()
     assert page.locator(".suggested-questions input[name=top]:checked").count() == 2
@@ -330,6 +331,7 @@ def test_a_full_short_list_from_the_print_button_fits_one_page_with_its_qr_code(
     assert page.locator(".suggested-questions input[name=keep]").count() == 8
     page.get_by_role("button", name="Print").click()
     expect(page).to_have_url(re.compile(r"\?print=1"))
+    print_dialog_opened(page)
     printed = page.pdf(format=paper)
     assert page_count(printed) == 1
     assert len(qr_codes(printed, tmp_path)) == 1
@@ -341,6 +343,7 @@ def test_the_printout_from_the_print_button_has_a_qr_code_that_reopens_the_list(
     page.fill("#id_own", "Can I take this on holiday?")
     page.get_by_role("button", name="Print").click()
     expect(page).to_have_url(re.compile(r"\?print=1"))
+    print_dialog_opened(page)
     codes = qr_codes(page.pdf(format="A4"), tmp_path)
     assert len(codes) == 1
     phone = browser.new_page()

@@ -12,7 +12,7 @@ from django.utils import translation
 from playwright.sync_api import expect
 
 from questionnaire.content import read_content
-from tests.e2e.flow import choose
+from tests.e2e.flow import choose, print_dialog_opened
 from tests.e2e.test_accessibility import assert_no_violations
 from tests.e2e.test_flow import pdf_text
 from tests.pdf_layout import page_count
@@ -77,6 +77,7 @@ def test_a_patient_completes_the_flow_in_spanish_on_a_phone_and_prints_one_list_
     expect(page.locator("#print-both")).to_be_checked()
     page.get_by_role("button", name=es("Print")).click()
     expect(page).to_have_url(re.compile(r"\?print=1"))
+    print_dialog_opened(page)
     printed = page.pdf(format="Letter")
     assert page_count(printed) <= 2
     text = pdf_text(io.BytesIO(printed))
