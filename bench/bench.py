@@ -81,7 +81,7 @@ def endpoint_table(report):
     rows = report["endpoints"]
     healthz = rows[0]
     lines = [
-        "| endpoint | req/s | p50 ms | p90 ms | p99 ms | max ms | req/s ÷ /healthz | turns' range "
+        "| endpoint | req/s | p50 ms | p95 ms | p99 ms | max ms | req/s ÷ /healthz | turns' range "
         "| p50 × /healthz | failed |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
@@ -89,7 +89,7 @@ def endpoint_table(report):
         turns = row["ratio_turns"]
         per_round = f"{min(turns):.2f}–{max(turns):.2f}" if turns else ""
         lines.append(
-            f"| {row['name']} | {row['rps']:.1f} | {ms(row['p50'])} | {ms(row['p90'])} "
+            f"| {row['name']} | {row['rps']:.1f} | {ms(row['p50'])} | {ms(row['p95'])} "
             f"| {ms(row['p99'])} "
             f"| {ms(row['max'])} | {ratio(row)} | {per_round} | {row['p50'] / healthz['p50']:.1f} "
             f"| {row['failures']} |")

@@ -5,13 +5,16 @@
 
 Serves the app with gunicorn (production settings, bench/server.py) on a free
 127.0.0.1 port, then measures each endpoint with Locust (as a library, headless):
-BENCH_USERS users (10) send that one request back to back for BENCH_SECONDS (12) in
+BENCH_USERS users (10) send that request back to back for BENCH_SECONDS (12) in
 all, in BENCH_ROUNDS (12) turns taken with as many users of /healthz, after a
 BENCH_WARMUP (1 s) warm-up: each endpoint's ratio to /healthz is measured in the
 same seconds as /healthz (measure()).
-Each user first walks the flow as far as its endpoint needs (its own session, its
-own random answers, seeded), so "POST stage" is a real stage answer in a session
-that has a goal and a condition. Redirects are not followed: a POST is timed alone.
+Each user speaks for BENCH_PEOPLE (8) distinct people in turn, each with their own
+session and their own answers drawn from the whole answer space (seeded), who
+walked the flow as far as the endpoint needs: "POST stage" is a real stage answer
+in a session that has a goal and a condition, and "GET result, list saved" and
+"GET PDF" come from people who saved a list of their own (some questions unticked,
+an own question). Redirects are not followed: a POST is timed alone.
 Latencies are every request completed inside the measured windows; throughput is
 their number divided by the windows' length.
 
@@ -46,6 +49,7 @@ USERS = int(os.environ.get("BENCH_USERS", "10"))
 SECONDS = float(os.environ.get("BENCH_SECONDS", "12"))  # measured per endpoint (and as long for /healthz)
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "12"))
 WARMUP = float(os.environ.get("BENCH_WARMUP", "1"))
+PEOPLE = int(os.environ.get("BENCH_PEOPLE", "8"))  # distinct people per user
 PAGE_LIMIT = 30 * 1024
 
 
@@ -57,7 +61,13 @@ def endpoints():
         rows.append((f"GET {step}", "GET", f"/questions/{step}/", index, 200, None))
         rows.append((f"POST {step}", "POST", f"/questions/{step}/", index, 302, client.next_url(step)))
     rows.append(("GET result", "GET", "/result/", len(client.STEPS) + 1, 200, None))
+    rows.append((SAVED, "GET", "/result/", len(client.STEPS) + 1, 200, None))
+    rows.append(("GET PDF", "GET", "/result/pdf/", len(client.STEPS) + 1, 200, None))
     return rows
+
+
+#: The result page of a person who saved a list of their own; the PDF is always of one.
+SAVED = "GET result, list saved"
 
 
 class Window:
@@ -92,26 +102,37 @@ class BenchUser(FastHttpUser):
     def on_start(self):
         self.client.cookiejar.set_policy(client.SendSecureCookies())
         self.origin = "https://" + self.host.split("://", 1)[1]
-        BenchUser.counter += 1
-        self.answers = client.random_answers(random.Random(BenchUser.counter))
-        _, method, path, answered, _, _ = self.endpoint
-        self.body = None
-        if answered or method == "POST":
-            page = self.call("GET", "/questions/goal/", 200)
-            self.token = client.csrf_token(page)
-            for step in client.STEPS[:answered]:
-                self.call("POST", f"/questions/{step}/", 302, self.post_body(step))
-            if answered > len(client.STEPS):
-                self.call("GET", "/questions/done/", 302)
-            if method == "POST":
-                self.body = self.post_body(path.strip("/").split("/")[-1])
+        self.people = [self.new_person() for _ in range(PEOPLE)]
+        self.turn = 0
         Window.ready += 1
 
-    def post_body(self, step):
-        return client.step_body(step, self.answers, self.token)
+    def new_person(self):
+        """Walk the flow as far as the endpoint needs as a new person; their cookies and the
+        body they send, with the cookie jar left empty for the next."""
+        BenchUser.counter += 1
+        rng = random.Random(BenchUser.counter)
+        answers = client.random_answers(rng)
+        name, method, path, answered, _, _ = self.endpoint
+        body = None
+        if answered or method == "POST":
+            token = client.csrf_token(self.call("GET", "/questions/goal/", 200))
+            for step in client.STEPS[:answered]:
+                self.call("POST", f"/questions/{step}/", 302, client.step_body(step, answers, token))
+            if answered > len(client.STEPS):
+                self.call("GET", "/questions/done/", 302)
+                if name in (SAVED, "GET PDF"):
+                    page = self.call("GET", "/result/", 200)
+                    self.call("POST", "/result/", 302, client.list_body(page, client.csrf_token(page), rng))
+            if method == "POST":
+                body = client.step_body(path.strip("/").split("/")[-1], answers, token)
+        cookies = "; ".join(f"{cookie.name}={cookie.value}" for cookie in self.client.cookiejar)
+        self.client.cookiejar.clear()
+        return cookies, body
 
-    def call(self, method, path, status, body=None, name=None, location=None):
+    def call(self, method, path, status, body=None, name=None, location=None, cookies=None):
         headers = {"Origin": self.origin, "Content-Type": client.FORM_TYPE} if method == "POST" else {}
+        if cookies:
+            headers["Cookie"] = cookies
         with self.client.request(method, path, name=name or "setup", data=body, headers=headers,
                                  allow_redirects=False, catch_response=True) as response:
             if response.status_code != status:
@@ -127,7 +148,11 @@ class BenchUser(FastHttpUser):
         name, method, path, _, status, location = self.endpoint
         while Window.active != name:  # the other endpoint's turn
             gevent.sleep(0.001)
-        self.call(method, path, status, body=self.body, name=name, location=location)
+        cookies, body = self.people[self.turn % len(self.people)]
+        self.turn += 1
+        # Each request is sent as its person left the flow: what the server answers is not kept.
+        self.call(method, path, status, body=body, name=name, location=location, cookies=cookies)
+        self.client.cookiejar.clear()
 
 
 def percentile(ordered, fraction):
@@ -204,7 +229,7 @@ def summarise(name, windows, extra):
     row = {
         "name": name, "requests": len(ordered), "seconds": seconds,
         "rps": len(ordered) / seconds if seconds else 0.0,
-        "p50": percentile(ordered, .50), "p90": percentile(ordered, .90),
+        "p50": percentile(ordered, .50), "p90": percentile(ordered, .90), "p95": percentile(ordered, .95),
         "p99": percentile(ordered, .99), "max": ordered[-1] if ordered else None,
         "failures": 0, "failure_examples": [], "ready_users": 2 * USERS,
     }
@@ -340,7 +365,7 @@ def main(argv=None):
         rows = measure_all(base_url)
         for row in rows:
             print(f"  {row['name']:<16} {row['rps']:8.1f} req/s  {row['ratio']:5.2f} of /healthz  "
-                  f"p50 {row['p50'] or 0:7.1f} ms  p99 {row['p99'] or 0:7.1f} ms  failures {row['failures']}",
+                  f"p50 {row['p50'] or 0:7.1f} ms  p95 {row['p95'] or 0:7.1f} ms  p99 {row['p99'] or 0:7.1f} ms  failures {row['failures']}",
                   flush=True)
         pages = page_weights(base_url)
     workers = os.environ.get("GUNICORN_WORKERS") or str(os.cpu_count() * 2 + 1)

@@ -61,13 +61,26 @@ class SendSecureCookies(DefaultCookiePolicy):
 
 
 def random_answers(rng=random):
+    """One person's answers, drawn from the whole answer space (any number of factors and concerns)."""
     return {
         "goal": rng.choice(GOALS),
         "condition": rng.choice(sorted(CONDITION_LABELS)),
         "stage": rng.choice(sorted(STAGES)),
-        "factors": sorted(rng.sample(FACTORS, rng.randint(0, 3))),
-        "concerns": sorted(rng.sample(CONCERNS, rng.randint(0, 3))),
+        "factors": sorted(rng.sample(FACTORS, rng.randint(0, len(FACTORS)))),
+        "concerns": sorted(rng.sample(CONCERNS, rng.randint(0, len(CONCERNS)))),
     }
+
+
+_KEEP = re.compile(r'name="keep" value="([^"]+)"[^>]* checked')
+
+
+def list_body(result_page, token, rng=random):
+    """A saved list as a person sends it: some suggested questions unticked, one own question."""
+    ticked = _KEEP.findall(result_page)
+    kept = [slug for slug in ticked if rng.random() > 0.25]
+    own = f"Own question {rng.randrange(10**6)}: can I travel in {rng.choice(['May', 'June', 'July'])}?"
+    return urllib.parse.urlencode([("csrfmiddlewaretoken", token), ("action", "save"), ("own", own),
+                                   *(("keep", slug) for slug in kept)])
 
 
 def csrf_token(page):

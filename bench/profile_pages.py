@@ -9,15 +9,12 @@ seconds. The app runs with the production settings on a fresh SQLite file loaded
 with the shipped content (bench/server.py's prepare()), and is called as a WSGI
 application in this process: no server, no socket, no test client. A person walks
 the flow with their own cookie first, as in the benchmark; each page is then asked
-again and again with that cookie, as `make bench` asks it. The pages marked "cold" are
-also timed with every kept fragment forgotten before each request: what the page
-costs the first time anyone is shown it. "list saved" is the result page once a person
-has saved a list of their own, which is theirs and never kept whole.
+again and again with that cookie. No page is kept between requests (nothing a person
+answered may be held in server memory), so every figure is the page's whole cost.
+"list saved" is the result page once a person has saved a list of their own.
 
 The figure is the best of several rounds (other work on the machine only ever adds
-time). `make bench` fits ``req/s = K / (C + ms)`` with C about 0.33 ms here, so a
-page reaches half of /healthz's throughput when its figure is below about
-C + 2 × (/healthz's figure).
+time), judged against the targets in docs/performance.md.
 """
 import argparse
 import cProfile
@@ -41,8 +38,6 @@ from server import prepare  # noqa: E402
 
 ANSWERS = {"goal": "dampen", "condition": "lupus", "stage": "starting",
            "factors": ["pregnancy", "vaccines_due"], "concerns": ["side_effects", "infections"]}
-#: The C of req/s = K / (C + ms): what a request costs outside the app in `make bench`.
-OUTSIDE_MS = 0.33
 
 
 class Browser:
@@ -111,15 +106,18 @@ def pages():
         rows.append((f"POST {step}", "POST", f"/questions/{step}/", index, 302))
     rows.append(("GET result", "GET", "/result/", len(client.STEPS) + 1, 200))
     rows.append((SAVED, "GET", "/result/", len(client.STEPS) + 1, 200))
-    return rows + [(f"{name}, cold", *rest) for name, *rest in rows if name in COLD]
+    return rows
 
 
-#: Also timed with nothing kept (questionnaire/fragments.py): what a page costs the first
-#: time anyone sees it with these answers. make bench, which asks again and again, never sees it.
-COLD = {"GET condition", "GET result"}
-#: The result page once the person has saved their own list (one unticked, one own
-#: question): it is theirs, so it is never kept whole, and make bench never asks for it.
+#: The result page once the person has saved their own list (one unticked, one own question).
 SAVED = "GET result, list saved"
+
+#: The in-process targets, ms (docs/performance.md): the result page, and every other page.
+TARGET_MS = {"result": 2.5, "other": 1.5}
+
+
+def target_ms(name):
+    return TARGET_MS["result"] if "result" in name else TARGET_MS["other"]
 
 
 def save_a_list(browser, token):
@@ -138,15 +136,6 @@ def request_for(app, row):
     browser, token = walk(app, answered)
     if name == SAVED:
         save_a_list(browser, token)
-    if name.endswith(", cold"):
-        from questionnaire.content import current_content
-        from questionnaire.fragments import FRAME
-
-        def forget():
-            current_content().rendered.clear()
-            FRAME.clear()
-    else:
-        forget = None
     body = b""
     if method == "POST":
         body = client.step_body(path.strip("/").split("/")[-1], ANSWERS, token).encode()
@@ -154,8 +143,6 @@ def request_for(app, row):
     keep = method == "GET"
 
     def send():
-        if forget:
-            forget()
         status, _, _ = browser.call(method, path, body, keep_cookies=keep)
         assert status == expected, (name, status)
     return send
@@ -197,20 +184,18 @@ def main():
 
     rows = [row for row in pages() if not args.only or re.search(args.only, row[0])]
     figures = best_ms({row[0]: request_for(app, row) for row in rows}, args.count, args.rounds)
-    healthz = figures.get("/healthz")
     print(f"In-process ms per request, best of {args.rounds} × {args.count} (production settings, SQLite)")
-    print(f"{'page':<16} {'ms':>7}  {'at most for 0.5':>15}")
-    limit = OUTSIDE_MS + 2 * healthz if healthz else None
-    # make bench never asks for these: no verdict.
-    not_judged = {f"{name}, cold" for name in COLD} | {SAVED}
+    print(f"{'page':<24} {'ms':>7}  {'target':>6}")
     for name, figure in figures.items():
-        verdict = "" if limit is None or name == "/healthz" or name in not_judged else (
-            "  ok" if figure <= limit else "  over")
-        print(f"{name:<16} {figure:7.3f}  {limit if limit else float('nan'):15.3f}{verdict}")
+        if name == "/healthz":
+            print(f"{name:<24} {figure:7.3f}")
+            continue
+        verdict = "ok" if figure <= target_ms(name) else "over"
+        print(f"{name:<24} {figure:7.3f}  {target_ms(name):6.1f}  {verdict}")
 
     if args.out:
-        Path(args.out).write_text(json.dumps({"rounds": args.rounds, "count": args.count, "limit_ms": limit,
-                                              "pages": figures, "not_judged": sorted(not_judged)}, indent=1))
+        Path(args.out).write_text(json.dumps({"rounds": args.rounds, "count": args.count, "pages": figures,
+                                              "targets_ms": {name: target_ms(name) for name in figures}}, indent=1))
 
     if args.profile:
         row = next(row for row in pages() if row[0] == args.profile)

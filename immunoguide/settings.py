@@ -49,7 +49,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # Before the admin, as django-modeltranslation asks: the content's Spanish fields.
     "modeltranslation",
-    "django.contrib.admin",
+    "immunoguide.apps.AdminConfig",  # Django's admin; with a one-time code where configured
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -68,7 +68,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so it compresses the finished page. Django masks the CSRF token on every
     # response, which is its defence against BREACH.
-    "questionnaire.middleware.GZipMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -139,7 +139,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# English first, Spanish second (PRODUCT.md, "Languages"). The language is chosen by the
+# English first, Spanish second (docs/product.md#languages). The language is chosen by the
 # browser's Accept-Language on a first visit, then by the header's switch (a cookie that
 # holds only "en" or "es"); addresses stay the same in both languages.
 LANGUAGE_CODE = "en"
@@ -192,6 +192,12 @@ IMMUNOGUIDE_IDLE_SECONDS = int(float(os.environ.get("IMMUNOGUIDE_IDLE_MINUTES", 
 IMMUNOGUIDE_FHIR_BASE = os.environ.get("IMMUNOGUIDE_FHIR_BASE", "https://immunoguide.example/fhir")
 # The region a clinic's phone numbers are written for, when typed without a country code.
 IMMUNOGUIDE_PHONE_REGION = os.environ.get("IMMUNOGUIDE_PHONE_REGION", "US")
+# The PDF's fonts for the scripts DejaVu Sans lacks, tried in order: font files separated by
+# ":", a face of a collection as "path#face". Unset: the Debian paths that
+# questionnaire/documents.py lists (FALLBACK_FONTS); set but empty: none.
+IMMUNOGUIDE_PDF_FALLBACK_FONTS = None if "IMMUNOGUIDE_PDF_FALLBACK_FONTS" not in os.environ else [
+    (path, int(face or 0)) for path, _, face in (
+        entry.partition("#") for entry in os.environ["IMMUNOGUIDE_PDF_FALLBACK_FONTS"].split(":") if entry)]
 CSRF_COOKIE_SAMESITE = "Lax"
 
 # Headers on every response.

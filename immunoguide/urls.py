@@ -1,13 +1,8 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from django_otp.admin import OTPAdminSite
 
 from questionnaire import views
-
-if settings.IMMUNOGUIDE_ADMIN_OTP:
-    # Staff sign in with a password and a one-time code from their authenticator app.
-    admin.site.__class__ = OTPAdminSite
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),

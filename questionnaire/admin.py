@@ -143,7 +143,7 @@ def vocabulary_field(choices, help_text):
 
 
 class RuleForm(ValidatedContentForm):
-    """A rule's conditions as ticks from the vocabulary (PRODUCT.md's slugs), not JSON text."""
+    """A rule's conditions as ticks from the vocabulary (docs/product.md#vocabulary), not JSON text."""
 
     goals = vocabulary_field(Goal.choices, "The goal the engine uses (after inferring one). None ticked: any.")
     given_goals = vocabulary_field(Goal.choices, "The goal as the person gave it. None ticked: any.")

@@ -33,7 +33,7 @@ def check_content(app_configs=None, databases=None, today=None, **kwargs):
     return messages
 
 
-#: How long a content item may go without a review (CONTENT.md, "Trust").
+#: How long a content item may go without a review (docs/content-guide.md#trust).
 REVIEW_INTERVAL_YEARS = 2
 
 

@@ -24,7 +24,6 @@ from django.db.models import Prefetch
 from django.utils import translation
 
 from . import models
-from .fragments import Fragments
 from .phones import tel_uri
 from .registry import CONTENT
 
@@ -238,8 +237,6 @@ class Content:
     untranslated: frozenset = field(default=frozenset(), compare=False)
     #: The snapshot in the source language that this one translates (itself when it is that).
     source: "Content" = field(default=None, repr=False, compare=False)
-    #: HTML rendered from this snapshot (a step's options...), kept as long as the snapshot is.
-    rendered: Fragments = field(default_factory=Fragments, repr=False, compare=False)
 
     POOLS = ("categories", "treatments", "conditions", "questions", "notes", "sources", "glossary")
 
@@ -279,7 +276,7 @@ class Content:
 
     def replace(self, **pools):
         """A new snapshot with some pools replaced: snapshots are never changed in place."""
-        return dataclasses.replace(self, **{"rendered": Fragments(), "source": None, **pools})
+        return dataclasses.replace(self, **{"source": None, **pools})
 
     def in_language(self, language):
         """This content with its texts in ``language``, item by item, made once per language.
@@ -323,8 +320,7 @@ class Content:
         pools["release"] = translate("release", getattr(self.release, "version", None), self.release)
         pools["clinic"] = translate("clinic", "clinic", self.clinic)
         return dataclasses.replace(
-            self, **pools, language=language, untranslated=frozenset(untranslated), source=self,
-            rendered=Fragments())
+            self, **pools, language=language, untranslated=frozenset(untranslated), source=self)
 
     def translation_fingerprint(self, language):
         """A digest of one language's texts with the content they translate: what its sign-off covers."""
@@ -369,6 +365,12 @@ class Content:
                                if name not in SIGN_OFF_FIELDS and name != "languages"}
         text = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
         return hashlib.sha256(text.encode()).hexdigest()
+
+    @cached_property
+    def glossary_index(self):
+        """Which glossary terms each item mentions, in this snapshot's language (glossary.py)."""
+        from .glossary import index_terms
+        return index_terms(self)
 
     @property
     def sign_off(self):

@@ -2,7 +2,7 @@
 
 Both are built from the same :class:`~questionnaire.question_list.QuestionList`
 as the printed page, so all three say the same thing. The PDF keeps to the
-printing rules of PRODUCT.md: the short list on one page, everything on two,
+printing rules of docs/product.md#printing: the short list on one page, everything on two,
 two ruled lines under each question, no heading alone at the foot of a page
 and no last page holding only the notes or the sources.
 """
@@ -328,7 +328,9 @@ def _coverage(path, face=0):
 
 def _fallback_fonts():
     """(path, face) of each installed fallback font, in the order they are tried."""
-    entries = getattr(settings, "IMMUNOGUIDE_PDF_FALLBACK_FONTS", FALLBACK_FONTS)
+    entries = settings.IMMUNOGUIDE_PDF_FALLBACK_FONTS
+    if entries is None:
+        entries = FALLBACK_FONTS
     fonts = [(entry, 0) if isinstance(entry, str) else tuple(entry) for entry in entries]
     return [(path, face) for path, face in fonts if Path(path).is_file()]
 

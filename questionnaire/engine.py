@@ -163,7 +163,7 @@ class Result:
         return self.content.sources_of([*self.categories, *self.treatments, *self.notes, *self.questions])
 
     def as_dict(self):
-        """The shape PRODUCT.md gives for ``recommend --format json``, with the language of
+        """The shape docs/product.md#the-recommend-command gives for ``recommend --format json``, with the language of
         the texts (an item not yet translated says its own)."""
         return {
             "language": getattr(self.content, "language", "en"),
@@ -327,7 +327,7 @@ def order_by_priority(questions, priorities, theme_rank, raised=frozenset()):
 
 
 def choose_suggested(ordered, priorities):
-    """The slugs of the short list (CONTENT.md, "How a list is ranked").
+    """The slugs of the short list (docs/content-guide.md#how-a-list-is-ranked).
 
     At most MAX_SUGGESTED, from the four tiers. One call-now question is always
     in it, and so are the first "what is it and why for me" and the first concern

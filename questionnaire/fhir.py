@@ -136,7 +136,7 @@ def _translated_titles(axis_title):
 
 @_in_english
 def vocabulary_code_system(content, base):
-    """The product's vocabulary (PRODUCT.md's slugs): each axis a group of its codes."""
+    """The product's vocabulary (the slugs of docs/product.md#vocabulary): each axis a group of its codes."""
     translated = {axis: {language: _labels_in(language, axis, content) for language in _other_languages()}
                   for axis in AXES}
     groups = [

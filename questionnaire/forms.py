@@ -1,4 +1,4 @@
-"""One form per wizard step; each asks one thing (PRODUCT.md, "The flow")."""
+"""One form per wizard step; each asks one thing (docs/product.md#flow)."""
 from django import forms
 from django.utils import translation
 from django.utils.functional import cached_property
@@ -181,7 +181,7 @@ class FactorsForm(forms.Form):
     hints = FACTOR_HINTS
 
     def clean_factors(self):
-        """Pregnant now and planning a pregnancy are different situations (CONTENT.md): one or the other."""
+        """Pregnant now and planning a pregnancy are different situations (docs/content-guide.md#lessons): one or the other."""
         factors = self.cleaned_data["factors"]
         planning = [f for f in (Factor.PREGNANCY_PLANNING, Factor.PARTNER_PREGNANCY) if f in factors]
         if Factor.PREGNANCY in factors and planning:

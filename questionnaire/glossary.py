@@ -1,24 +1,51 @@
-"""Which glossary terms a page uses, so it can explain just those."""
+"""Which glossary terms a page uses, so it can explain just those.
+
+Which terms each item's texts mention is worked out once per content snapshot
+(:attr:`Content.glossary_index`), so a page only joins the sets of the items it shows.
+"""
 import re
 
+#: The pools whose items a result page shows, with the texts of each that it shows.
+SHOWN_TEXTS = {
+    "categories": ("summary", "how_it_works", "how_given", "common_side_effects", "serious_side_effects",
+                   "call_now_signs"),
+    "treatments": ("title", "description", "examples"),
+    "notes": ("text",),
+    "questions": ("text",),
+}
 
-def terms_used(texts, glossary):
-    """The glossary terms any of the texts mentions, in alphabetical order."""
+
+def terms_in(texts, glossary):
+    """The slugs of the glossary terms any of the texts mentions."""
     blob = " ".join(texts).lower()
-    used = [
-        term for term in glossary.values()
-        if any(re.search(rf"(?<![\w-]){re.escape(match)}", blob) for match in term.matches)
-    ]
-    return sorted(used, key=lambda term: term.term.lower())
+    return frozenset(
+        term.slug for term in glossary.values()
+        if any(re.search(rf"(?<![\w-]){re.escape(match)}", blob) for match in term.matches))
+
+
+def _texts(item, fields):
+    for name in fields:
+        value = getattr(item, name)
+        yield from (value if isinstance(value, (list, tuple)) else [value])
+
+
+def index_terms(content):
+    """``{(pool, slug): slugs of the terms its texts mention}`` for every item a result can show."""
+    return {(pool, slug): terms_in(list(_texts(item, fields)), content.glossary)
+            for pool, fields in SHOWN_TEXTS.items() for slug, item in getattr(content, pool).items()}
 
 
 def result_texts(result):
     """Every text a result page shows from the content."""
-    texts = []
-    for category in result.categories:
-        texts += [category.summary, category.how_it_works, category.how_given,
-                  category.common_side_effects, category.serious_side_effects, *category.call_now_signs]
-    for treatment in result.treatments:
-        texts += [treatment.title, treatment.description, treatment.examples]
-    texts += [note.text for note in result.notes] + [question.text for question in result.questions]
-    return texts
+    shown = {"categories": result.categories, "treatments": result.treatments,
+             "notes": result.notes, "questions": result.questions}
+    return [text for pool, items in shown.items() for item in items for text in _texts(item, SHOWN_TEXTS[pool])]
+
+
+def result_terms(result, content):
+    """The glossary terms a result page mentions, in alphabetical order."""
+    index = content.glossary_index
+    shown = {"categories": result.categories, "treatments": result.treatments,
+             "notes": result.notes, "questions": result.questions}
+    slugs = set().union(*(index[pool, item.slug] for pool, items in shown.items() for item in items))
+    return sorted((content.glossary[slug] for slug in slugs), key=lambda term: term.term.lower())

@@ -1,48 +1,10 @@
-import gzip
-import secrets
 import time
 
 from django.conf import settings
-from django.middleware import gzip as django_gzip
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
-from django.utils.cache import patch_vary_headers
-from isal import isal_zlib
 
-from .session_keys import LAST_ACTIVITY_SESSION_KEY, holds_a_person, wipe_person
-from .views.pages import cleared_response
-
-
-class GZipMiddleware(django_gzip.GZipMiddleware):
-    """Django's, with pages compressed by ISA-L's fastest level rather than zlib's 6.
-
-    zlib's level 6 took 0.4 ms of the result page's 2 ms, and its level 1 still
-    0.25 ms in the server (each call sets up 256 KB of zlib state); ISA-L's level 0
-    takes 0.08 ms for 3 % more bytes. The output is plain gzip. Like Django's, it
-    pads the gzip header by a random length against BREACH. Streamed responses
-    (downloads) are left to Django's.
-    """
-
-    LEVEL = 0
-
-    def process_response(self, request, response):
-        if response.streaming or len(response.content) < 200 or response.has_header("Content-Encoding"):
-            return super().process_response(request, response)
-        patch_vary_headers(response, ("Accept-Encoding",))
-        if not django_gzip.re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
-            return response
-        compressed = isal_zlib.compress(response.content, self.LEVEL, wbits=31)
-        padding = b"a" * secrets.randbelow(self.max_random_bytes) + b"\x00"
-        compressed = compressed[:3] + bytes([gzip.FNAME]) + compressed[4:10] + padding + compressed[10:]
-        if len(compressed) >= len(response.content):
-            return response
-        response.content = compressed
-        response.headers["Content-Length"] = str(len(compressed))
-        etag = response.get("ETag")
-        if etag and etag.startswith('"'):
-            response.headers["ETag"] = "W/" + etag
-        response.headers["Content-Encoding"] = "gzip"
-        return response
+from .session_keys import LAST_ACTIVITY_SESSION_KEY, cleared_response, holds_a_person, wipe_person
 
 
 class PermissionsPolicyMiddleware:
@@ -53,7 +15,7 @@ class PermissionsPolicyMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        policy = getattr(settings, "PERMISSIONS_POLICY", "")
+        policy = settings.PERMISSIONS_POLICY
         if policy:
             response.headers.setdefault("Permissions-Policy", policy)
         return response

@@ -14,7 +14,7 @@ from .vocabulary import ConditionGroup, Goal, NoteKind, QuestionPriority, Theme,
 
 
 class Source(models.Model):
-    """A reputable page that content rests on (CONTENT.md, "Reputable sources")."""
+    """A reputable page that content rests on (docs/content-guide.md#sources)."""
 
     slug = models.SlugField(primary_key=True, max_length=80)
     organisation = models.CharField(max_length=200)
@@ -137,7 +137,7 @@ class Question(ReviewedContent):
     theme = models.CharField(max_length=20, choices=Theme.choices)
     priority = models.CharField(
         max_length=10, choices=QuestionPriority.choices, default=QuestionPriority.MORE,
-        help_text="Its tier in the short list (CONTENT.md, \"How a list is ranked\"); "
+        help_text="Its tier in the short list (docs/content-guide.md#how-a-list-is-ranked); "
                   "a rule can raise it for the answers that matched.")
     order = models.PositiveSmallIntegerField(default=0)
     goals = models.JSONField(default=list, blank=True, help_text="Goals it fits. Empty: all.")

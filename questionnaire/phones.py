@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 
 
 def _parse(value):
-    region = getattr(settings, "IMMUNOGUIDE_PHONE_REGION", "US")
+    region = settings.IMMUNOGUIDE_PHONE_REGION
     try:
         number = phonenumbers.parse(value, region)
     except phonenumbers.NumberParseException:

@@ -29,7 +29,7 @@ class Expired(Exception):
 
 
 def _fernets(purpose):
-    return _fernets_for(purpose, settings.SECRET_KEY, tuple(getattr(settings, "SECRET_KEY_FALLBACKS", ())))
+    return _fernets_for(purpose, settings.SECRET_KEY, tuple(settings.SECRET_KEY_FALLBACKS))
 
 
 @functools.lru_cache(maxsize=16)

@@ -1,8 +1,13 @@
 """What the session holds, under which keys, and what is the person's rather than the device's.
 
-In one place for the views, the idle middleware and the context processor.
+In one place for the views, the idle middleware and the context processor, with the
+helpers that read a person's answers and list from it and forget them.
 """
 from django.middleware.csrf import CSRF_SESSION_KEY
+from django.utils.cache import add_never_cache_headers
+
+from .engine import Answers, InvalidAnswers
+from .question_list import ListChoices
 
 ANSWERS_SESSION_KEY = "immunoguide_answers"
 LIST_SESSION_KEY = "immunoguide_list"
@@ -35,3 +40,27 @@ def wipe_person(request):
     for key, value in kept.items():
         if value:
             request.session[key] = value
+
+
+def cleared_response(response):
+    """Have the browser drop the pages it keeps for Back, so nothing of this person comes back."""
+    response["Clear-Site-Data"] = '"cache"'
+    add_never_cache_headers(response)
+    return response
+
+
+def stored_answers(request):
+    """The answers kept in this session, or None if there are none (or they no longer fit)."""
+    stored = request.session.get(ANSWERS_SESSION_KEY) if request.session.session_key else None
+    if not stored:
+        return None
+    try:
+        return Answers.from_mapping(stored)
+    except InvalidAnswers:
+        request.session.pop(ANSWERS_SESSION_KEY, None)
+        return None
+
+
+def saved_choices(request):
+    """The list choices saved in this session (none saved: the suggested list)."""
+    return ListChoices.from_dict(request.session.get(LIST_SESSION_KEY))

@@ -442,7 +442,7 @@ MEDICINE_WORDS = re.compile(rf"\b({'|'.join(MEDICINES)})\b", re.IGNORECASE)
 
 
 def lesson_problems(content):
-    """The lessons of the first clinical review (CONTENT.md), checked on every result they can touch.
+    """The lessons of the first clinical review (docs/content-guide.md#lessons), checked on every result they can touch.
 
     Rules only add, so the answers with every factor and concern, with no cap on
     the list, show every item a goal x condition x stage can show; the pregnant-now

@@ -1,4 +1,4 @@
-"""The product's stable identifiers (PRODUCT.md, "Vocabulary").
+"""The product's stable identifiers (docs/product.md#vocabulary).
 
 Slugs are a public contract: fixtures, the ``recommend`` command's JSON and
 the wizard's field values all use them. Labels may change; slugs do not.
@@ -26,7 +26,7 @@ class ConditionGroup(models.TextChoices):
     OTHER = "other", _("Something else")
 
 
-#: Every condition slug, with its group (PRODUCT.md lists them).
+#: Every condition slug, with its group (docs/product.md#conditions lists them).
 CONDITIONS = {
     "melanoma": ConditionGroup.CANCER,
     "lung_cancer": ConditionGroup.CANCER,
@@ -79,7 +79,7 @@ class Stage(models.TextChoices):
 class Factor(models.TextChoices):
     AUTOIMMUNE_HISTORY = "autoimmune_history", _("I have (or had) another autoimmune disease")
     TRANSPLANT_HISTORY = "transplant_history", _("I have had an organ transplant")
-    #: Pregnant now, planning, and a partner's plans are different situations (CONTENT.md).
+    #: Pregnant now, planning, and a partner's plans are different situations (docs/content-guide.md#lessons).
     PREGNANCY = "pregnancy", _("I am pregnant now")
     PREGNANCY_PLANNING = "pregnancy_planning", _("I may get pregnant, or I am planning a pregnancy")
     PARTNER_PREGNANCY = "partner_pregnancy", _("My partner may get pregnant, or we are planning a baby")
@@ -143,7 +143,7 @@ class NoteKind(models.TextChoices):
 
 
 class QuestionPriority(models.TextChoices):
-    """How a list is ranked (CONTENT.md): the four tiers of the short list, then the rest.
+    """How a list is ranked (docs/content-guide.md#how-a-list-is-ranked): the four tiers of the short list, then the rest.
 
     A question carries one in the fixtures; a rule can raise the questions it
     adds to a higher tier for the answers that made it match.

@@ -38,12 +38,9 @@ def content(db):
 def _fresh_content_cache():
     """Each test starts without a cached content snapshot from another test's data."""
     from questionnaire.content import forget_cached_content
-    from questionnaire.fragments import FRAME
     forget_cached_content()
-    FRAME.clear()
     yield
     forget_cached_content()
-    FRAME.clear()
 
 
 @pytest.fixture(autouse=True)
@@ -53,10 +50,3 @@ def _english_after_each_test():
     from django.utils import translation
     yield
     translation.activate("en")
-
-
-@pytest.fixture(autouse=True)
-def _check_kept_fragments(settings):
-    """Every kept fragment is rendered again and compared (questionnaire/fragments.py): a
-    fragment key that misses what the fragment shows fails the test that shows it."""
-    settings.IMMUNOGUIDE_CHECK_FRAGMENTS = True

@@ -1,6 +1,6 @@
 """Reading a printed list back from its PDF: what is on each page, and where.
 
-The printing rules (PRODUCT.md, "Printing") are checked on the PDF itself, from
+The printing rules (docs/product.md#printing) are checked on the PDF itself, from
 the positions of its text, not on the code that wrote it.
 """
 import io

@@ -2,7 +2,7 @@
 
 These tests read the content in fixtures/ (loaded into the test database by
 tests/conftest.py) and name every item that fails, so a reviewer knows exactly
-what to rewrite. CONTENT.md (in ../shared/) is the brief they enforce.
+what to rewrite. docs/content-guide.md is the brief they enforce.
 """
 import itertools
 import re
@@ -211,7 +211,7 @@ def test_each_spanish_question_is_asked_with_opening_and_closing_marks(content):
     assert unbalanced == []
 
 
-#: The traps of CONTENT.md in Spanish: the same claims, as a Spanish text would make them.
+#: The traps (docs/content-guide.md#traps) in Spanish: the same claims, as a Spanish text would make them.
 SPANISH_TRAP_PATTERNS = {
     "promises a cure": r"\bcura(s|r|do|da|ble)?\b",
     "hype: miracle": r"\bmilagr",
@@ -247,7 +247,7 @@ def test_no_spanish_content_makes_a_trap_claim(content):
 
 # --- Sources -------------------------------------------------------------------------
 
-#: CONTENT.md's reputable list: an organisation name pattern and the web domain(s) it publishes on.
+#: The reputable list (docs/content-guide.md#sources): an organisation name pattern and the web domain(s) it publishes on.
 REPUTABLE_ORGANISATIONS = {
     "National Cancer Institute": (r"National Cancer Institute", ("cancer.gov",)),
     "American Cancer Society": (r"American Cancer Society", ("cancer.org",)),
@@ -268,7 +268,7 @@ REPUTABLE_ORGANISATIONS = {
     "CDC": (r"Centers for Disease Control|\bCDC\b", ("cdc.gov",)),
     "AHRQ": (r"Agency for Healthcare Research and Quality|\bAHRQ\b", ("ahrq.gov",)),
     # Federal agencies are the primary source for what is approved (FDA) and what is known of
-    # supplements (NIH's NCCIH); docs/content-review.md lists them with CONTENT.md's.
+    # supplements (NIH's NCCIH); docs/content-review.md lists them with docs/content-guide.md#sources.
     "FDA": (r"Food and Drug Administration|\bFDA\b", ("fda.gov",)),
     "NCCIH": (r"National Center for Complementary and Integrative Health", ("nccih.nih.gov",)),
 }
@@ -286,7 +286,7 @@ def reputable_problem(source):
             if any(url.hostname == d or url.hostname.endswith("." + d) for d in domains):
                 return None
             return f"URL {source.url!r} is not on {' or '.join(domains)}"
-    return f"organisation {source.organisation!r} is not on CONTENT.md's reputable list"
+    return f"organisation {source.organisation!r} is not on the reputable list (docs/content-guide.md#sources)"
 
 
 def test_every_source_is_a_reputable_organisation_with_title_and_https_url(content):
@@ -321,7 +321,7 @@ def test_the_source_check_rejects_a_disreputable_or_insecure_source():
 
 # --- Traps -------------------------------------------------------------------------
 
-#: Claims CONTENT.md lists as traps (or that break its voice rules), each with a regex.
+#: Claims docs/content-guide.md#traps lists as traps (or that break its voice rules), each with a regex.
 TRAP_PATTERNS = {
     "promises a cure": r"\bcur(e|es|ed|ing|able)\b",
     "hype: miracle": r"\bmiracle",
@@ -349,7 +349,7 @@ NEGATION = r"\bnot\b|\bnever\b|\bno\b|n't\b|\bcannot\b"
 
 #: A sentence that tells the reader to take, stop or start something ("Stop your ...").
 IMPERATIVE = r"^(please )?(do not |don't |never )?(take|stop|start|skip|double|increase|lower) "
-#: "Do not stop a medicine on your own" sends the reader to the care team (CONTENT.md asks for it).
+#: "Do not stop a medicine on your own" sends the reader to the care team (docs/content-guide.md#voice asks for it).
 ON_YOUR_OWN = r"^(do not|don't|never) .* on your own\b"
 
 
@@ -415,7 +415,7 @@ def test_no_content_makes_a_trap_claim(content):
     failures = [f"{name}: {', '.join(claims)}"
                 for name, text in all_content_texts(content)
                 if (claims := trap_claims(text))]
-    assert failures == [], "Trap claims (CONTENT.md, Traps):\n" + "\n".join(failures)
+    assert failures == [], "Trap claims (docs/content-guide.md#traps):\n" + "\n".join(failures)
 
 
 def test_checkpoint_inhibitors_are_never_shown_for_an_autoimmune_condition(content):
@@ -431,7 +431,7 @@ def test_checkpoint_inhibitors_are_never_shown_for_an_autoimmune_condition(conte
 
 # --- Coverage --------------------------------------------------------------------------
 
-#: CONTENT.md, "Questions to ask: themes to cover", as the theme vocabulary names them.
+#: docs/content-guide.md#themes-to-cover, as the theme vocabulary names them.
 CONTENT_THEMES = {
     Theme.ABOUT: "what the treatment is and why it fits me",
     Theme.GOALS: "the goal of treatment",

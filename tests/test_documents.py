@@ -367,7 +367,7 @@ def test_a_list_in_one_language_carries_no_gloss():
                     reason="the PDFs depend only on the fixtures, so the SQLite run checks them once")
 @pytest.mark.parametrize("language, gloss_language", [("es", "en"), ("en", "es")])
 def test_every_short_list_in_two_languages_fits_on_two_pages(language, gloss_language):
-    """PRODUCT.md's printing rule for the bilingual list: the suggested list on two pages at
+    """The printing rule for the bilingual list (docs/product.md#printing): the suggested list on two pages at
     most, on the shorter paper, with a clinic's lines, its numbers and the link's QR code."""
     content = read_content()
     seen, problems = set(), []
@@ -388,3 +388,17 @@ def test_every_short_list_in_two_languages_fits_on_two_pages(language, gloss_lan
         problems += [f"{combination}: {p}" for p in layout_problems(data, texts)]
     assert len(seen) > 100
     assert problems == [], "\n".join(problems)
+
+
+def test_the_fallback_fonts_can_be_set_from_the_environment():
+    """A deployment without Debian's fonts names its own, a face of a collection after "#"."""
+    import json
+    import os
+    import subprocess
+    import sys
+    script = ("import django, json; django.setup(); from django.conf import settings; "
+              "print(json.dumps(settings.IMMUNOGUIDE_PDF_FALLBACK_FONTS))")
+    said = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, env={
+        **os.environ, "DJANGO_SETTINGS_MODULE": "immunoguide.settings",
+        "IMMUNOGUIDE_PDF_FALLBACK_FONTS": "/fonts/a.ttf:/fonts/cjk.ttc#2"})
+    assert json.loads(said.stdout) == [["/fonts/a.ttf", 0], ["/fonts/cjk.ttc", 2]]

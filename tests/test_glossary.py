@@ -5,7 +5,7 @@ import re
 import pytest
 
 from questionnaire.engine import CHOICES, Answers, recommend
-from questionnaire.glossary import result_texts, terms_used
+from questionnaire.glossary import result_terms, result_texts, terms_in
 from questionnaire.content import GlossaryTerm
 from tests.test_content_quality import all_content_texts
 from tests.test_views import complete
@@ -27,12 +27,11 @@ def glossary():
 
 
 def test_finds_the_terms_a_text_uses_in_any_form():
-    used = terms_used(["Your T-cells are given back by infusion."], glossary())
-    assert [t.term for t in used] == ["Infusion", "T cell"]
+    assert terms_in(["Your T-cells are given back by infusion."], glossary()) == {"infusion", "t-cell"}
 
 
 def test_ignores_a_word_that_only_contains_the_term():
-    assert terms_used(["Confusion is a warning sign."], glossary()) == []
+    assert terms_in(["Confusion is a warning sign."], glossary()) == set()
 
 
 @pytest.mark.django_db
@@ -47,8 +46,16 @@ def test_every_medical_word_the_content_uses_has_a_definition(content):
 @pytest.mark.django_db
 def test_a_result_explains_the_words_it_uses(content):
     result = recommend(Answers("strengthen", "lymphoma", "considering"), content)
-    terms = {t.slug for t in terms_used(result_texts(result), content.glossary)}
+    terms = {t.slug for t in result_terms(result, content)}
     assert {"car-t-cell-therapy", "infusion", "immune-system"} <= terms
+
+
+@pytest.mark.django_db
+def test_the_terms_each_item_mentions_are_found_once_per_snapshot_and_match_a_search_of_the_page(content):
+    """The index built with the snapshot gives what searching the whole result's texts gives."""
+    for goal, condition in itertools.product(CHOICES["goal"], CHOICES["condition"]):
+        result = recommend(Answers(goal, condition, "on_treatment", (), ()), content)
+        assert {t.slug for t in result_terms(result, content)} == terms_in(result_texts(result), content.glossary)
 
 
 @pytest.mark.django_db
@@ -66,8 +73,8 @@ def test_the_spanish_pages_explain_the_same_words_as_the_english(content):
     differ = []
     for goal, condition in itertools.product(CHOICES["goal"], CHOICES["condition"]):
         answers = Answers(goal, condition, "starting", (), ())
-        in_english = {t.slug for t in terms_used(result_texts(recommend(answers, content)), content.glossary)}
-        in_spanish = {t.slug for t in terms_used(result_texts(recommend(answers, spanish)), spanish.glossary)}
+        in_english = {t.slug for t in result_terms(recommend(answers, content), content)}
+        in_spanish = {t.slug for t in result_terms(recommend(answers, spanish), spanish)}
         if in_english != in_spanish:
             differ.append((goal, condition, sorted(in_english - in_spanish), sorted(in_spanish - in_english)))
     assert differ == []

@@ -1,4 +1,4 @@
-"""gunicorn.conf.py: workers recycled after their requests leave at once, and lose nothing."""
+"""gunicorn.conf.py: workers recycled after their requests leave cleanly, and lose nothing."""
 import re
 
 from tests.servers import get, gunicorn

@@ -2,11 +2,12 @@
 import io
 import logging
 import re
+import weakref
 
 import pytest
 from django.test import Client
 
-from questionnaire.vocabulary import CONDITIONS, Concern, Factor
+from questionnaire.vocabulary import CONDITIONS, Concern, Factor, Stage
 from tests.servers import gunicorn
 from tests.test_views import complete
 
@@ -106,3 +107,66 @@ def test_gunicorn_blanks_a_link_in_a_malformed_request_line(tmp_path):
     assert "Invalid HTTP request line" in written, written
     assert "/list/[redacted]" in written
     assert token[:24] not in written
+
+
+def _people_use_the_tool(typed):
+    """Many people, each with their own answers, each saving a list with an own question and
+    printing it; nothing of them is returned, so nothing of them stays referenced here."""
+    import random
+
+    from django.urls import reverse
+    draw = random.Random(7)
+    for number in range(12):
+        client = Client()
+        complete(client, draw.choice(["strengthen", "modulate", "dampen", "unsure"]), draw.choice(sorted(CONDITIONS)),
+                 stage=draw.choice([s.value for s in Stage]),
+                 factors=draw.sample([f.value for f in Factor], 2), concerns=draw.sample([c.value for c in Concern], 2))
+        client.get(reverse("questionnaire:result"))
+        client.post(reverse("questionnaire:result"), {"action": "save", "own": f"{typed} {number}?"})
+        for name in ("result", "result_pdf", "result_text", "result_fhir", "check_in", "result_link"):
+            assert client.get(reverse(f"questionnaire:{name}")).status_code == 200
+
+
+def _people_alive():
+    """Each set of answers and list choices alive in this process, by identity."""
+    import gc
+
+    from questionnaire.engine import Answers
+    from questionnaire.question_list import ListChoices
+    gc.collect()
+    return weakref.WeakValueDictionary(
+        {id(thing): thing for thing in gc.get_objects() if isinstance(thing, (Answers, ListChoices))})
+
+
+def _held_in_memory(typed, alive_before):
+    """Every live container in this process holding a string or bytes with ``typed`` in it,
+    and every set of answers or list choices made since ``alive_before`` and still alive."""
+    import gc
+
+    from questionnaire.engine import Answers
+    from questionnaire.question_list import ListChoices
+    gc.collect()
+    held, needle = [], typed.encode()
+    for thing in gc.get_objects():
+        if isinstance(thing, (Answers, ListChoices)):
+            if alive_before.get(id(thing)) is not thing:
+                held.append(repr(thing)[:80])
+            continue
+        if isinstance(thing, dict):
+            items = [*thing.keys(), *thing.values()]
+        elif isinstance(thing, (list, tuple, set, frozenset)):
+            items = thing
+        else:
+            continue
+        held.extend(repr(item)[:80] for item in items
+                    if (isinstance(item, str) and typed in item) or (isinstance(item, bytes) and needle in item))
+    return held
+
+
+def test_nothing_a_person_answered_or_typed_outlives_their_requests_in_server_memory():
+    """No page, fragment or key is kept under anyone's answers: once the requests are
+    answered, none of their answers, list choices or typed text is left in the process."""
+    typed = "Zq" + "".join(reversed("question-never-kept"))
+    alive_before = _people_alive()
+    _people_use_the_tool(typed)
+    assert _held_in_memory(typed, alive_before) == []

@@ -33,7 +33,7 @@ class Migration(migrations.Migration):
             field=models.CharField(
                 choices=PRIORITIES,
                 default='more',
-                help_text='Its tier in the short list (CONTENT.md, "How a list is ranked"); '
+                help_text='Its tier in the short list (docs/content-guide.md#how-a-list-is-ranked); '
                           'a rule can raise it for the answers that matched.',
                 max_length=10),
         ),

@@ -55,10 +55,7 @@ def read_only(view):
 
 
 def _built(kind, resource_id):
-    content = current_content()
-    return json.loads(content.rendered.get(
-        ("fhir", kind, resource_id),
-        lambda: json.dumps(RESOURCES[kind, resource_id](content, settings.IMMUNOGUIDE_FHIR_BASE))))
+    return RESOURCES[kind, resource_id](current_content(), settings.IMMUNOGUIDE_FHIR_BASE)
 
 
 @read_only

@@ -5,7 +5,6 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext, gettext_noop
 from django.views.decorators.cache import never_cache
@@ -13,8 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from ..content import current_content, translated_languages
 from ..documents import sign_off_line, translation_line
-from ..fragments import FRAME, display_key, kept_response
-from ..session_keys import TEXT_SIZE_SESSION_KEY, TEXT_SIZES, holds_a_person, wipe_person
+from ..session_keys import TEXT_SIZE_SESSION_KEY, TEXT_SIZES, cleared_response, holds_a_person, wipe_person
 
 
 def start_url(expired=False):
@@ -23,16 +21,11 @@ def start_url(expired=False):
 
 @require_GET
 def start(request):
-    """The start page. It stores nothing, and it is the same for everyone: kept whole."""
-    context = {
+    """The start page. It stores nothing, and it is the same for everyone."""
+    return TemplateResponse(request, "questionnaire/start.html", {
         "expired": request.GET.get("expired") == "1",
         "cleared_when_idle": request.GET.get("idle") == "1",
-    }
-    display = display_key(request)
-    return kept_response(
-        request, FRAME, display and ("page", "start", *display),
-        lambda csrf_token: TemplateResponse(request, "questionnaire/start.html",
-                                            {**context, **({"csrf_token": csrf_token} if csrf_token else {})}))
+    })
 
 
 @require_GET
@@ -68,13 +61,6 @@ def translations(content):
     return found
 
 
-
-
-def cleared_response(response):
-    """Have the browser drop the pages it keeps for Back, so nothing of this person comes back."""
-    response["Clear-Site-Data"] = '"cache"'
-    add_never_cache_headers(response)
-    return response
 
 
 @require_http_methods(["GET", "POST"])

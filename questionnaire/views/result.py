@@ -8,7 +8,6 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
@@ -19,31 +18,18 @@ from ..content import current_content
 from ..documents import (
     EMERGENCY_LINE, HOW_TO_USE, OWN_FROM_LINK, PAPER_SIZES, ListDocument, as_pdf, as_text,
     paper_for_language, paper_size_labels, sign_off_line, unprintable_characters)
-from ..engine import Answers, InvalidAnswers, recommend
-from ..fragments import display_key, kept_response
-from ..glossary import result_texts, terms_used
+from ..engine import recommend
+from ..glossary import result_terms
 from ..links import MAX_AGE, MAX_LINK_LENGTH, LinkExpired, LinkInvalid, make_token, read_token
-from ..question_list import ListChoices, build_question_list
+from ..question_list import build_question_list
 from ..languages import posted_language, remember_language
 from ..session_keys import (
     ANSWERS_SESSION_KEY, LINK_OWN_SESSION_KEY, LIST_SESSION_KEY, PAPER_SESSION_KEY, PRINT_LANGUAGES_SESSION_KEY,
-    TEXT_SIZE_SESSION_KEY, TEXT_SIZES, wipe_person)
+    TEXT_SIZE_SESSION_KEY, TEXT_SIZES, saved_choices, stored_answers, wipe_person)
 from ..sessions import MAX_COOKIE_BYTES
 from ..vocabulary import Goal, Stage
 from .fhir import fhir_response
 from .pages import start_url
-
-
-def stored_answers(request):
-    """The answers kept in this session, or None if there are none (or they no longer fit)."""
-    stored = request.session.get(ANSWERS_SESSION_KEY) if request.session.session_key else None
-    if not stored:
-        return None
-    try:
-        return Answers.from_mapping(stored)
-    except InvalidAnswers:
-        request.session.pop(ANSWERS_SESSION_KEY, None)
-        return None
 
 
 def _with_answers(view):
@@ -128,27 +114,7 @@ def result(request, answers):
     content = current_content()
     if request.method == "POST":
         return _save_list(request, answers, content)
-    return kept_response(request, content.rendered, _result_page_key(request, answers, content),
-                         lambda csrf_token: _result_page(request, answers, content, csrf_token=csrf_token))
-
-
-def _result_page_key(request, answers, content):
-    """Everything the result page shows before a person changes their list, to keep it under.
-
-    Until a list is saved, the page is the same for everyone with these answers (as
-    check answers is, which is kept under the same answers): the content, the paper
-    and the printout's languages, the date, the address it cites, and the display
-    (fragments.display_key). A saved list (ticks, own questions) is the person's own
-    and is never part of a key: that page, and the printout's (its link), are
-    rendered afresh.
-    """
-    display = display_key(request)
-    if (display is None or request.GET.get("print")
-            or LIST_SESSION_KEY in request.session or LINK_OWN_SESSION_KEY in request.session):
-        return None
-    return ("page", "result", answers, paper_size(request, content.clinic),
-            gloss_language(request, content.language), timezone.localdate(),
-            request.scheme, request.get_host(), *display)
+    return _result_page(request, answers, content)
 
 
 def _save_list(request, answers, content):
@@ -178,7 +144,7 @@ def _save_list(request, answers, content):
     return redirect(reverse("questionnaire:result") + "#questions-heading")
 
 
-def _result_page(request, answers, content, outcome=None, form=None, csrf_token=None):
+def _result_page(request, answers, content, outcome=None, form=None):
     """The result page: the list as saved, or as sent with ``form``'s errors."""
     outcome = outcome or recommend(answers, content)
     choices = saved_choices(request)
@@ -187,9 +153,8 @@ def _result_page(request, answers, content, outcome=None, form=None, csrf_token=
         kept = set(form.data.getlist("keep")) | set(form.data.getlist("top"))
         top = set(form.data.getlist("top"))
     else:
-        # Shown, not checked: it needs no questions to check against, and is made only
-        # where a part of the page that shows it is not yet kept.
-        form = SimpleLazyObject(lambda: forms.QuestionListForm(initial={"own": "\n".join(choices.own)}))
+        # Shown, not checked: it needs no questions to check against.
+        form = forms.QuestionListForm(initial={"own": "\n".join(choices.own)})
     ready_to_print = request.method == "GET" and request.GET.get("print") == "1"
     # The printout carries a link back to the list, as a QR code; made only for it (it takes ms).
     link = _list_link(request, answers, choices) if ready_to_print else None
@@ -200,7 +165,6 @@ def _result_page(request, answers, content, outcome=None, form=None, csrf_token=
     suggested_questions = _top_first(outcome.suggested_questions(), document.question_list)
     more_groups = outcome.more_groups()
     return render(request, "questionnaire/result.html", {
-        **({"csrf_token": csrf_token} if csrf_token else {}),
         "result": outcome,
         # Shown whole in English on a page in another language: the page says so.
         "untranslated": [item for item in (*outcome.categories, *outcome.treatments, *outcome.notes,
@@ -210,18 +174,6 @@ def _result_page(request, answers, content, outcome=None, form=None, csrf_token=
         "question_list": document.question_list,
         "suggested_questions": suggested_questions,
         "more_groups": more_groups,
-        # The parts of the page kept for everyone shown the same content; a form with errors
-        # is rendered afresh, and so are the person's own questions.
-        "unchanged_form": None if errors else True,
-        "no_own_questions": None if errors or document.question_list.own else True,
-        # The list as suggested (questions in order, ticks), to keep its rendering under. A
-        # list the person saved is their own choice: it is put together from its questions'
-        # fragments each time, and its ticks are in no key.
-        "list_fragment": None if errors or LIST_SESSION_KEY in request.session else (
-            tuple(q.slug for q in suggested_questions),
-            tuple((theme, tuple(q.slug for q in questions)) for theme, _, questions in more_groups),
-            frozenset(kept), frozenset(top), document.call_now, document.gloss_language),
-        "shown": outcome.shown(),
         "kept": kept,
         "top": top,
         "call_now": document.call_now,
@@ -240,9 +192,8 @@ def _result_page(request, answers, content, outcome=None, form=None, csrf_token=
         "emergency_line": gettext(EMERGENCY_LINE),
         "goal_labels": dict(Goal.choices),
         "stage_label": Stage(answers.stage).label,
-        # Called by the template only when the fragments that show them are not yet rendered.
         "sources": outcome.sources,
-        "glossary": lambda: terms_used(result_texts(outcome), content.glossary),
+        "glossary": result_terms(outcome, content),
         "answers": answers,
         "content": content,
         "show_start_over": True,
@@ -269,10 +220,6 @@ def _top_first(suggested, question_list):
     suggested_slugs = {q.slug for q in suggested}
     top = [q for q in question_list.top if q.slug in suggested_slugs]
     return top + [q for q in suggested if q not in top]
-
-
-def saved_choices(request):
-    return ListChoices.from_dict(request.session.get(LIST_SESSION_KEY))
 
 
 def _saved_document(request, answers):

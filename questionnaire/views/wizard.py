@@ -15,13 +15,13 @@ from formtools.wizard.views import NamedUrlSessionWizardView
 from .. import forms
 from ..content import current_content
 from ..engine import Answers, recommend
-from ..fragments import display_key, kept_response
 from ..question_list import build_question_list
 from ..languages import posted_language, remember_language
-from ..session_keys import ANSWERS_SESSION_KEY, DRAFT_SESSION_KEY, LIST_SESSION_KEY, TEXT_SIZE_SESSION_KEY, TEXT_SIZES
+from ..session_keys import (
+    ANSWERS_SESSION_KEY, DRAFT_SESSION_KEY, LIST_SESSION_KEY, TEXT_SIZE_SESSION_KEY, TEXT_SIZES, saved_choices,
+    stored_answers)
 from ..vocabulary import Concern, Factor, Goal, Stage
 from .pages import start_url
-from .result import saved_choices, stored_answers
 
 
 STEPS = [
@@ -96,10 +96,6 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
         if step == "check" and not self.storage.get_step_data(self.steps.first):
             # Nothing answered (a new visit, or after "Start over"): nothing to check.
             return redirect(start_url(expired=True))
-        if step in self.get_form_list():
-            # What formtools' get() does for a step's own URL, with the page kept whole.
-            self.storage.current_step = step
-            return self.render()
         return super().get(*args, **kwargs)
 
     def get_form(self, step=None, data=None, files=None):
@@ -181,37 +177,6 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
             return redirect(self.get_step_url("check"))
         return super().render_next_step(form, **kwargs)
 
-    def render(self, form=None, **kwargs):
-        """A step's page is the same for everyone shown the same answer on it: kept whole.
-
-        Called without a form for a step's own URL (see ``get``): the form is made only
-        if the page is not yet kept. A form given is one sent with errors, shown afresh.
-        """
-        def respond(csrf_token):
-            shown = form or self.get_form(data=self.storage.current_step_data, files=self.storage.current_step_files)
-            return super(QuestionnaireWizard, self).render(
-                shown, **kwargs, **({"csrf_token": csrf_token} if csrf_token else {}))
-        return kept_response(self.request, self.content.rendered, None if form else self.page_key(), respond)
-
-    def page_key(self):
-        """Everything a step's page shows, to keep it under; None to render it afresh.
-
-        The answer stored for the step (on check answers, every answer), which was
-        checked when it was sent and, as the snapshot's options are fixed, always shows
-        the same way; the goal that orders the conditions; the step's place; and the
-        display (fragments.display_key). A choice not yet sent is never kept.
-        """
-        display = display_key(self.request)
-        step = self.steps.current
-        if display is None or step in getattr(self, "draft", {}):
-            return None
-        if step == "check":
-            shown = tuple(map(self.stored_values, (name for name in self.get_form_list() if name != "check")))
-        else:
-            shown = self.stored_values(step)
-        goal = self.stored_goal() if step == "condition" else None
-        return ("page", step, goal, shown, self.steps.step1, self.steps.count, *display)
-
     def stored_values(self, step):
         data = self.storage.get_step_data(step)
         return tuple(data.getlist(f"{step}-{step}")) if data is not None else None
@@ -230,20 +195,13 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
             "step_title": form.fields[step].label if step in form.fields else "",
             "back_url": back_url,
             "returning_to_check": returning_to_check,
-            # Looked up by the options' template, only when they are not yet rendered.
-            "hints": lambda: getattr(form, "hints", {}),
+            "hints": getattr(form, "hints", {}),
             "show_start_over": True,
             "answers_form_id": None if step == "check" else "step-form",
             "content": self.content,
         })
         if step == "check":
             context["answers"] = self.answer_rows()
-        else:
-            # Afresh, and kept under nothing, when it shows errors or a choice not yet sent
-            # (a draft holds whatever the browser posted, checked by nobody).
-            context["page_fragment"] = None if form.errors or step in getattr(self, "draft", {}) else (
-                step, getattr(form, "goal", None), form[step].value(), returning_to_check,
-                self.steps.step1, self.steps.count)
         return context
 
     def answer_rows(self):
