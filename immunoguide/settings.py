@@ -194,7 +194,7 @@ IMMUNOGUIDE_FHIR_BASE = os.environ.get("IMMUNOGUIDE_FHIR_BASE", "https://immunog
 IMMUNOGUIDE_PHONE_REGION = os.environ.get("IMMUNOGUIDE_PHONE_REGION", "US")
 # The PDF's fonts for the scripts DejaVu Sans lacks, tried in order: font files separated by
 # ":", a face of a collection as "path#face". Unset: the Debian paths that
-# questionnaire/documents.py lists (FALLBACK_FONTS); set but empty: none.
+# questionnaire/fonts.py lists (FALLBACK_FONTS); set but empty: none.
 IMMUNOGUIDE_PDF_FALLBACK_FONTS = None if "IMMUNOGUIDE_PDF_FALLBACK_FONTS" not in os.environ else [
     (path, int(face or 0)) for path, _, face in (
         entry.partition("#") for entry in os.environ["IMMUNOGUIDE_PDF_FALLBACK_FONTS"].split(":") if entry)]

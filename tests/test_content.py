@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from questionnaire.content import content_from_fixtures
-from questionnaire.documents import ListDocument, as_pdf, sign_off_line
+from questionnaire.pdf import as_pdf
+from questionnaire.printout import ListDocument, sign_off_line
 from questionnaire.engine import Answers, recommend
 from questionnaire.question_list import ListChoices, build_question_list
 from questionnaire.validation import validate_content

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from questionnaire.documents import sign_off_line
+from questionnaire.printout import sign_off_line
 from tests.pages import visit_every_page_type
 from tests.test_views import complete
 

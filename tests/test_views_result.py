@@ -470,7 +470,7 @@ class TestChangingAnAnswer:
 
 
 class TestCharactersThePdfCannotShow:
-    """Never a silent drop: the page names what the PDF cannot print (questionnaire/documents.py)."""
+    """Never a silent drop: the page names what the PDF cannot print (questionnaire/fonts.py)."""
 
     def test_the_page_names_each_character_no_font_has(self, client, listed):
         save(client, listed, own="Is \ue000 safe?")

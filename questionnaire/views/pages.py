@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ..content import current_content, translated_languages
-from ..documents import sign_off_line, translation_line
+from ..printout import sign_off_line, translation_line
 from ..session_keys import TEXT_SIZE_SESSION_KEY, TEXT_SIZES, cleared_response, holds_a_person, wipe_person
 
 

@@ -15,11 +15,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from .. import fhir, forms
 from ..content import current_content
-from ..documents import (
-    EMERGENCY_LINE, HOW_TO_USE, OWN_FROM_LINK, PAPER_SIZES, ListDocument, as_pdf, as_text,
-    paper_for_language, paper_size_labels, sign_off_line, unprintable_characters)
 from ..engine import recommend
+from ..fonts import unprintable_characters
 from ..glossary import result_terms
+from ..pdf import as_pdf
+from ..printout import (
+    EMERGENCY_LINE, HOW_TO_USE, OWN_FROM_LINK, PAPER_SIZES, ListDocument, as_text, paper_for_language,
+    paper_size_labels, sign_off_line)
 from ..links import MAX_AGE, MAX_LINK_LENGTH, LinkExpired, LinkInvalid, make_token, read_token
 from ..question_list import build_question_list
 from ..languages import posted_language, remember_language

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.core.management import call_command
 
+from questionnaire.signals import one_stamp
 from tests.conftest import FIXTURES
 
 # Playwright's sync API runs an event loop in this thread; Django must allow that.
@@ -86,8 +87,13 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture
 def site(live_server):
-    """The live server with the content loaded (live_server empties the database after each test)."""
-    call_command("load_content", *FIXTURES, verbosity=0)
+    """The live server with the content loaded (live_server empties the database after each test).
+
+    Loaded with ``loaddata`` alone: ``load_content`` would validate the same fixtures again
+    for every browser test, and tests/test_content.py validates them once.
+    """
+    with one_stamp():
+        call_command("loaddata", *FIXTURES, verbosity=0)
     return live_server.url
 
 

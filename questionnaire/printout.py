@@ -1,0 +1,265 @@
+"""The printed question list as a document: what it shows, in which words, on which paper.
+
+One :class:`ListDocument` is built from the same
+:class:`~questionnaire.question_list.QuestionList` as the page, and becomes the PDF
+(questionnaire/pdf.py) and the plain text (:func:`as_text`), so all three say the same.
+"""
+import datetime
+from dataclasses import dataclass, field
+
+from django.utils import dateformat, translation
+from django.utils.translation import gettext, gettext_noop, pgettext
+
+from .content import SOURCE_LANGUAGE
+#: The fixed sentences, in English; each is translated where it is printed (gettext(EMERGENCY_LINE)),
+#: so a caller can render a document in either language with translation.override.
+EMERGENCY_LINE = gettext_noop("In an emergency, call your local emergency number.")
+EDUCATION_ONLY = gettext_noop("For education only, not medical advice. Talk to your care team about your treatment.")
+HOW_TO_USE = gettext_noop("How to use this list: bring it to your visit and hand it over at check-in. Go through your "
+                          "3 most important questions first. Write the answers under each one.")
+
+#: Paper sizes a person can choose, as fpdf2 names them.
+PAPER_SIZES = {"a4": "A4", "letter": "Letter"}
+
+
+def paper_size_labels():
+    """Each paper size as a person reads it, in the active language (PAPER_SIZES holds fpdf2's names)."""
+    return {"a4": "A4", "letter": pgettext("paper size", "Letter")}
+
+#: Regions whose paper is Letter; everywhere else uses A4.
+LETTER_REGIONS = {"US", "CA", "MX", "PH", "CL", "CO", "VE", "CR", "GT", "PA", "PR", "DO", "SV", "NI"}
+
+OWN_FROM_LINK = gettext_noop("(added by whoever made the link you opened)")
+TITLE = gettext_noop("Questions for my appointment")
+MOST_IMPORTANT = gettext_noop("Most important to me")
+MORE_OF_MINE = gettext_noop("More of my questions")
+MY_QUESTIONS = gettext_noop("My questions")
+MY_OWN = gettext_noop("My own questions")
+NOTES = gettext_noop("Notes")
+FOR_CONDITION = gettext_noop("For: %(condition)s")
+#: Said at the top of a list printed in two languages, in both, by the second language.
+GLOSS_EXPLAINED = {
+    "en": gettext_noop("Under each question, the same question in English, for the care team."),
+    "es": gettext_noop("Under each question, the same question in Spanish."),
+}
+#: The state of a translation's review, by language: awaiting a native-speaking clinician, or signed off.
+TRANSLATION_AWAITS = {"es": gettext_noop("The Spanish text awaits review by a native-speaking clinician.")}
+TRANSLATION_REVIEWED = {"es": gettext_noop("The Spanish text was reviewed by %(name)s, %(role)s, on %(date)s.")}
+
+
+def long_date(value):
+    """A date written out in the active language: "1 December 2026", "1 de diciembre de 2026"."""
+    return dateformat.format(value, pgettext("date format", "j F Y"))
+
+
+def disclaimer():
+    """The disclaimer and the emergency line, in the active language."""
+    return f"{gettext(EDUCATION_ONLY)} {gettext(EMERGENCY_LINE)}"
+
+
+def paper_for_language(accept_language):
+    """"a4" or "letter" from the first language-region in an Accept-Language header."""
+    first = accept_language.split(",")[0].split(";")[0].strip()
+    region = first.replace("_", "-").split("-")[1:2]
+    return "letter" if region and region[0].upper() in LETTER_REGIONS else "a4"
+
+
+@dataclass
+class ListDocument:
+    """Everything a printed question list shows."""
+
+    question_list: object
+    date: object
+    condition: str
+    goal: str
+    version: str
+    last_reviewed: object
+    paper: str = "a4"
+    #: Organisations behind what is printed; the page itself lists every source in full.
+    source_names: list = field(default_factory=list)
+    #: A link that reopens the list on another device (printed as a QR code too), and its last day.
+    link: str = ""
+    link_until: object = None
+    #: Own questions that came with a link someone else made: the printout says so beside each.
+    own_from_link: frozenset = frozenset()
+    #: Who signed the content off, or that it awaits sign-off (sign_off_line).
+    sign_off: str = ""
+    #: The clinic's profile, or None (then the list speaks of "your care team").
+    clinic: object = None
+    #: The call-now questions (slugs), which print with the clinic's numbers.
+    call_now: frozenset = frozenset()
+    #: The language the list is printed in; and a second one, printed under each question for
+    #: the care team ("" for none), with each question's text in it by slug, and the condition's.
+    language: str = "en"
+    gloss_language: str = ""
+    glosses: dict = field(default_factory=dict)
+    gloss_condition: str = ""
+
+    @property
+    def filename_stem(self):
+        return f"immunoguide-questions-{self.date:%Y-%m-%d}"
+
+    def sections(self):
+        """(heading, [(question text, its gloss)]) in print order: most important, the rest,
+        own questions. The gloss is the question in the second language, or ""."""
+        qlist = self.question_list
+
+        def entry(question):
+            return self.question_text(question), self.glosses.get(question.slug, "")
+        rest = [entry(q) for q in qlist.suggested]
+        rest += [entry(q) for _, _, questions in qlist.more_groups for q in questions]
+        sections = []
+        if qlist.top:
+            sections.append((self.both(MOST_IMPORTANT), [entry(q) for q in qlist.top]))
+        if rest:
+            sections.append((self.both(MORE_OF_MINE if qlist.top else MY_QUESTIONS), rest))
+        if qlist.own:
+            from_link = gettext(OWN_FROM_LINK)
+            sections.append((self.both(MY_OWN), [
+                (f"{text} {from_link}" if text in self.own_from_link else text, "") for text in qlist.own]))
+        return sections
+
+    def title(self):
+        return self.both(TITLE)
+
+    def title_parts(self):
+        return self.both_parts(TITLE)
+
+    def both(self, message, values=None):
+        """A fixed text in the list's language, and after it in the second language, if any."""
+        return " / ".join(part for part in self.both_parts(message, values) if part)
+
+    def both_parts(self, message, values=None):
+        """(the text in the list's language, the same in the second language or "" when the same
+        or when there is none): a page marks the second with its own ``lang``."""
+        with translation.override(self.language):
+            own = gettext(message) if values is None else gettext(message) % values
+        if not self.gloss_language:
+            return own, ""
+        with translation.override(self.gloss_language):
+            other = gettext(message) if values is None else gettext(message) % values
+        return own, "" if other == own else other
+
+    def gloss_line(self):
+        """What a list in two languages says at its top, in both: "" for one language."""
+        return " / ".join(part for part in self.gloss_line_parts() if part)
+
+    def gloss_line_parts(self):
+        return self.both_parts(GLOSS_EXPLAINED[self.gloss_language]) if self.gloss_language else ("", "")
+
+    def condition_line(self):
+        return " / ".join(part for part in self.condition_parts() if part)
+
+    def condition_parts(self):
+        """ "For: <condition>" in the list's language, and in the second, with the condition's own label."""
+        own, other = self.both_parts(FOR_CONDITION, {"condition": self.condition})
+        if self.gloss_language:
+            with translation.override(self.gloss_language):
+                other = gettext(FOR_CONDITION) % {"condition": self.gloss_condition or self.condition}
+        return own, "" if other == own else other
+
+    def question_text(self, question):
+        """A question as printed: a call-now question with the clinic's numbers."""
+        if question.slug in self.call_now and self.clinic is not None:
+            return f"{question.text} {call_numbers_line(self.clinic)}"
+        return question.text
+
+    def clinic_lines(self):
+        return clinic_lines(self.clinic)
+
+    def link_line(self):
+        return gettext("Open this list again on any device until %(date)s:") % {
+            "date": long_date(self.link_until)} if self.link else ""
+
+    def qr_caption(self):
+        return gettext("Scan the code to open this list on a phone or another device until %(date)s.") % {
+            "date": long_date(self.link_until)} if self.link else ""
+
+    def footer_line(self):
+        return gettext("ImmunoGuide content version %(version)s, last reviewed %(date)s.") % {
+            "version": self.version, "date": long_date(self.last_reviewed)} + f" {disclaimer()}"
+
+    def source_names_text(self):
+        return "; ".join(self.source_names)
+
+    def sources_line(self):
+        return gettext("Sources: %(sources)s.") % {"sources": "; ".join(self.source_names)} if self.source_names else ""
+
+    def closing_line(self):
+        """Printed once, under the Notes: the sources, and who signed the content off."""
+        return " ".join(line for line in (self.sources_line(), self.sign_off) if line)
+
+
+def clinic_lines(clinic):
+    """The lines naming the clinic at the top of the list: none without a profile."""
+    if clinic is None:
+        return []
+    lines = [gettext("Your care team at %(clinic)s asked you to bring these questions.") % {"clinic": clinic.name}]
+    return lines + [line for line in (clinic.endorsement, clinic.address) if line]
+
+
+def call_numbers_line(clinic):
+    return gettext("Call %(day)s; at night or at weekends call %(night)s.") % {
+        "day": clinic.day_phone, "night": clinic.out_of_hours_phone}
+
+
+def sign_off_line(content):
+    """ "Content reviewed by ... on ..." when a sign-off covers this content, else that it awaits one;
+    for content in another language, then the same of its translation."""
+    release = content.sign_off
+    if release is None:
+        line = gettext("This content is awaiting clinical sign-off.")
+    else:
+        line = gettext("Content reviewed by %(name)s, %(role)s, on %(date)s.") % {
+            "name": release.signed_off_by, "role": release.signed_off_role, "date": long_date(release.signed_off_on)}
+    if content.language != SOURCE_LANGUAGE:
+        line = f"{line} {translation_line(content, content.language)}"
+    return line
+
+
+def translation_line(content, language):
+    """Whether a native-speaking clinician has signed off the text in ``language``, and who."""
+    state = content.language_sign_off(language)
+    if state is None:
+        return gettext(TRANSLATION_AWAITS[language])
+    return gettext(TRANSLATION_REVIEWED[language]) % {
+        "name": state["signed_off_by"], "role": state["signed_off_role"],
+        "date": long_date(datetime.date.fromisoformat(state["signed_off_on"]))}
+
+
+def in_its_language(render):
+    """``render(document)`` with the fixed texts in the document's own language."""
+    def rendered(document):
+        with translation.override(document.language):
+            return render(document)
+    rendered.__doc__, rendered.__name__ = render.__doc__, render.__name__
+    return rendered
+
+
+@in_its_language
+def as_text(document):
+    """The list as plain text; in two languages, each question's gloss indented under it."""
+    lines = [
+        document.title(),
+        *document.clinic_lines(),
+        gettext("Date: %(date)s") % {"date": long_date(document.date)},
+        document.condition_line(),
+    ]
+    if document.goal:
+        lines.append(gettext("Aim of the treatment: %(goal)s") % {"goal": document.goal})
+    lines += ["", gettext(HOW_TO_USE)]
+    if document.gloss_line():
+        lines.append(document.gloss_line())
+    for heading, questions in document.sections():
+        lines += ["", heading, "-" * len(heading)]
+        for text, gloss in questions:
+            lines.append(f"[ ] {text}")
+            if gloss:
+                lines.append(f"    {document.gloss_language.upper()}: {gloss}")
+    if document.link:
+        lines += ["", document.link_line(), document.link]
+    lines += ["", document.footer_line()]
+    if document.closing_line():
+        lines.append(document.closing_line())
+    return "\n".join(lines) + "\n"
+
