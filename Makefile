@@ -47,13 +47,24 @@ $(VNU): package.json package-lock.json
 ## cluster where PostgreSQL is installed (browser tests need Debian's chromium; see README).
 test: test-sqlite test-postgres
 
+# The suite runs on every core (pytest-xdist), each worker with its own test database.
+TEST_WORKERS ?= auto
+
 test-sqlite: install-test $(VNU)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # scripts/with-postgres exits 77 when PostgreSQL is not installed; CI sets
 # IMMUNOGUIDE_NO_SKIP=1, which makes that a failure.
+# On PostgreSQL, the tests that reach the database through the ORM: the models and their
+# migrations, loading and diffing content, the admin and its lockouts, the commands, the
+# system checks, the query budget, the clinic's profile, the health check, and the browser
+# tests marked every_database. The rest gives the same answer on any database.
+POSTGRES_TESTS ?= tests/test_admin.py tests/test_checks.py tests/test_commands.py tests/test_content.py \
+	tests/test_content_diff.py tests/test_migrations.py tests/test_query_budget.py tests/test_security.py \
+	tests/test_validation.py tests/test_views_clinic.py tests/test_views_service.py tests/e2e
+
 test-postgres: install-test $(VNU)
-	@status=0; scripts/with-postgres $(BIN)/python -m pytest $(PYTEST_ARGS) || status=$$?; \
+	@status=0; scripts/with-postgres $(BIN)/python -m pytest -n $(TEST_WORKERS) $(POSTGRES_TESTS) $(PYTEST_ARGS) || status=$$?; \
 	if [ $$status -eq 77 ]; then \
 	  if [ "$$IMMUNOGUIDE_NO_SKIP" = 1 ]; then echo "PostgreSQL is required (IMMUNOGUIDE_NO_SKIP=1)"; exit 1; fi; \
 	  echo "PostgreSQL not installed: the PostgreSQL run was skipped (sudo apt-get install postgresql)"; \

@@ -123,7 +123,12 @@ class Person(FastHttpUser):
                 self.expect("POST", path, 302, location=client.next_url(step),
                             body=client.step_body(step, answers, client.csrf_token(page)))
             self.expect("GET", "/questions/done/", 302, location="/result/")
+            page = self.expect("GET", "/result/", 200, check=lambda page: client.result_mismatch(page, answers))
+            self.pause()
+            # The person trims the list, adds a question of their own, saves it and takes the PDF.
+            self.expect("POST", "/result/", 302, body=client.list_body(page, client.csrf_token(page)))
             self.expect("GET", "/result/", 200, check=lambda page: client.result_mismatch(page, answers))
+            self.expect("GET", "/result/pdf/", 200)
             self.expect("GET", "/result/text/", 200, check=lambda text: client.text_mismatch(text, answers))
         except FlowError as error:
             COUNTS["errors"] += 1

@@ -149,15 +149,6 @@ class Result:
             first.setdefault(rule.reason, rule)
         return list(first.values())
 
-    def shown(self):
-        """What this result shows, as content slugs: its rendered parts are kept under
-        this, so what is kept names content, never the answers that led to it."""
-        return (
-            self.goal, self.condition.slug,
-            tuple(c.slug for c in self.categories), tuple(t.slug for t in self.treatments),
-            tuple(n.slug for n in self.notes), tuple(r.slug for r in self.matched_rules),
-            tuple(q.slug for q in self.questions))
-
     def sources(self):
         """Every source behind what this result shows, each once, sorted."""
         return self.content.sources_of([*self.categories, *self.treatments, *self.notes, *self.questions])

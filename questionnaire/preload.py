@@ -1,19 +1,15 @@
 """What every gunicorn worker needs, loaded once in gunicorn's master before it forks them.
 
 gunicorn recycles each worker after about 2,000 requests (gunicorn.conf.py). A worker
-forked from a master that holds only the imported app reads the content snapshot,
-compiles the templates and loads the translations on its first requests: 0.1-0.2 s
-of CPU, again for every new worker. Loaded here, each worker starts with them. A
+forked from a master that holds only the imported app reads the content snapshot in
+each language on its first requests; read here, each worker starts with it. A
 snapshot that changes later is read again by each worker on its next request, as
 always (content.current_content checks the stamp on every page).
 """
 import logging
-from pathlib import Path
 
 from django.conf import settings
 from django.db import DatabaseError
-from django.template import TemplateSyntaxError
-from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import translation
 
@@ -23,7 +19,7 @@ logger = logging.getLogger(__name__)
 
 
 def load_for_workers():
-    """Read the content in every language and compile the project's templates.
+    """Read the content in every language.
 
     Never stops the server: what cannot be loaded here (a database not yet migrated or
     not answering) is loaded by each worker when first asked, as it would be without this.
@@ -36,15 +32,3 @@ def load_for_workers():
     except DatabaseError as error:
         logger.warning("The content could not be loaded before the workers start (%s): "
                        "each worker reads it on its first request.", error.__class__.__name__)
-    for name in project_templates():
-        try:
-            get_template(name)
-        except TemplateSyntaxError:
-            logger.exception("The template %s does not compile.", name)
-
-
-def project_templates():
-    """The names of the templates in the project's own template folders (not Django's admin)."""
-    for folder in map(Path, settings.TEMPLATES[0]["DIRS"]):
-        for path in sorted(folder.rglob("*.html")):
-            yield path.relative_to(folder).as_posix()

@@ -1,24 +1,13 @@
 """Shared test set-up: the shipped content is loaded once into the test database."""
-import os
-from pathlib import Path
-
 import pytest
 from django.core.management import call_command
 
-FIXTURES = sorted(str(p) for p in (Path(__file__).resolve().parent.parent / "fixtures").glob("*.json"))
-
-
-def skip_or_fail(message):
-    """Skip a test whose tool or package is missing, saying how to get it; with
-    IMMUNOGUIDE_NO_SKIP=1 (as in CI), where everything must be there, fail instead."""
-    if os.environ.get("IMMUNOGUIDE_NO_SKIP") == "1":
-        pytest.fail(message + " (IMMUNOGUIDE_NO_SKIP=1 forbids skipping)")
-    pytest.skip(message)
+from tests.helpers import FIXTURES
 
 
 def pytest_report_header(config):
     """The browser the browser tests drive, named in every run's output."""
-    from tests.e2e.conftest import CHROMIUM, browser_version
+    from tests.helpers.browser import CHROMIUM, browser_version
     return f"browser: {CHROMIUM}: {browser_version()}"
 
 

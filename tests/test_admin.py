@@ -4,22 +4,9 @@ from django.urls import reverse
 
 from questionnaire.models import Condition, Question, Rule
 from questionnaire.registry import CONTENT_MODELS
+from tests.helpers.admin import change_form_data
 
 pytestmark = pytest.mark.django_db
-
-
-def change_form_data(admin_client, obj):
-    """The admin change form's current values, as the browser would post them back."""
-    url = reverse(f"admin:questionnaire_{obj._meta.model_name}_change", args=[obj.pk])
-    form = admin_client.get(url).context["adminform"].form
-    data = {}
-    for name in form.fields:
-        value = form[name].value()
-        if isinstance(value, (list, tuple)):
-            data[name] = [str(v) for v in value]
-        elif value is not None:
-            data[name] = value
-    return url, data
 
 
 @pytest.mark.parametrize("model", CONTENT_MODELS, ids=lambda model: model.__name__)

@@ -235,7 +235,7 @@ class TestLoadContent:
 
 class TestExportContent:
     def test_the_shipped_fixtures_are_exactly_what_export_writes(self, tmp_path):
-        from tests.conftest import FIXTURES
+        from tests.helpers import FIXTURES
         run("export_content", "--output", str(tmp_path))
         for path in FIXTURES:
             name = path.rsplit("/", 1)[1]
@@ -258,7 +258,7 @@ class TestExportContent:
 
 def fixture_folder(tmp_path, name):
     """A copy of the shipped fixtures, to change as a reviewer would."""
-    from tests.conftest import FIXTURES
+    from tests.helpers import FIXTURES
     folder = tmp_path / name
     folder.mkdir()
     for path in FIXTURES:
@@ -409,7 +409,7 @@ class TestSignOff:
 def test_a_reviewer_edits_a_rule_reads_what_changes_signs_off_and_ships_it(tmp_path, admin_client, client):
     """The whole release path: an edit in the admin with ticks, content_diff against the last
     release, sign_off, and load_content; the About page then names the reviewer."""
-    from tests.test_admin import change_form_data
+    from tests.helpers.admin import change_form_data
     last_release = fixture_folder(tmp_path, "last-release")
     rule = Rule.objects.get(pk="age-65-plus")
     url, data = change_form_data(admin_client, rule)

@@ -12,7 +12,7 @@ from questionnaire.engine import Answers, recommend
 from questionnaire.question_list import ListChoices, build_question_list
 from questionnaire.validation import validate_content
 from questionnaire.vocabulary import CONDITIONS, Concern, Factor, Goal, QuestionPriority, Stage
-from tests.conftest import FIXTURES
+from tests.helpers import FIXTURES
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@ from dataclasses import replace
 
 from questionnaire.content_diff import Case, Change, ItemChange, as_text, diff_content, every_case
 from questionnaire.engine import CHOICES
-from tests.builders import build_content, note, question, with_item, with_rule, without_item
+from tests.helpers.builders import build_content, note, question, with_item, with_rule, without_item
 
 LUPUS_DAMPEN = {"given_goals": ("dampen",), "conditions": ("lupus",)}
 

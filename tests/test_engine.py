@@ -4,7 +4,7 @@ from dataclasses import replace
 import pytest
 
 from questionnaire.engine import MAX_QUESTIONS, MAX_SUGGESTED, MIN_SUGGESTED, Answers, InvalidAnswers, recommend
-from tests.builders import build_content, note, question, with_item, with_rule
+from tests.helpers.builders import build_content, note, question, with_item, with_rule
 
 
 def answers(goal="strengthen", condition="melanoma", stage="starting", factors=(), concerns=()):

@@ -17,7 +17,7 @@ from questionnaire import fhir
 from questionnaire.engine import CHOICES, Answers, recommend
 from questionnaire.question_list import ListChoices, build_question_list
 from questionnaire.views import QuestionnaireWizard
-from tests.test_views import complete
+from tests.helpers.wizard import complete
 
 pytestmark = pytest.mark.django_db
 BASE = "https://clinic.example/fhir"

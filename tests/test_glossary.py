@@ -7,8 +7,8 @@ import pytest
 from questionnaire.engine import CHOICES, Answers, recommend
 from questionnaire.glossary import result_terms, result_texts, terms_in
 from questionnaire.content import GlossaryTerm
-from tests.test_content_quality import all_content_texts
-from tests.test_views import complete
+from tests.helpers.content import all_content_texts
+from tests.helpers.wizard import complete
 
 #: Medical words a reader may not know. Where the content uses one, the glossary must explain it.
 MEDICAL_WORDS = [

@@ -1,7 +1,7 @@
 """gunicorn.conf.py: workers recycled after their requests leave cleanly, and lose nothing."""
 import re
 
-from tests.servers import get, gunicorn
+from tests.helpers.servers import get, gunicorn
 
 
 def test_a_recycled_worker_leaves_cleanly_and_the_next_one_serves(tmp_path):

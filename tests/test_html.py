@@ -14,8 +14,8 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from tests.conftest import skip_or_fail
-from tests.pages import HTML_PAGES_EXCLUDED, visit_every_page_type
+from tests.helpers import skip_or_fail
+from tests.helpers.pages import HTML_PAGES_EXCLUDED, visit_every_page_type
 
 VNU = Path(__file__).resolve().parent.parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 JAVA = shutil.which("java")

@@ -8,8 +8,8 @@ from django.conf import settings
 from django.urls import reverse
 
 from questionnaire.content import read_content
-from tests.pages import HTML_PAGES_EXCLUDED, page_text, visit_every_page_type
-from tests.test_views import PREFIX, complete, post_step, step_url
+from tests.helpers.pages import HTML_PAGES_EXCLUDED, page_text, visit_every_page_type
+from tests.helpers.wizard import PREFIX, complete, post_step, step_url
 
 pytestmark = pytest.mark.django_db
 

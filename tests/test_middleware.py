@@ -6,7 +6,7 @@ import time
 import pytest
 from django.urls import reverse
 
-from tests.test_views import complete, post_step, step_url
+from tests.helpers.wizard import complete, post_step, step_url
 
 pytestmark = pytest.mark.django_db
 

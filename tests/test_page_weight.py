@@ -5,7 +5,7 @@ import re
 import pytest
 from django.contrib.staticfiles import finders
 
-from tests.pages import HTML_PAGES_EXCLUDED, visit_every_page_type
+from tests.helpers.pages import HTML_PAGES_EXCLUDED, visit_every_page_type
 
 pytestmark = pytest.mark.django_db
 LIMIT = 30 * 1024

@@ -17,9 +17,9 @@ from questionnaire.pdf import NOTES_LINES, as_pdf
 from questionnaire.printout import OWN_FROM_LINK, ListDocument, as_text, paper_for_language
 from questionnaire.engine import CHOICES, Answers, recommend
 from questionnaire.question_list import ListChoices, build_question_list
-from tests.builders import build_content, question
-from tests.conftest import skip_or_fail
-from tests.pdf_layout import fonts, layout_problems, page_count, pages, qr_codes
+from tests.helpers.builders import build_content, question
+from tests.helpers import skip_or_fail
+from tests.helpers.pdf import fonts, layout_problems, page_count, pages, qr_codes
 
 #: Own questions in scripts beyond Latin, each with the Debian package whose font prints it
 #: (DejaVu Sans itself has Arabic and Hebrew).

@@ -8,8 +8,8 @@ import pytest
 from django.test import Client
 
 from questionnaire.vocabulary import CONDITIONS, Concern, Factor, Stage
-from tests.servers import gunicorn
-from tests.test_views import complete
+from tests.helpers.servers import gunicorn
+from tests.helpers.wizard import complete
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from questionnaire.content import current_content, forget_cached_content
 from questionnaire.models import ContentStamp, Question, Rule, Source
 from questionnaire.vocabulary import CONDITIONS, Concern, Factor, Goal, Stage, Theme
-from tests.test_views import post_step, step_url
+from tests.helpers.wizard import post_step, step_url
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,7 @@
 """The person's question list: suggested, added, dropped, most important, own (questionnaire/question_list.py)."""
 from questionnaire.engine import Answers, recommend
 from questionnaire.question_list import ListChoices, build_question_list
-from tests.builders import build_content, question
+from tests.helpers.builders import build_content, question
 
 #: Six suggested questions (s1-s4 safety, a1 about, n1 call-now) and four more (m1-m4).
 QUESTIONS = [

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.test import Client, override_settings
 
-from tests.pages import visit_every_page_type
+from tests.helpers.pages import visit_every_page_type
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from questionnaire.sessions import MAX_COOKIE_BYTES
-from tests.pages import visit_every_page_type
-from tests.test_views import complete, post_step, step_url
+from tests.helpers.pages import visit_every_page_type
+from tests.helpers.wizard import complete, post_step, step_url
 
 pytestmark = pytest.mark.django_db
 

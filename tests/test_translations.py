@@ -14,7 +14,7 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
-from tests.conftest import skip_or_fail
+from tests.helpers import skip_or_fail
 
 CATALOGUE = Path(settings.BASE_DIR) / "locale" / "es" / "LC_MESSAGES" / "django.po"
 #: Where makemessages looks for strings: what tests/ or the tools' folders hold is not shown to anyone.

@@ -6,7 +6,7 @@ import pytest
 from questionnaire.validation import BIOLOGICS_EXPECTED, validate_content
 from questionnaire.vocabulary import CONDITIONS
 from questionnaire.content import Source
-from tests.builders import (
+from tests.helpers.builders import (
     build_content, note, question, treatment, with_item, with_rule, without_item)
 
 

@@ -6,8 +6,8 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from questionnaire.printout import sign_off_line
-from tests.pages import visit_every_page_type
-from tests.test_views import complete
+from tests.helpers.pages import visit_every_page_type
+from tests.helpers.wizard import complete
 
 pytestmark = pytest.mark.django_db
 

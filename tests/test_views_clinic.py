@@ -6,7 +6,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from questionnaire.models import ClinicProfile
-from tests.test_views import complete
+from tests.helpers.wizard import complete
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from questionnaire.session_keys import LIST_SESSION_KEY
-from tests.test_views import complete
+from tests.helpers.wizard import complete
 
 pytestmark = pytest.mark.django_db
 RESULT = reverse("questionnaire:result")
@@ -431,7 +431,7 @@ class TestPaper:
 
 class TestChangingAnAnswer:
     def change_stage(self, client, stage):
-        from tests.test_views import PREFIX, post_step, step_url
+        from tests.helpers.wizard import PREFIX, post_step, step_url
         client.post(step_url("stage"), {f"{PREFIX}-current_step": "stage", "stage-stage": stage,
                                         "return_to_check": "1"})
         return client.get(post_step(client, "check").url, follow=True)
@@ -449,7 +449,7 @@ class TestChangingAnAnswer:
         assert response.context["question_list"].own == ["Mine?"]
 
     def change_concerns(self, client, concerns):
-        from tests.test_views import PREFIX, post_step, step_url
+        from tests.helpers.wizard import PREFIX, post_step, step_url
         client.post(step_url("concerns"), {f"{PREFIX}-current_step": "concerns", "concerns-concerns": concerns,
                                            "return_to_check": "1"})
         return client.get(post_step(client, "check").url, follow=True)

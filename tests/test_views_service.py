@@ -6,7 +6,7 @@ from django.db import OperationalError, connections
 from django.test import Client
 from django.urls import reverse
 
-from tests.test_views import post_step, step_url
+from tests.helpers.wizard import post_step, step_url
 
 pytestmark = pytest.mark.django_db
 

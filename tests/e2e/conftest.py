@@ -6,8 +6,6 @@ saying how to install it, unless IMMUNOGUIDE_NO_SKIP=1 (as in CI),
 which turns that skip into a failure.
 """
 import os
-import shutil
-import subprocess
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -15,15 +13,14 @@ import pytest
 from django.core.management import call_command
 
 from questionnaire.signals import one_stamp
-from tests.conftest import FIXTURES
+from tests.helpers import FIXTURES
+from tests.helpers.browser import CHROMIUM, browser_missing
 
 # Playwright's sync API runs an event loop in this thread; Django must allow that.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM = os.environ.get("IMMUNOGUIDE_CHROMIUM", "/usr/bin/chromium")
 REQUIRE_BROWSER = os.environ.get("IMMUNOGUIDE_NO_SKIP") == "1"
 ARTIFACTS = Path(os.environ.get("IMMUNOGUIDE_ARTIFACTS", Path(__file__).resolve().parents[2] / "test-artifacts"))
-INSTALL_HINT = "install it with: sudo apt-get install chromium (Debian's package; no browser is downloaded)"
 
 #: The page's own ``window.print()`` (print.js opens the dialog after "Print") is counted instead
 #: of opened: a headless Chromium 156 holds a page "already being printed" until a dialog
@@ -49,26 +46,9 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
-def browser_version():
-    """What ``chromium --version`` says, for the test run's header (the print tests broke on a new one)."""
-    if _browser_missing():
-        return "not installed"
-    try:
-        said = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True, timeout=30)
-    except (OSError, subprocess.TimeoutExpired) as error:
-        return f"unknown ({error})"
-    return said.stdout.strip() or said.stderr.strip() or "unknown"
-
-
-def _browser_missing():
-    if shutil.which(CHROMIUM) or Path(CHROMIUM).exists():
-        return None
-    return f"Chromium not found at {CHROMIUM}; {INSTALL_HINT}"
-
-
 @pytest.fixture(autouse=True)
 def _chromium_present():
-    reason = _browser_missing()
+    reason = browser_missing()
     if reason and REQUIRE_BROWSER:
         pytest.fail(reason + " (IMMUNOGUIDE_NO_SKIP=1 forbids skipping)")
     if reason:

@@ -4,24 +4,11 @@ from datetime import timedelta
 from unittest import mock
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.e2e.flow import answer_all, choose_and_continue, complete
+from tests.helpers.browser import answer_all, assert_no_violations, choose_and_continue, complete
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-#: WCAG 2.2 A and AA, and axe's best practices (landmarks, headings, target size...).
-AXE_RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
-
-
-def assert_no_violations(page):
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_RULES}})
-    problems = [
-        f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']]}"
-        for v in results.response["violations"]]
-    assert problems == [], f"{page.url}: " + "\n".join(problems)
-
 
 def go_to_step(page, site, step):
     page.goto(site + "/questions/")

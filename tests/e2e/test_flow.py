@@ -2,20 +2,14 @@
 import io
 import json
 import re
-import unicodedata
 
 import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from tests.e2e.flow import choose, choose_and_continue, complete, print_dialog_opened
-from tests.pdf_layout import layout_problems, page_count
+from tests.helpers.browser import choose, choose_and_continue, complete, print_dialog_opened
+from tests.helpers.pdf import layout_problems, page_count, pdf_text
 
-
-def pdf_text(source):
-    """The words of a PDF on one line, ligatures (such as "fi") turned back into letters."""
-    pages = PdfReader(source).pages
-    return unicodedata.normalize("NFKC", " ".join(" ".join(p.extract_text() for p in pages).split()))
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -326,7 +320,7 @@ def test_a_person_edits_enlarges_changes_an_answer_and_loses_nothing(page, site)
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 def test_a_full_short_list_from_the_print_button_fits_one_page_with_its_qr_code(page, site, paper, tmp_path):
     """Eight questions, the QR code beside the Notes: one page (it once pushed the Notes onto a second)."""
-    from tests.pdf_layout import qr_codes
+    from tests.helpers.pdf import qr_codes
     complete(page, site, "dampen", "kidney_transplant", factors=["vaccines_due"], concerns=["cost"])
     assert page.locator(".suggested-questions input[name=keep]").count() == 8
     page.get_by_role("button", name="Print").click()
@@ -338,7 +332,7 @@ def test_a_full_short_list_from_the_print_button_fits_one_page_with_its_qr_code(
 
 
 def test_the_printout_from_the_print_button_has_a_qr_code_that_reopens_the_list(page, site, browser, tmp_path):
-    from tests.pdf_layout import qr_codes
+    from tests.helpers.pdf import qr_codes
     complete(page, site, "dampen", "lupus")
     page.fill("#id_own", "Can I take this on holiday?")
     page.get_by_role("button", name="Print").click()

@@ -1,7 +1,7 @@
 """Phone and tablet: screenshots for people to look at, and no sideways scrolling."""
 import pytest
 
-from tests.e2e.flow import choose_and_continue, complete
+from tests.helpers.browser import choose_and_continue, complete
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

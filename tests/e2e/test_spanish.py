@@ -12,10 +12,10 @@ from django.utils import translation
 from playwright.sync_api import expect
 
 from questionnaire.content import read_content
-from tests.e2e.flow import choose, print_dialog_opened
-from tests.e2e.test_accessibility import assert_no_violations
-from tests.e2e.test_flow import pdf_text
-from tests.pdf_layout import page_count
+from tests.helpers.browser import choose, print_dialog_opened
+from tests.helpers.browser import assert_no_violations
+from tests.helpers.pdf import pdf_text
+from tests.helpers.pdf import page_count
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -2,7 +2,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.flow import complete
+from tests.helpers.browser import complete
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

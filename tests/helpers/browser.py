@@ -1,6 +1,14 @@
-"""Steps a person takes in the browser, shared by the browser tests."""
+"""The browser tests' shared parts: Debian's Chromium, the steps a person takes, and the axe check."""
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+CHROMIUM = os.environ.get("IMMUNOGUIDE_CHROMIUM", "/usr/bin/chromium")
+INSTALL_HINT = "install it with: sudo apt-get install chromium (Debian's package; no browser is downloaded)"
 STEP_VALUES = ("goal", "condition", "stage", "factors", "concerns")
 
 
@@ -38,3 +46,32 @@ def complete(page, site, goal, condition, **more):
 def print_dialog_opened(page):
     """Wait until the page has asked for the browser's Print dialog (stubbed in tests/e2e/conftest.py)."""
     page.wait_for_function("window.printDialogsOpened > 0")
+
+
+#: WCAG 2.2 A and AA, and axe's best practices (landmarks, headings, target size...).
+AXE_RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
+
+
+def assert_no_violations(page):
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_RULES}})
+    problems = [
+        f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']]}"
+        for v in results.response["violations"]]
+    assert problems == [], f"{page.url}: " + "\n".join(problems)
+
+
+def browser_version():
+    """What ``chromium --version`` says, for the test run's header (the print tests broke on a new one)."""
+    if browser_missing():
+        return "not installed"
+    try:
+        said = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        return f"unknown ({error})"
+    return said.stdout.strip() or said.stderr.strip() or "unknown"
+
+
+def browser_missing():
+    if shutil.which(CHROMIUM) or Path(CHROMIUM).exists():
+        return None
+    return f"Chromium not found at {CHROMIUM}; {INSTALL_HINT}"

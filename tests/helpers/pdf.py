@@ -4,6 +4,7 @@ The printing rules (docs/product.md#printing) are checked on the PDF itself, fro
 the positions of its text, not on the code that wrote it.
 """
 import io
+import unicodedata
 from dataclasses import dataclass
 
 from pypdf import PdfReader
@@ -72,10 +73,16 @@ def qr_codes(data, folder):
     import zxingcpp
     from PIL import Image
 
-    from tests.conftest import skip_or_fail
+    from tests.helpers import skip_or_fail
     if not shutil.which("pdftoppm"):
         skip_or_fail("pdftoppm not found (sudo apt-get install poppler-utils)")
     (folder / "list.pdf").write_bytes(data)
     subprocess.run(["pdftoppm", "-r", "150", "-png", str(folder / "list.pdf"), str(folder / "page")], check=True)
     return [code.text for path in sorted(folder.glob("page*.png"))
             for code in zxingcpp.read_barcodes(Image.open(path), formats=zxingcpp.BarcodeFormat.QRCode)]
+
+
+def pdf_text(source):
+    """The words of a PDF on one line, ligatures (such as "fi") turned back into letters."""
+    pages = PdfReader(source).pages
+    return unicodedata.normalize("NFKC", " ".join(" ".join(p.extract_text() for p in pages).split()))

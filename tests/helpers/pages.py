@@ -9,7 +9,7 @@ from unittest import mock
 
 from django.urls import reverse
 
-from tests.test_views import post_step, step_url
+from tests.helpers.wizard import post_step, step_url
 
 
 def visit_every_page_type(client):
