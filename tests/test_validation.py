@@ -3,7 +3,8 @@ from dataclasses import replace
 
 import pytest
 
-from questionnaire.validation import BIOLOGICS_EXPECTED, validate_content
+from questionnaire.clinical_rules import BIOLOGICS_EXPECTED
+from questionnaire.validation import validate_content
 from questionnaire.vocabulary import CONDITIONS
 from questionnaire.content import Source
 from tests.helpers.builders import (
