@@ -35,17 +35,20 @@ def index_terms(content):
             for pool, fields in SHOWN_TEXTS.items() for slug, item in getattr(content, pool).items()}
 
 
-def result_texts(result):
-    """Every text a result page shows from the content."""
+def _shown_items(result):
+    """(pool, item) for each item of the content a result page shows."""
     shown = {"categories": result.categories, "treatments": result.treatments,
              "notes": result.notes, "questions": result.questions}
-    return [text for pool, items in shown.items() for item in items for text in _texts(item, SHOWN_TEXTS[pool])]
+    return [(pool, item) for pool, items in shown.items() for item in items]
+
+
+def result_texts(result):
+    """Every text a result page shows from the content."""
+    return [text for pool, item in _shown_items(result) for text in _texts(item, SHOWN_TEXTS[pool])]
 
 
 def result_terms(result, content):
     """The glossary terms a result page mentions, in alphabetical order."""
     index = content.glossary_index
-    shown = {"categories": result.categories, "treatments": result.treatments,
-             "notes": result.notes, "questions": result.questions}
-    slugs = set().union(*(index[pool, item.slug] for pool, items in shown.items() for item in items))
+    slugs = set().union(*(index[pool, item.slug] for pool, item in _shown_items(result)))
     return sorted((content.glossary[slug] for slug in slugs), key=lambda term: term.term.lower())

@@ -1,13 +1,18 @@
 """Answers are health information: they never reach the logs or the content tables."""
+import gc
 import io
 import logging
+import random
 import re
 import weakref
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 
-from questionnaire.vocabulary import CONDITIONS, Concern, Factor, Stage
+from questionnaire.engine import Answers
+from questionnaire.question_list import ListChoices
+from questionnaire.vocabulary import CONDITIONS, Concern, Factor, Goal, Stage
 from tests.helpers.servers import gunicorn
 from tests.helpers.wizard import complete
 
@@ -92,9 +97,7 @@ def test_gunicorn_blanks_a_link_in_a_malformed_request_line(tmp_path):
     import socket
     import time
 
-    from questionnaire.engine import Answers
     from questionnaire.links import make_token
-    from questionnaire.question_list import ListChoices
 
     token = make_token(Answers("dampen", "lupus", "starting"), ListChoices(own=("Secret?",)))
     with gunicorn(tmp_path) as (port, log):
@@ -112,13 +115,10 @@ def test_gunicorn_blanks_a_link_in_a_malformed_request_line(tmp_path):
 def _people_use_the_tool(typed):
     """Many people, each with their own answers, each saving a list with an own question and
     printing it; nothing of them is returned, so nothing of them stays referenced here."""
-    import random
-
-    from django.urls import reverse
     draw = random.Random(7)
     for number in range(12):
         client = Client()
-        complete(client, draw.choice(["strengthen", "modulate", "dampen", "unsure"]), draw.choice(sorted(CONDITIONS)),
+        complete(client, draw.choice(Goal.values), draw.choice(sorted(CONDITIONS)),
                  stage=draw.choice([s.value for s in Stage]),
                  factors=draw.sample([f.value for f in Factor], 2), concerns=draw.sample([c.value for c in Concern], 2))
         client.get(reverse("questionnaire:result"))
@@ -127,28 +127,23 @@ def _people_use_the_tool(typed):
             assert client.get(reverse(f"questionnaire:{name}")).status_code == 200
 
 
+#: What a person's answers and list are held in, in the app.
+A_PERSONS = (Answers, ListChoices)
+
+
 def _people_alive():
     """Each set of answers and list choices alive in this process, by identity."""
-    import gc
-
-    from questionnaire.engine import Answers
-    from questionnaire.question_list import ListChoices
     gc.collect()
-    return weakref.WeakValueDictionary(
-        {id(thing): thing for thing in gc.get_objects() if isinstance(thing, (Answers, ListChoices))})
+    return weakref.WeakValueDictionary({id(thing): thing for thing in gc.get_objects() if isinstance(thing, A_PERSONS)})
 
 
 def _held_in_memory(typed, alive_before):
     """Every live container in this process holding a string or bytes with ``typed`` in it,
     and every set of answers or list choices made since ``alive_before`` and still alive."""
-    import gc
-
-    from questionnaire.engine import Answers
-    from questionnaire.question_list import ListChoices
     gc.collect()
     held, needle = [], typed.encode()
     for thing in gc.get_objects():
-        if isinstance(thing, (Answers, ListChoices)):
+        if isinstance(thing, A_PERSONS):
             if alive_before.get(id(thing)) is not thing:
                 held.append(repr(thing)[:80])
             continue
