@@ -54,7 +54,7 @@ def shipped_content():
     django.setup()
     from django.core.management import call_command
 
-    from questionnaire.content import read_content
+    from questionnaire.content_reading import read_content
     call_command("migrate", verbosity=0, interactive=False)
     call_command("load_content", verbosity=0)
     return read_content()

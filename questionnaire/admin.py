@@ -7,7 +7,8 @@ from django.urls import reverse
 from modeltranslation.admin import TranslationAdmin
 
 from . import models
-from .content import SIGN_OFF_FIELDS, translated_fields
+from .content_items import SIGN_OFF_FIELDS
+from .translation import translated_fields
 from .vocabulary import ConditionGroup, Concern, Factor, Goal, Stage
 from .validation import validate_database
 

@@ -5,7 +5,7 @@ from datetime import date
 from django.core import checks
 from django.db import DatabaseError
 
-from .content import read_content
+from .content_reading import read_content
 from .registry import reviewed
 from .validation import dangling_references, validate_content
 

@@ -9,7 +9,9 @@ from django.conf import settings
 from django.core import serializers
 from django.core.serializers.base import DeserializationError
 
-from .content import SOURCE_LANGUAGE, content_from_fixtures, translated_fields, translated_languages
+from .content_items import SOURCE_LANGUAGE
+from .content_reading import content_from_fixtures
+from .translation import translated_fields, translated_languages
 from .registry import CONTENT
 from .validation import reference_problems
 

@@ -15,7 +15,7 @@ from django.utils import translation
 from django.utils.translation import gettext_noop
 
 from . import forms
-from .content import translated_languages
+from .translation import translated_languages
 from .engine import CHOICES
 from .vocabulary import Concern, Factor, Goal, Stage
 

@@ -5,7 +5,7 @@ from django.utils.functional import cached_property
 from django.utils.text import format_lazy
 from django.utils.translation import gettext, gettext_lazy as _, pgettext
 
-from .content import current_content
+from .content_reading import current_content
 from .question_list import MAX_OWN, MAX_OWN_LENGTH, MAX_TOP, ListChoices
 from .vocabulary import ConditionGroup, Concern, Factor, Goal, Stage
 

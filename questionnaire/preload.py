@@ -4,7 +4,7 @@ gunicorn recycles each worker after about 2,000 requests (gunicorn.conf.py). A w
 forked from a master that holds only the imported app reads the content snapshot in
 each language on its first requests; read here, each worker starts with it. A
 snapshot that changes later is read again by each worker on its next request, as
-always (content.current_content checks the stamp on every page).
+always (content_reading.current_content checks the stamp on every page).
 """
 import logging
 
@@ -13,7 +13,7 @@ from django.db import DatabaseError
 from django.urls import reverse
 from django.utils import translation
 
-from .content import current_content
+from .content_reading import current_content
 
 logger = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.utils import dateformat, translation
 from django.utils.translation import gettext, gettext_noop, pgettext
 
-from .content import SOURCE_LANGUAGE
+from .content_items import SOURCE_LANGUAGE
 #: The fixed sentences, in English; each is translated where it is printed (gettext(EMERGENCY_LINE)),
 #: so a caller can render a document in either language with translation.override.
 EMERGENCY_LINE = gettext_noop("In an emergency, call your local emergency number.")

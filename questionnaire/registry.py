@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from . import models
 
 #: Each content model, the fixture file that holds it and where the content snapshot
-#: (questionnaire/content.py) keeps its items, in loading order (what others refer to first).
+#: (questionnaire/content.py, content_items.py) keeps its items, in loading order (what others refer to first).
 CONTENT = [
     (models.Source, "sources.json", "sources"),
     (models.ContentRelease, "release.json", "release"),

@@ -3,9 +3,14 @@
 Each field named here gets a ``<field>_es`` column and fixture key beside it; the
 English stays in the field itself. Why this library: docs/translation.md.
 """
-from modeltranslation.translator import TranslationOptions, register
+import functools
+
+from django.conf import settings
+from modeltranslation.translator import NotRegistered, TranslationOptions, register, translator
 
 from . import models
+from .content_items import SOURCE_LANGUAGE
+from .registry import CONTENT
 
 
 @register(models.ContentRelease)
@@ -52,3 +57,26 @@ class RuleTranslation(TranslationOptions):
 @register(models.ClinicProfile)
 class ClinicProfileTranslation(TranslationOptions):
     fields = ("endorsement",)
+
+
+def translated_languages():
+    """The languages the content is translated into: every one offered but the source language."""
+    return [code for code, _ in settings.LANGUAGES if code != SOURCE_LANGUAGE]
+
+
+@functools.cache
+def translated_fields(model):
+    """The fields of a model that have a text per language (questionnaire/translation.py);
+    asked for each field of each item a snapshot reads, and fixed once the apps are loaded."""
+    try:
+        return tuple(translator.get_options_for_model(model).fields)
+    except NotRegistered:
+        return ()
+
+
+@functools.cache
+def translated_fields_by_pool():
+    """The fields each pool translates, as registered above."""
+    fields = {pool: translated_fields(model) for model, _, pool in CONTENT}
+    fields["clinic"] = translated_fields(models.ClinicProfile)
+    return fields

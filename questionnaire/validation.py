@@ -189,7 +189,7 @@ def translation_problems(content):
     """Problems in the translations: a language marked complete with a text missing, a
     translated list of another length, matches not lower case, text too long for its column,
     or a release's record of a language that is not one of ours."""
-    from .content import translated_fields, translated_languages
+    from .translation import translated_fields, translated_languages
 
     problems = []
     release = content.release
@@ -241,7 +241,7 @@ def translation_problems(content):
 
 def _translatable_items(content):
     """(model, pool, [(slug, item)]) for each content model with translated fields (registry.CONTENT)."""
-    from .content import translated_fields
+    from .translation import translated_fields
     from .registry import CONTENT
 
     for model, _, pool in CONTENT:
@@ -258,7 +258,7 @@ def _translatable_items(content):
 
 def validate_database(using="default"):
     """All problems in the content stored in a database."""
-    from .content import read_content
+    from .content_reading import read_content
 
     return dangling_references(using) + validate_content(read_content(using))
 

@@ -19,14 +19,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def content(db):
-    from questionnaire.content import read_content
+    from questionnaire.content_reading import read_content
     return read_content()
 
 
 @pytest.fixture(autouse=True)
 def _fresh_content_cache():
     """Each test starts without a cached content snapshot from another test's data."""
-    from questionnaire.content import forget_cached_content
+    from questionnaire.content_reading import forget_cached_content
     forget_cached_content()
     yield
     forget_cached_content()

@@ -30,7 +30,7 @@ def test_without_a_database_named_it_reads_none():
 def test_it_loads_the_content_once_however_many_checks_it_makes():
     with CaptureQueriesContext(connection) as once:
         check_content(databases=["default"])
-    from questionnaire.content import read_content
+    from questionnaire.content_reading import read_content
     with CaptureQueriesContext(connection) as load:
         read_content()
     loads = [q for q in once if q["sql"] == load[0]["sql"]]

@@ -7,7 +7,7 @@ import subprocess
 import pytest
 from django.core.management import CommandError, call_command
 
-from questionnaire.content import read_content
+from questionnaire.content_reading import read_content
 from questionnaire.models import Question, Rule
 
 pytestmark = pytest.mark.django_db

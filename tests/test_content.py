@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from questionnaire.content import content_from_fixtures
+from questionnaire.content_reading import content_from_fixtures
 from questionnaire.pdf import as_pdf
 from questionnaire.printout import ListDocument, sign_off_line
 from questionnaire.engine import Answers, recommend
@@ -176,7 +176,7 @@ def test_a_pregnant_kidney_transplant_patient_starting_treatment_sees_her_questi
 
 
 def test_the_same_answers_always_give_the_same_list(content):
-    from questionnaire.content import read_content
+    from questionnaire.content_reading import read_content
     for answers in itertools.islice(every_answer_set(), 0, None, 37):
         assert recommend(answers, content).as_dict() == recommend(answers, read_content()).as_dict()
 

@@ -257,7 +257,7 @@ def test_every_category_treatment_question_and_note_cites_a_reputable_source(con
 
 
 def test_the_source_check_rejects_a_disreputable_or_insecure_source():
-    from questionnaire.content import Source
+    from questionnaire.content_items import Source
 
     def S(**fields):
         return Source("a-source", **fields)

@@ -6,7 +6,7 @@ import pytest
 
 from questionnaire.engine import CHOICES, Answers, recommend
 from questionnaire.glossary import result_terms, result_texts, terms_in
-from questionnaire.content import GlossaryTerm
+from questionnaire.content_items import GlossaryTerm
 from tests.helpers.content import all_content_texts
 from tests.helpers.wizard import complete
 

@@ -7,7 +7,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from questionnaire.content import read_content
+from questionnaire.content_reading import read_content
 from tests.helpers.pages import HTML_PAGES_EXCLUDED, page_text, visit_every_page_type
 from tests.helpers.wizard import PREFIX, complete, post_step, step_url
 

@@ -1,7 +1,7 @@
 """questionnaire/preload.py: what gunicorn's master loads once for all its workers."""
 import pytest
 
-from questionnaire.content import current_content
+from questionnaire.content_reading import current_content
 from questionnaire.preload import load_for_workers
 
 pytestmark = pytest.mark.django_db

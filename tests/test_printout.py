@@ -11,7 +11,8 @@ import pytest
 from django.db import connection
 from pypdf import PdfReader
 
-from questionnaire.content import Clinic, read_content
+from questionnaire.content_items import Clinic
+from questionnaire.content_reading import read_content
 from questionnaire.fonts import PLACEHOLDER, unprintable_characters
 from questionnaire.pdf import NOTES_LINES, as_pdf
 from questionnaire.printout import OWN_FROM_LINK, ListDocument, as_text, paper_for_language

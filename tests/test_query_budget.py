@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from questionnaire.content import current_content, forget_cached_content
+from questionnaire.content_reading import current_content, forget_cached_content
 from questionnaire.models import ContentStamp, Question, Rule, Source
 from questionnaire.vocabulary import CONDITIONS, Concern, Factor, Goal, Stage, Theme
 from tests.helpers.wizard import post_step, step_url

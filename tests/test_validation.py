@@ -6,7 +6,7 @@ import pytest
 from questionnaire.clinical_rules import BIOLOGICS_EXPECTED
 from questionnaire.validation import validate_content
 from questionnaire.vocabulary import CONDITIONS
-from questionnaire.content import Source
+from questionnaire.content_items import Source
 from tests.helpers.builders import (
     build_content, note, question, treatment, with_item, with_rule, without_item)
 

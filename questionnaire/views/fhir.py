@@ -12,7 +12,7 @@ from django.http import HttpResponse
 from django.views.decorators.csrf import csrf_exempt
 
 from .. import fhir
-from ..content import current_content
+from ..content_reading import current_content
 
 CONTENT_TYPE = "application/fhir+json"
 

@@ -10,7 +10,8 @@ from django.utils.translation import gettext, gettext_noop
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from ..content import current_content, translated_languages
+from ..content_reading import current_content
+from ..translation import translated_languages
 from ..printout import sign_off_line, translation_line
 from ..session_keys import TEXT_SIZE_SESSION_KEY, TEXT_SIZES, cleared_response, holds_a_person, wipe_person
 

@@ -14,7 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from .. import fhir, forms
-from ..content import current_content
+from ..content_reading import current_content
 from ..engine import recommend
 from ..fonts import unprintable_characters
 from ..glossary import result_terms

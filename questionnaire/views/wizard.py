@@ -13,7 +13,7 @@ from django.utils.translation import get_language, gettext, gettext_lazy as _, n
 from formtools.wizard.views import NamedUrlSessionWizardView
 
 from .. import forms
-from ..content import current_content
+from ..content_reading import current_content
 from ..engine import Answers, recommend
 from ..question_list import build_question_list
 from ..languages import posted_language, remember_language

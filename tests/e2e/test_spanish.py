@@ -11,7 +11,7 @@ import pytest
 from django.utils import translation
 from playwright.sync_api import expect
 
-from questionnaire.content import read_content
+from questionnaire.content_reading import read_content
 from tests.helpers.browser import choose, print_dialog_opened
 from tests.helpers.browser import assert_no_violations
 from tests.helpers.pdf import pdf_text

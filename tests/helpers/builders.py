@@ -6,8 +6,9 @@ with ``dataclasses.replace`` and ``Content.replace``.
 from dataclasses import replace
 from datetime import date
 
-from questionnaire.content import (
-    Condition, Content, ContentRelease, Note, Question, Rule, Source, TherapyCategory, TreatmentType)
+from questionnaire.content import Content
+from questionnaire.content_items import (
+    Condition, ContentRelease, Note, Question, Rule, Source, TherapyCategory, TreatmentType)
 from questionnaire.vocabulary import CONDITIONS
 
 REVIEWED = date(2026, 11, 1)

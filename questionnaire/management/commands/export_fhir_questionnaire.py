@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from questionnaire import fhir
-from questionnaire.content import read_content
+from questionnaire.content_reading import read_content
 
 
 class Command(BaseCommand):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from questionnaire import fhir
 
-from questionnaire.content import read_content
+from questionnaire.content_reading import read_content
 from questionnaire.engine import ANSWER_KEYS, Answers, InvalidAnswers, recommend
 from questionnaire.question_list import ListChoices, build_question_list
 from questionnaire.vocabulary import Goal

@@ -17,7 +17,7 @@ from django.conf import settings
 from django.core import serializers
 from django.core.management.base import BaseCommand, CommandError
 
-from questionnaire.content import SOURCE_LANGUAGE
+from questionnaire.content_items import SOURCE_LANGUAGE
 from questionnaire.content_diff import diff_content
 from questionnaire.content_sources import ContentSourceError, fixture_text, fixtures_folder, read_source
 from questionnaire.models import ContentRelease

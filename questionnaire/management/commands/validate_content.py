@@ -2,7 +2,7 @@
 and a warning when no clinical sign-off covers the content as it now is."""
 from django.core.management.base import BaseCommand, CommandError
 
-from questionnaire.content import read_content
+from questionnaire.content_reading import read_content
 from questionnaire.validation import sign_off_warning, validate_database
 
 
