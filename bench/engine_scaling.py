@@ -62,16 +62,17 @@ def shipped_content():
 
 def generate_rules(content, count, rng):
     """``count`` Rules shaped like the shipped rules, with random values."""
-    from questionnaire.engine import CHOICES
+    from questionnaire.engine import answer_choices
     from questionnaire.vocabulary import ConditionGroup, Goal
+    choices = answer_choices(content)
     values = {
         "goals": [g.value for g in Goal if g != Goal.UNSURE],
-        "given_goals": CHOICES["goal"],
-        "conditions": CHOICES["condition"],
+        "given_goals": choices["goal"],
+        "conditions": choices["condition"],
         "condition_groups": [g.value for g in ConditionGroup],
-        "stages": CHOICES["stage"],
-        "factors": CHOICES["factors"],
-        "concerns": CHOICES["concerns"],
+        "stages": choices["stage"],
+        "factors": choices["factors"],
+        "concerns": choices["concerns"],
         "categories": sorted(content.categories),
         "treatments": sorted(content.treatments),
         "questions": sorted(content.questions),
@@ -90,10 +91,10 @@ def generate_rules(content, count, rng):
     return rules
 
 
-def answer_sets(rng):
+def answer_sets(content, rng):
     from client import random_answers
     from questionnaire.engine import Answers
-    return [Answers.from_mapping(random_answers(rng)) for _ in range(ANSWER_SETS)]
+    return [Answers.from_mapping(random_answers(rng), content) for _ in range(ANSWER_SETS)]
 
 
 def time_engine(content, answers_list, repeats):
@@ -143,7 +144,7 @@ def main(argv=None):
 
     content = shipped_content()
     rng = random.Random(20261126)
-    answers_list = answer_sets(rng)
+    answers_list = answer_sets(content, rng)
     rows = [dict(time_engine(content, answers_list, repeats), label=f"shipped ({len(content.rules)})")]
     for size in SIZES:
         generated = replace(content, rules=generate_rules(content, size, random.Random(size)))

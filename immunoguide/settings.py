@@ -145,6 +145,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Each language's date format (immunoguide/formats/): every page and document writes dates with it.
+FORMAT_MODULE_PATH = ["immunoguide.formats"]
 # The content's own languages (questionnaire/translation.py, docs/translation.md): English is
 # each field itself ("text"), Spanish a field beside it ("text_es") in the same fixture.
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"

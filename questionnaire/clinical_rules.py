@@ -6,7 +6,7 @@ needs it). Each problem names the rule broken, the answers that break it and the
 import re
 
 from .problems import ContentProblem
-from .vocabulary import CONDITIONS, Concern, ConditionGroup, Factor, Goal, QuestionPriority, Stage
+from .vocabulary import Concern, ConditionGroup, Factor, Goal, QuestionPriority, Stage
 
 GOALS = Goal.values
 STAGES = Stage.values
@@ -27,7 +27,7 @@ def short_list_problems(content):
 
     problems = []
     for goal in GOALS:
-        for condition in CONDITIONS:
+        for condition in content.conditions:
             for stage in STAGES:
                 result = recommend(Answers(goal, condition, stage), content)
                 if not any(result.priorities[slug] == QuestionPriority.CALL_NOW for slug in result.suggested):
@@ -119,8 +119,8 @@ def lesson_problems(content):
         return medicines_in[text]
 
     for goal in GOALS:
-        for condition in CONDITIONS:
-            group = CONDITIONS[condition]
+        for condition in content.conditions:
+            group = content.conditions[condition].group
             for stage in STAGES:
                 plain = recommend(Answers(goal, condition, stage), content, None)
                 for lesson, message in _treatment_lessons(condition, stage, plain):

@@ -15,8 +15,9 @@ import dataclasses
 import textwrap
 from dataclasses import dataclass, field
 
-from .engine import CHOICES, Answers, recommend
+from .engine import Answers, answer_choices, recommend
 from .registry import CONTENT
+from .vocabulary import Goal, Stage
 
 #: The parts of a result a patient sees, in the order a page shows them.
 PARTS = ("categories", "treatments", "notes", "suggested", "other")
@@ -89,6 +90,8 @@ class ContentDiff:
     items: list = field(default_factory=list)
     #: Case -> tuple of Change, for every case whose result changes.
     cases: dict = field(default_factory=dict)
+    #: Each answer's choices the cases were drawn from (case_choices).
+    choices: dict = field(default_factory=dict, repr=False)
 
     def changed_combinations(self):
         return sum(1 for case in self.cases if not (case.factor or case.concern))
@@ -146,16 +149,21 @@ class ContentDiff:
 
 
 def _case_order(case):
-    return (CHOICES["goal"].index(case.goal), case.condition, CHOICES["stage"].index(case.stage),
+    return (Goal.values.index(case.goal), case.condition, Stage.values.index(case.stage),
             case.factor, case.concern)
 
 
-def every_case():
+def case_choices(old, new):
+    """The answers' choices a diff runs over: the conditions of either snapshot."""
+    return {**answer_choices(old), "condition": list(dict.fromkeys([*old.conditions, *new.conditions]))}
+
+
+def every_case(choices):
     """The combinations first, then each with one factor, then each with one concern."""
     plain = [Case(goal, condition, stage)
-             for goal in CHOICES["goal"] for condition in CHOICES["condition"] for stage in CHOICES["stage"]]
-    with_factor = [dataclasses.replace(case, factor=f) for case in plain for f in CHOICES["factors"]]
-    with_concern = [dataclasses.replace(case, concern=c) for case in plain for c in CHOICES["concerns"]]
+             for goal in choices["goal"] for condition in choices["condition"] for stage in choices["stage"]]
+    with_factor = [dataclasses.replace(case, factor=f) for case in plain for f in choices["factors"]]
+    with_concern = [dataclasses.replace(case, concern=c) for case in plain for c in choices["concerns"]]
     return plain, with_factor + with_concern
 
 
@@ -236,7 +244,8 @@ def _pool(content, pool):
 
 def diff_content(old, new):
     """Everything that differs between two snapshots, for items and for patients."""
-    plain, single = every_case()
+    choices = case_choices(old, new)
+    plain, single = every_case(choices)
     cases = {}
     for case in plain:
         changes = compare_results(shown(old, case), shown(new, case))
@@ -251,6 +260,7 @@ def diff_content(old, new):
         old_version=old.release.version if old.release else "-",
         new_version=new.release.version if new.release else "-",
         combinations=len(plain),
+        choices=choices,
         single_answer_cases=len(single),
         items=compare_items(old, new),
         cases=cases,
@@ -282,7 +292,7 @@ def as_text(diff, old_name, new_name):
                   "into the suggested list; each change is followed by the answers that see it)"]
     for change, cases in changes:
         lines += ["", "  " + _change_line(change), f"    reaches {len(cases)}:"]
-        exact = _as_product(cases)
+        exact = _as_product(cases, diff.choices)
         if exact is not None:  # exactly every combination of these values: say so, list no one
             lines += textwrap.wrap("; ".join(exact), width=100, initial_indent="      ", subsequent_indent="        ")
             continue
@@ -298,16 +308,16 @@ DIMENSIONS = (("goal", "goals", "goal"), ("condition", "conditions", "condition"
               ("concern", "concerns", "concerns"))
 
 
-def _as_product(cases):
+def _as_product(cases, choices):
     """The cases as "goals all; conditions a, b; stage c" when they are exactly every
     combination of those values; None when they are not."""
     parts, size = [], 1
-    for attribute, plural, choices in DIMENSIONS:
-        values = [v for v in CHOICES[choices] if v in {getattr(case, attribute) for case in cases}]
+    for attribute, plural, listed in DIMENSIONS:
+        values = [v for v in choices[listed] if v in {getattr(case, attribute) for case in cases}]
         if not values:
             continue
         size *= len(values)
-        if len(values) == len(CHOICES[choices]) and attribute in ("goal", "condition", "stage"):
+        if len(values) == len(choices[listed]) and attribute in ("goal", "condition", "stage"):
             parts.append(f"{plural} all")
         else:
             parts.append(f"{plural if len(values) > 1 else attribute} {', '.join(values)}")

@@ -6,19 +6,30 @@ so the result page, the ``recommend`` command and the tests all share it.
 from dataclasses import dataclass, field
 
 from .vocabulary import (
-    CONCERN_THEMES, CONDITIONS, SUGGESTED_PRIORITIES, Concern, Factor, Goal, NoteKind,
+    CONCERN_THEMES, SUGGESTED_PRIORITIES, Concern, ConditionGroup, Factor, Goal, NoteKind,
     QuestionPriority, Stage, Theme)
 
 ANSWER_KEYS = ("goal", "condition", "stage", "factors", "concerns")
 REQUIRED_KEYS = ("goal", "condition", "stage")
 
-CHOICES = {
-    "goal": [g.value for g in Goal],
-    "condition": list(CONDITIONS),
-    "stage": [s.value for s in Stage],
-    "factors": [f.value for f in Factor],
-    "concerns": [c.value for c in Concern],
-}
+
+
+def condition_order(condition):
+    """Conditions go by group, in the vocabulary's order of groups, then by their own order."""
+    groups = ConditionGroup.values
+    return (groups.index(condition.group) if condition.group in groups else len(groups),
+            condition.order, condition.slug)
+
+
+def answer_choices(content):
+    """Each answer's valid slugs, in order: the vocabulary's, and the content's conditions."""
+    return {
+        "goal": Goal.values,
+        "condition": [c.slug for c in sorted(content.conditions.values(), key=condition_order)],
+        "stage": Stage.values,
+        "factors": Factor.values,
+        "concerns": Concern.values,
+    }
 
 #: A mismatch note first, since it explains why the page shows what it shows; then safety.
 NOTE_KIND_ORDER = [NoteKind.MISMATCH, NoteKind.SAFETY, NoteKind.INFO]
@@ -36,14 +47,14 @@ PRIORITY_RANK = {priority.value: rank for rank, priority in enumerate(QuestionPr
 class InvalidAnswers(ValueError):
     """Raised for a missing or unknown answer; says which, and what is allowed."""
 
-    def __init__(self, key, value=None, problem="unknown"):
+    def __init__(self, key, value=None, problem="unknown", choices=()):
         self.key, self.value, self.problem = key, value, problem
-        if key not in CHOICES:
+        if key not in ANSWER_KEYS:
             message = f"Unknown answer {key!r}. Valid answers: {', '.join(ANSWER_KEYS)}."
         elif problem == "missing":
-            message = f"Missing answer {key!r}. Valid choices: {', '.join(CHOICES[key])}."
+            message = f"Missing answer {key!r}. Valid choices: {', '.join(choices)}."
         else:
-            message = f"Unknown {key} {value!r}. Valid choices: {', '.join(CHOICES[key])}."
+            message = f"Unknown {key} {value!r}. Valid choices: {', '.join(choices)}."
         super().__init__(message)
 
 
@@ -58,32 +69,34 @@ class Answers:
     concerns: tuple = ()
 
     @classmethod
-    def from_mapping(cls, data):
-        """Check a mapping of answers (lists or comma-separated strings) and build Answers."""
+    def from_mapping(cls, data, content):
+        """Check a mapping of answers (lists or comma-separated strings) against the content's
+        choices and build Answers."""
+        choices = answer_choices(content)
         for key in data:
-            if key not in CHOICES:
+            if key not in choices:
                 raise InvalidAnswers(key)
         for key in REQUIRED_KEYS:
             if not data.get(key):
-                raise InvalidAnswers(key, problem="missing")
+                raise InvalidAnswers(key, problem="missing", choices=choices[key])
         values = {}
         for key in ANSWER_KEYS:
             raw = data.get(key) or ()
             items = raw.split(",") if isinstance(raw, str) else list(raw)
             for item in items:
                 if not isinstance(item, str):
-                    raise InvalidAnswers(key, repr(item))
+                    raise InvalidAnswers(key, repr(item), choices=choices[key])
             items = [item.strip() for item in items if item.strip()]
             for item in items:
-                if item not in CHOICES[key]:
-                    raise InvalidAnswers(key, item)
+                if item not in choices[key]:
+                    raise InvalidAnswers(key, item, choices=choices[key])
             if key in REQUIRED_KEYS:
                 if len(items) != 1:
-                    raise InvalidAnswers(key, ",".join(items))
+                    raise InvalidAnswers(key, ",".join(items), choices=choices[key])
                 values[key] = items[0]
             else:
                 # Keep the vocabulary's order so equal answers give equal results.
-                values[key] = tuple(c for c in CHOICES[key] if c in items)
+                values[key] = tuple(c for c in choices[key] if c in items)
         return cls(**values)
 
     def as_dict(self):

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_noop
 
 from . import forms
 from .translation import translated_languages
-from .engine import CHOICES
+from .engine import answer_choices
 from .vocabulary import Concern, Factor, Goal, Stage
 
 FHIR_VERSION = "4.0.1"
@@ -194,7 +194,7 @@ def questionnaire(content, base):
     have no enableWhen; the most important questions are asked once questions are chosen."""
     items = []
     for link_id, form, axis, repeats in STEP_ITEMS:
-        codes = list(content.conditions) if axis == "condition" else CHOICES[link_id]
+        codes = answer_choices(content)[link_id]
         items.append({
             "linkId": link_id, "text": _text(form, link_id), "type": "choice",
             "required": form.base_fields[link_id].required,

@@ -36,8 +36,9 @@ def make_token(answers, choices):
     return seal(payload, PURPOSE)
 
 
-def read_token(token):
-    """The (answers, choices) a token carries; raises LinkExpired or LinkInvalid."""
+def read_token(token, content):
+    """The (answers, choices) a token carries, checked against the content; raises LinkExpired
+    or LinkInvalid."""
     try:
         payload = unseal(token, PURPOSE, max_age=MAX_AGE.total_seconds())
     except Expired:
@@ -45,7 +46,7 @@ def read_token(token):
     except Unreadable:
         raise LinkInvalid from None
     try:
-        answers = Answers.from_mapping(dict(zip(ANSWER_KEYS, payload["a"], strict=True)))
+        answers = Answers.from_mapping(dict(zip(ANSWER_KEYS, payload["a"], strict=True)), content)
         choices = ListChoices.from_dict(
             {"dropped": payload["d"], "added": payload.get("p", []), "top": payload["t"],
              "own": payload["o"]})

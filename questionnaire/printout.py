@@ -7,7 +7,8 @@ One :class:`ListDocument` is built from the same
 import datetime
 from dataclasses import dataclass, field
 
-from django.utils import dateformat, translation
+from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext, gettext_noop, pgettext
 
 from .content_items import SOURCE_LANGUAGE
@@ -48,8 +49,8 @@ TRANSLATION_REVIEWED = {"es": gettext_noop("The Spanish text was reviewed by %(n
 
 
 def long_date(value):
-    """A date written out in the active language: "1 December 2026", "1 de diciembre de 2026"."""
-    return dateformat.format(value, pgettext("date format", "j F Y"))
+    """A date written out in the active language's format: "1 December 2026", "1 de diciembre de 2026"."""
+    return date_format(value)
 
 
 def disclaimer():

@@ -49,13 +49,13 @@ def cleared_response(response):
     return response
 
 
-def stored_answers(request):
-    """The answers kept in this session, or None if there are none (or they no longer fit)."""
+def stored_answers(request, content):
+    """The answers kept in this session, or None if there are none (or they no longer fit the content)."""
     stored = request.session.get(ANSWERS_SESSION_KEY) if request.session.session_key else None
     if not stored:
         return None
     try:
-        return Answers.from_mapping(stored)
+        return Answers.from_mapping(stored, content)
     except InvalidAnswers:
         request.session.pop(ANSWERS_SESSION_KEY, None)
         return None

@@ -11,22 +11,26 @@ from collections.abc import Mapping
 from .clinical_rules import clinical_problems
 from .problems import ContentProblem
 from .vocabulary import (
-    CONDITIONS, ConditionGroup, Concern, Factor, Goal, NoteKind, QuestionPriority, Stage, Theme,
+    ConditionGroup, Concern, Factor, Goal, NoteKind, QuestionPriority, Stage, Theme,
     TREATMENT_GOALS)
 
 GOALS = [g.value for g in Goal]
 TREATMENT_GOAL_VALUES = [g.value for g in TREATMENT_GOALS]
 
-#: For each rule condition field, the values it may hold.
-RULE_CONDITION_CHOICES = {
-    "goals": GOALS,
-    "given_goals": GOALS,
-    "conditions": list(CONDITIONS),
-    "condition_groups": [g.value for g in ConditionGroup],
-    "stages": [s.value for s in Stage],
-    "factors": [f.value for f in Factor],
-    "concerns": [c.value for c in Concern],
-}
+STAGES = [s.value for s in Stage]
+
+
+def rule_condition_choices(content):
+    """For each rule condition field, the values it may hold: conditions are the content's own."""
+    return {
+        "goals": GOALS,
+        "given_goals": GOALS,
+        "conditions": list(content.conditions),
+        "condition_groups": [g.value for g in ConditionGroup],
+        "stages": STAGES,
+        "factors": [f.value for f in Factor],
+        "concerns": [c.value for c in Concern],
+    }
 
 #: For each rule addition field, the content pool it points into and its item name.
 RULE_ADDITIONS = {
@@ -58,7 +62,7 @@ def validate_rule(rule, content):
     """Problems with one rule (a :class:`~questionnaire.content.Rule`)."""
     problems = []
     listed = False
-    for name, allowed in RULE_CONDITION_CHOICES.items():
+    for name, allowed in rule_condition_choices(content).items():
         values = getattr(rule, name)
         listed = listed or bool(values)
         bad = _unknown(values, allowed)
@@ -292,17 +296,11 @@ def validate_content(content):
         _check_text(problems, "treatment type", treatment, "title", "description")
         _check_sources(problems, "treatment type", treatment)
 
-    for slug in CONDITIONS:
-        if slug not in content.conditions:
-            problems.append(ContentProblem("condition", slug, "slug", "is missing from the content"))
     for condition in content.conditions.values():
-        if condition.slug not in CONDITIONS:
-            problems.append(ContentProblem(
-                "condition", condition.slug, "slug", "is not in the product vocabulary"))
-        elif condition.group != CONDITIONS[condition.slug]:
+        if condition.group not in ConditionGroup.values:
             problems.append(ContentProblem(
                 "condition", condition.slug, "group",
-                f"is {condition.group!r}; the vocabulary puts it in {CONDITIONS[condition.slug]!r}"))
+                f"unknown group {condition.group!r}; valid: {', '.join(ConditionGroup.values)}"))
         bad = _unknown(condition.usual_goals, TREATMENT_GOAL_VALUES)
         if bad:
             problems.append(ContentProblem(
@@ -315,14 +313,13 @@ def validate_content(content):
                 "condition", condition.slug, "default_goal", "must be one of the usual goals"))
 
     themes = [t.value for t in Theme]
-    stages = RULE_CONDITION_CHOICES["stages"]
     for question in content.questions.values():
         _check_text(problems, "question", question, "text")
         if question.theme not in themes:
             problems.append(ContentProblem(
                 "question", question.slug, "theme",
                 f"unknown theme {question.theme!r}; valid: {', '.join(themes)}"))
-        for name, allowed in (("goals", TREATMENT_GOAL_VALUES), ("stages", stages)):
+        for name, allowed in (("goals", TREATMENT_GOAL_VALUES), ("stages", STAGES)):
             bad = _unknown(getattr(question, name), allowed)
             if bad:
                 problems.append(ContentProblem(

@@ -2,6 +2,8 @@
 
 Slugs are a public contract: fixtures, the ``recommend`` command's JSON and
 the wizard's field values all use them. Labels may change; slugs do not.
+Conditions are content: their slugs and groups live in fixtures/conditions.json
+alone (docs/product.md#conditions).
 """
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -24,49 +26,6 @@ class ConditionGroup(models.TextChoices):
     TRANSPLANT = "transplant", _("Organ or stem-cell transplant")
     ALLERGY = "allergy", _("Allergy")
     OTHER = "other", _("Something else")
-
-
-#: Every condition slug, with its group (docs/product.md#conditions lists them).
-CONDITIONS = {
-    "melanoma": ConditionGroup.CANCER,
-    "lung_cancer": ConditionGroup.CANCER,
-    "lymphoma": ConditionGroup.CANCER,
-    "leukemia": ConditionGroup.CANCER,
-    "myeloma": ConditionGroup.CANCER,
-    "colorectal_cancer": ConditionGroup.CANCER,
-    "bladder_cancer": ConditionGroup.CANCER,
-    "kidney_cancer": ConditionGroup.CANCER,
-    "head_neck_cancer": ConditionGroup.CANCER,
-    "breast_cancer": ConditionGroup.CANCER,
-    "liver_cancer": ConditionGroup.CANCER,
-    "other_cancer": ConditionGroup.CANCER,
-    "rheumatoid_arthritis": ConditionGroup.AUTOIMMUNE,
-    "lupus": ConditionGroup.AUTOIMMUNE,
-    "multiple_sclerosis": ConditionGroup.AUTOIMMUNE,
-    "type1_diabetes": ConditionGroup.AUTOIMMUNE,
-    "crohns_disease": ConditionGroup.AUTOIMMUNE,
-    "ulcerative_colitis": ConditionGroup.AUTOIMMUNE,
-    "ankylosing_spondylitis": ConditionGroup.AUTOIMMUNE,
-    "psoriasis": ConditionGroup.AUTOIMMUNE,
-    "myasthenia_gravis": ConditionGroup.AUTOIMMUNE,
-    "vasculitis": ConditionGroup.AUTOIMMUNE,
-    "atopic_dermatitis": ConditionGroup.AUTOIMMUNE,
-    "other_autoimmune": ConditionGroup.AUTOIMMUNE,
-    "kidney_transplant": ConditionGroup.TRANSPLANT,
-    "liver_transplant": ConditionGroup.TRANSPLANT,
-    "heart_transplant": ConditionGroup.TRANSPLANT,
-    "lung_transplant": ConditionGroup.TRANSPLANT,
-    "stem_cell_transplant": ConditionGroup.TRANSPLANT,
-    "other_transplant": ConditionGroup.TRANSPLANT,
-    "hay_fever": ConditionGroup.ALLERGY,
-    "allergic_asthma": ConditionGroup.ALLERGY,
-    "insect_venom_allergy": ConditionGroup.ALLERGY,
-    "food_allergy": ConditionGroup.ALLERGY,
-    "chronic_hives": ConditionGroup.ALLERGY,
-    "eosinophilic_esophagitis": ConditionGroup.ALLERGY,
-    "other_allergy": ConditionGroup.ALLERGY,
-    "not_listed": ConditionGroup.OTHER,
-}
 
 
 class Stage(models.TextChoices):

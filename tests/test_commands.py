@@ -65,7 +65,7 @@ class TestRecommend:
         data = json.loads(run("recommend", "goal=modulate", "condition=hay_fever", "stage=on_treatment",
                               "--format", "json"))
         direct = recommend(Answers.from_mapping(
-            {"goal": "modulate", "condition": "hay_fever", "stage": "on_treatment"}), read_content())
+            {"goal": "modulate", "condition": "hay_fever", "stage": "on_treatment"}, read_content()), read_content())
         assert data == json.loads(json.dumps(direct.as_dict()))
 
     def test_in_spanish_the_same_result_with_the_spanish_texts(self):
@@ -112,14 +112,17 @@ class TestRecommend:
         with pytest.raises(CommandError, match=words.replace("(", r"\(").replace(".", r"\.")):
             call_command("recommend", *args)
 
-    def test_bad_answers_exit_non_zero_without_a_traceback(self):
+    def test_a_database_without_content_exits_non_zero_naming_the_fix_without_a_traceback(self, tmp_path):
+        import os
         import subprocess
         import sys
         done = subprocess.run(
             [sys.executable, "manage.py", "recommend", "goal=boost", "condition=lupus", "stage=starting"],
-            capture_output=True, text=True)
+            capture_output=True, text=True,
+            env={**{k: v for k, v in os.environ.items() if k != "DATABASE_URL"},
+                 "IMMUNOGUIDE_SQLITE_PATH": str(tmp_path / "empty.db")})
         assert done.returncode != 0
-        assert "Unknown goal 'boost'" in done.stderr
+        assert "No content is loaded. Run: python manage.py migrate" in done.stderr
         assert "Traceback" not in done.stderr
 
 

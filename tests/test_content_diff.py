@@ -2,7 +2,8 @@
 from dataclasses import replace
 
 from questionnaire.content_diff import Case, Change, ItemChange, as_text, diff_content, every_case
-from questionnaire.engine import CHOICES
+from questionnaire.engine import answer_choices
+from questionnaire.vocabulary import Goal, Stage
 from tests.helpers.builders import build_content, note, question, with_item, with_rule, without_item
 
 LUPUS_DAMPEN = {"given_goals": ("dampen",), "conditions": ("lupus",)}
@@ -17,7 +18,7 @@ def old_content():
 
 
 def lupus_cases(**extra):
-    return {Case("dampen", "lupus", stage, **extra) for stage in CHOICES["stage"]}
+    return {Case("dampen", "lupus", stage, **extra) for stage in Stage.values}
 
 
 def test_equal_content_changes_nothing():
@@ -27,10 +28,11 @@ def test_equal_content_changes_nothing():
 
 
 def test_every_combination_and_each_single_factor_and_concern_is_run():
-    plain, single = every_case()
-    combinations = len(CHOICES["goal"]) * len(CHOICES["condition"]) * len(CHOICES["stage"])
+    choices = answer_choices(build_content())
+    plain, single = every_case(choices)
+    combinations = len(choices["goal"]) * len(choices["condition"]) * len(choices["stage"])
     assert len(plain) == combinations
-    assert len(single) == combinations * (len(CHOICES["factors"]) + len(CHOICES["concerns"]))
+    assert len(single) == combinations * (len(choices["factors"]) + len(choices["concerns"]))
     assert all(bool(case.factor) != bool(case.concern) for case in single)
 
 
@@ -93,7 +95,7 @@ def test_a_condition_this_content_did_not_offer_is_reported():
     old = without_item(new, "conditions", "vasculitis")
     diff = diff_content(old, new)
     assert diff.cases[Case("unsure", "vasculitis", "considering")] == (Change("condition", "offered"),)
-    assert diff.changed_combinations() == len(CHOICES["goal"]) * len(CHOICES["stage"])
+    assert diff.changed_combinations() == len(Goal.values) * len(Stage.values)
     assert ItemChange("condition", "vasculitis", "added") in diff.items
 
 

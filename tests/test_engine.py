@@ -15,7 +15,7 @@ class TestAnswers:
     def test_accepts_comma_separated_lists_and_keeps_vocabulary_order(self):
         parsed = Answers.from_mapping({
             "goal": "dampen", "condition": "kidney_transplant", "stage": "starting",
-            "factors": "vaccines_due,pregnancy", "concerns": "cost"})
+            "factors": "vaccines_due,pregnancy", "concerns": "cost"}, build_content())
         assert parsed.factors == ("pregnancy", "vaccines_due")
         assert parsed.concerns == ("cost",)
 
@@ -30,22 +30,33 @@ class TestAnswers:
     ])
     def test_rejects_missing_and_unknown_answers_naming_them(self, data, key, words):
         with pytest.raises(InvalidAnswers) as error:
-            Answers.from_mapping(data)
+            Answers.from_mapping(data, build_content())
         assert error.value.key == key
         assert words in str(error.value)
 
     def test_unknown_value_message_lists_the_valid_choices(self):
         with pytest.raises(InvalidAnswers, match="strengthen, modulate, dampen, unsure"):
-            Answers.from_mapping({"goal": "boost", "condition": "lupus", "stage": "starting"})
+            Answers.from_mapping({"goal": "boost", "condition": "lupus", "stage": "starting"}, build_content())
 
     @pytest.mark.parametrize("value", [1, None, ["dampen"], {"x": 1}])
     def test_an_answer_that_is_not_text_is_refused(self, value):
         with pytest.raises(InvalidAnswers):
-            Answers.from_mapping({"goal": [value], "condition": "lupus", "stage": "starting"})
+            Answers.from_mapping({"goal": [value], "condition": "lupus", "stage": "starting"}, build_content())
+
+    def test_the_conditions_are_the_contents_own(self):
+        """A condition is a fixture edit: the content that offers it makes it an answer."""
+        content = build_content()
+        gout = replace(content.conditions["lupus"], slug="gout", label="Gout")
+        data = {"goal": "dampen", "condition": "gout", "stage": "starting"}
+        with pytest.raises(InvalidAnswers) as error:
+            Answers.from_mapping(data, content)
+        assert (error.value.key, error.value.value) == ("condition", "gout")
+        assert Answers.from_mapping(data, with_item(content, "conditions", gout)).condition == "gout"
 
     def test_one_goal_only(self):
         with pytest.raises(InvalidAnswers):
-            Answers.from_mapping({"goal": "dampen,modulate", "condition": "lupus", "stage": "starting"})
+            Answers.from_mapping(
+                {"goal": "dampen,modulate", "condition": "lupus", "stage": "starting"}, build_content())
 
 
 class TestGoal:

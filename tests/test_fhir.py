@@ -14,9 +14,10 @@ from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 from fhir.resources.R4B.valueset import ValueSet
 
 from questionnaire import fhir
-from questionnaire.engine import CHOICES, Answers, recommend
+from questionnaire.engine import Answers, recommend
 from questionnaire.question_list import ListChoices, build_question_list
 from questionnaire.views import QuestionnaireWizard
+from questionnaire.vocabulary import Concern, Factor, Goal, Stage
 from tests.helpers.wizard import complete
 
 pytestmark = pytest.mark.django_db
@@ -62,7 +63,7 @@ class TestQuestionnaire:
         assert options and all(o["system"] == f"{BASE}/CodeSystem/immunoguide" for o in options)
         assert all(vocabulary[o["code"]] == o["display"] for o in options)
         assert {o["code"] for o in options} == {
-            *CHOICES["goal"], *content.conditions, *CHOICES["stage"], *CHOICES["factors"], *CHOICES["concerns"]}
+            *Goal.values, *content.conditions, *Stage.values, *Factor.values, *Concern.values}
 
     def test_skip_logic_follows_the_wizard(self, content):
         """The wizard skips no step, so no step item has enableWhen; the most important
@@ -92,7 +93,7 @@ class TestQuestionnaireResponse:
         Answers("dampen", "lupus", "starting", ("vaccines_due",), ("cost",)),
         Answers("unsure", "kidney_transplant", "considering"),
         Answers("strengthen", "rheumatoid_arthritis", "on_treatment", ("pregnancy", "breastfeeding")),  # a mismatch
-        Answers("modulate", "not_listed", "finished", (), tuple(CHOICES["concerns"])),
+        Answers("modulate", "not_listed", "finished", (), tuple(Concern.values)),
     ])
     def test_is_valid_and_answers_with_codes_of_the_code_systems(self, content, answers):
         result, response = response_for(content, answers, ListChoices(own=("Can I still travel?",)))

@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from questionnaire.engine import CHOICES, Answers, recommend
+from questionnaire.engine import Answers, recommend
+from questionnaire.vocabulary import Goal
 from questionnaire.glossary import result_terms, result_texts, terms_in
 from questionnaire.content_items import GlossaryTerm
 from tests.helpers.content import all_content_texts
@@ -53,7 +54,7 @@ def test_a_result_explains_the_words_it_uses(content):
 @pytest.mark.django_db
 def test_the_terms_each_item_mentions_are_found_once_per_snapshot_and_match_a_search_of_the_page(content):
     """The index built with the snapshot gives what searching the whole result's texts gives."""
-    for goal, condition in itertools.product(CHOICES["goal"], CHOICES["condition"]):
+    for goal, condition in itertools.product(Goal.values, content.conditions):
         result = recommend(Answers(goal, condition, "on_treatment", (), ()), content)
         assert {t.slug for t in result_terms(result, content)} == terms_in(result_texts(result), content.glossary)
 
@@ -71,7 +72,7 @@ def test_the_spanish_pages_explain_the_same_words_as_the_english(content):
     nowhere else: "poco a poco" once explained "taper" beside doses that go up, not down."""
     spanish = content.in_language("es")
     differ = []
-    for goal, condition in itertools.product(CHOICES["goal"], CHOICES["condition"]):
+    for goal, condition in itertools.product(Goal.values, content.conditions):
         answers = Answers(goal, condition, "starting", (), ())
         in_english = {t.slug for t in result_terms(recommend(answers, content), content)}
         in_spanish = {t.slug for t in result_terms(recommend(answers, spanish), spanish)}

@@ -6,6 +6,8 @@ from html.parser import HTMLParser
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
+from django.utils.formats import date_format
 
 from questionnaire.content_reading import read_content
 from tests.helpers.pages import HTML_PAGES_EXCLUDED, page_text, visit_every_page_type
@@ -91,6 +93,16 @@ def test_the_addresses_are_the_same_in_both_languages(client):
     assert client.get(reverse("questionnaire:about")).status_code == 200
     assert in_spanish(client).get(reverse("questionnaire:about")).status_code == 200
     assert reverse("questionnaire:about") == "/about/"
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_pages_write_dates_in_the_languages_format(client, language):
+    release = read_content().release
+    if language == "es":
+        in_spanish(client)
+    with translation.override(language):
+        published = date_format(release.published)
+    assert published in page_text(client.get(reverse("questionnaire:about")))
 
 
 def test_switching_on_a_step_keeps_the_choice_not_yet_sent(client):

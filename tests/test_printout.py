@@ -9,16 +9,18 @@ from datetime import date
 
 import pytest
 from django.db import connection
+from django.utils import translation
 from pypdf import PdfReader
 
 from questionnaire.content_items import Clinic
 from questionnaire.content_reading import read_content
 from questionnaire.fonts import PLACEHOLDER, unprintable_characters
 from questionnaire.pdf import NOTES_LINES, as_pdf
-from questionnaire.printout import OWN_FROM_LINK, ListDocument, as_text, paper_for_language
-from questionnaire.engine import CHOICES, Answers, recommend
+from questionnaire.printout import OWN_FROM_LINK, ListDocument, as_text, long_date, paper_for_language
+from questionnaire.engine import Answers, recommend
 from questionnaire.question_list import ListChoices, build_question_list
-from tests.helpers.builders import build_content, question
+from questionnaire.vocabulary import Concern, Factor, Goal, Stage
+from tests.helpers.builders import build_content, question, shipped_conditions
 from tests.helpers import skip_or_fail
 from tests.helpers.pdf import fonts, layout_problems, page_count, pages, qr_codes
 
@@ -235,7 +237,7 @@ def test_the_layout_check_finds_a_heading_alone_and_a_last_page_without_question
 
 
 def every_combination():
-    return itertools.product(CHOICES["goal"], CHOICES["condition"], CHOICES["stage"])
+    return itertools.product(Goal.values, sorted(shipped_conditions()), Stage.values)
 
 
 #: How many of the distinct lists a sampled sweep prints; a full sweep prints them all.
@@ -262,7 +264,7 @@ def test_every_printout_keeps_to_the_printing_rules(paper, clinic, sample):
     distinct = {}
     for answers in itertools.chain(
             (Answers(*combination) for combination in every_combination()),
-            (Answers(g, c, "starting", tuple(CHOICES["factors"]), tuple(CHOICES["concerns"]))
+            (Answers(g, c, "starting", tuple(Factor.values), tuple(Concern.values))
              for g, c, _ in every_combination())):
         result = recommend(answers, content)
         distinct.setdefault(tuple(q.text for q in result.questions) + tuple(sorted(result.suggested)),
@@ -415,3 +417,9 @@ def test_the_fallback_fonts_can_be_set_from_the_environment():
         **os.environ, "DJANGO_SETTINGS_MODULE": "immunoguide.settings",
         "IMMUNOGUIDE_PDF_FALLBACK_FONTS": "/fonts/a.ttf:/fonts/cjk.ttc#2"})
     assert json.loads(said.stdout) == [["/fonts/a.ttf", 0], ["/fonts/cjk.ttc", 2]]
+
+
+@pytest.mark.parametrize("language, written", [("en", "7 December 2026"), ("es", "7 de diciembre de 2026")])
+def test_dates_are_written_in_the_languages_own_format(language, written):
+    with translation.override(language):
+        assert long_date(date(2026, 12, 7)) == written

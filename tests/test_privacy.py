@@ -12,7 +12,8 @@ from django.urls import reverse
 
 from questionnaire.engine import Answers
 from questionnaire.question_list import ListChoices
-from questionnaire.vocabulary import CONDITIONS, Concern, Factor, Goal, Stage
+from questionnaire.vocabulary import Concern, Factor, Goal, Stage
+from tests.helpers.builders import shipped_conditions
 from tests.helpers.servers import gunicorn
 from tests.helpers.wizard import complete
 
@@ -75,7 +76,7 @@ def test_no_content_table_grows_when_people_use_the_tool():
 
 def test_error_pages_never_echo_answers():
     client = Client(raise_request_exception=False)
-    for condition in list(CONDITIONS)[:3]:
+    for condition in ["melanoma", "lupus", "kidney_transplant"]:
         response = client.get(f"/list/{condition}-not-a-token/")
         assert response.status_code == 400
         assert condition not in response.content.decode()
@@ -118,7 +119,7 @@ def _people_use_the_tool(typed):
     draw = random.Random(7)
     for number in range(12):
         client = Client()
-        complete(client, draw.choice(Goal.values), draw.choice(sorted(CONDITIONS)),
+        complete(client, draw.choice(Goal.values), draw.choice(sorted(shipped_conditions())),
                  stage=draw.choice([s.value for s in Stage]),
                  factors=draw.sample([f.value for f in Factor], 2), concerns=draw.sample([c.value for c in Concern], 2))
         client.get(reverse("questionnaire:result"))

@@ -9,7 +9,8 @@ from django.urls import reverse
 
 from questionnaire.content_reading import current_content, forget_cached_content
 from questionnaire.models import ContentStamp, Question, Rule, Source
-from questionnaire.vocabulary import CONDITIONS, Concern, Factor, Goal, Stage, Theme
+from questionnaire.vocabulary import Concern, Factor, Goal, Stage, Theme
+from tests.helpers.builders import shipped_conditions
 from tests.helpers.wizard import post_step, step_url
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +34,7 @@ def grow_content_tenfold():
         Question.sources.through(question_id=q.pk, source_id=source.pk) for q in new_questions)
     new_rules = Rule.objects.bulk_create(
         Rule(slug=f"generated-r-{n}", priority=rng.randint(0, 50), reason="Generated.",
-             goals=[rng.choice(Goal.values)], conditions=rng.sample(list(CONDITIONS), 3),
+             goals=[rng.choice(Goal.values)], conditions=rng.sample(sorted(shipped_conditions()), 3),
              stages=[rng.choice(Stage.values)], factors=rng.sample(Factor.values, 1),
              concerns=rng.sample(Concern.values, 1))
         for n in range(9 * rules))

@@ -5,7 +5,6 @@ import pytest
 
 from questionnaire.clinical_rules import BIOLOGICS_EXPECTED
 from questionnaire.validation import validate_content
-from questionnaire.vocabulary import CONDITIONS
 from questionnaire.content_items import Source
 from tests.helpers.builders import (
     build_content, note, question, treatment, with_item, with_rule, without_item)
@@ -88,15 +87,15 @@ def test_a_category_needs_its_warning_signs():
     assert any("therapy category 'stimulating', field 'call_now_signs'" in m for m in messages(content))
 
 
-def test_every_vocabulary_condition_must_be_in_the_content():
-    content = without_item(sound_content(), "conditions", "lupus")
-    assert "condition 'lupus', field 'slug': is missing from the content" in messages(content)
+def test_a_rule_may_name_only_the_contents_own_conditions():
+    content = with_rule(sound_content(), "call-now", conditions=("gout",))
+    assert any(m.startswith("rule 'call-now', field 'conditions': unknown value(s) 'gout'") for m in messages(content))
 
 
-def test_a_condition_in_the_wrong_group_is_refused():
+def test_a_condition_in_an_unknown_group_is_refused():
     content = sound_content()
-    content = with_item(content, "conditions", replace(content.conditions["lupus"], group="cancer"))
-    assert any("condition 'lupus', field 'group'" in m for m in messages(content))
+    content = with_item(content, "conditions", replace(content.conditions["lupus"], group="rare"))
+    assert any("condition 'lupus', field 'group': unknown group 'rare'" in m for m in messages(content))
 
 
 def test_a_default_goal_must_be_a_usual_goal():
@@ -126,7 +125,7 @@ def test_a_note_needs_a_title():
 def test_every_combination_needs_a_call_now_question_in_its_short_list():
     content = with_rule(sound_content(), "call-now", stages=("starting", "on_treatment", "finished"))
     found = [m for m in messages(content) if "no call-now question" in m]
-    assert len(found) == 4 * len(CONDITIONS)  # every goal and condition, at the one stage left without it
+    assert len(found) == 4 * len(content.conditions)  # every goal and condition, at the one stage left without it
     assert all("question '-', field 'priority': no call-now question in the suggested list" in m for m in found)
     assert any("goal=dampen condition=lupus stage=considering" in m for m in found)
 

@@ -35,14 +35,15 @@ from .pages import start_url
 
 
 def _with_answers(view):
-    """Run ``view(request, answers, ...)``, or send a person with no answers to the start."""
+    """Run ``view(request, answers, content, ...)``, or send a person with no answers to the start."""
     @never_cache
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        answers = stored_answers(request)
+        content = current_content()
+        answers = stored_answers(request, content)
         if answers is None:
             return redirect(start_url(expired=True))
-        return view(request, answers, *args, **kwargs)
+        return view(request, answers, content, *args, **kwargs)
     return wrapper
 
 
@@ -111,9 +112,8 @@ def _list_document(request, outcome, choices, release, link=None):
 
 @require_http_methods(["GET", "POST"])
 @_with_answers
-def result(request, answers):
+def result(request, answers, content):
     """The summary and the question list; POST saves the person's list choices."""
-    content = current_content()
     if request.method == "POST":
         return _save_list(request, answers, content)
     return _result_page(request, answers, content)
@@ -224,9 +224,8 @@ def _top_first(suggested, question_list):
     return top + [q for q in suggested if q not in top]
 
 
-def _saved_document(request, answers):
+def _saved_document(request, answers, content):
     """The list as saved in this session, ready to print or download, with a link that reopens it."""
-    content = current_content()
     choices = saved_choices(request)
     return _list_document(request, recommend(answers, content), choices, content.release,
                           link=_list_link(request, answers, choices))
@@ -253,33 +252,33 @@ def _attachment(body, content_type, filename):
 
 @require_GET
 @_with_answers
-def result_pdf(request, answers):
-    document = _saved_document(request, answers)
+def result_pdf(request, answers, content):
+    document = _saved_document(request, answers, content)
     return _attachment(as_pdf(document), "application/pdf", f"{document.filename_stem}.pdf")
 
 
 @require_GET
 @_with_answers
-def result_text(request, answers):
-    document = _saved_document(request, answers)
+def result_text(request, answers, content):
+    document = _saved_document(request, answers, content)
     return _attachment(as_text(document), "text/plain; charset=utf-8", f"{document.filename_stem}.txt")
 
 
 @require_GET
 @_with_answers
-def result_fhir(request, answers):
+def result_fhir(request, answers, content):
     """The answers and the list as a FHIR QuestionnaireResponse, for the person's health record."""
-    document = _saved_document(request, answers)
+    document = _saved_document(request, answers, content)
     response = fhir.questionnaire_response(
-        answers, document.question_list, current_content(), settings.IMMUNOGUIDE_FHIR_BASE, timezone.now())
+        answers, document.question_list, content, settings.IMMUNOGUIDE_FHIR_BASE, timezone.now())
     return fhir_response(response, filename=f"{document.filename_stem}.fhir.json")
 
 
 @require_GET
 @_with_answers
-def check_in(request, answers):
+def check_in(request, answers, content):
     """Nurse mode: the person's 3 most important questions in large type, to go through at check-in."""
-    document = _saved_document(request, answers)
+    document = _saved_document(request, answers, content)
     return render(request, "questionnaire/check_in.html", {
         "document": document, "top": [document.question_text(q) for q in document.question_list.top],
         "back_url": reverse("questionnaire:result"), "show_start_over": True})
@@ -287,7 +286,7 @@ def check_in(request, answers):
 
 @require_GET
 @_with_answers
-def result_link(request, answers):
+def result_link(request, answers, content):
     """A link that reopens this list on any device, with the answers sealed inside it, and its QR code."""
     link = _list_link(request, answers, saved_choices(request))
     return render(request, "questionnaire/link.html", {
@@ -304,13 +303,14 @@ def open_list(request, token):
     A browser that holds someone's other answers asks first (a POST, so another
     site cannot replace them behind the person's back).
     """
+    content = current_content()
     try:
-        answers, choices = read_token(token)
+        answers, choices = read_token(token, content)
     except LinkExpired:
         return render(request, "questionnaire/link_expired.html", {"max_age_days": MAX_AGE.days}, status=410)
     except LinkInvalid:
         return render(request, "400.html", {"link_problem": True}, status=400)
-    held = stored_answers(request)
+    held = stored_answers(request, content)
     if request.method == "GET" and held is not None and (held, saved_choices(request)) != (answers, choices):
         return render(request, "questionnaire/open_list.html", {"show_start_over": True})
     wipe_person(request)

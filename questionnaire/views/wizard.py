@@ -235,8 +235,8 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
         answers = {}
         for step, form in form_dict.items():
             answers.update(form.cleaned_data)
-        new_answers = Answers.from_mapping(answers)
-        self.tell_what_a_change_took_off(stored_answers(self.request), new_answers)
+        new_answers = Answers.from_mapping(answers, self.content)
+        self.tell_what_a_change_took_off(stored_answers(self.request, self.content), new_answers)
         self.request.session[ANSWERS_SESSION_KEY] = new_answers.as_dict()
         return HttpResponseRedirect(reverse("questionnaire:result"))
 

@@ -1,4 +1,5 @@
-"""Every page type passes axe-core at WCAG 2.2 A and AA and its best practices, and the flow works by keyboard alone."""
+"""Every page type passes axe-core at WCAG 2.2 A and AA and its best practices (one walk through
+them all), and the flow works by keyboard alone."""
 import time
 from datetime import timedelta
 from unittest import mock
@@ -6,11 +7,13 @@ from unittest import mock
 import pytest
 from playwright.sync_api import expect
 
-from tests.helpers.browser import answer_all, assert_no_violations, choose_and_continue, complete
+from tests.helpers.browser import answer_all, axe_problems, choose_and_continue, complete
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 def go_to_step(page, site, step):
+    """A new person's flow, up to the step."""
+    page.context.clear_cookies()
     page.goto(site + "/questions/")
     for answered, value in zip(("goal", "condition", "stage", "factors", "concerns"),
                                ("dampen", "lupus", "starting", [], [])):
@@ -27,110 +30,98 @@ def submit_with_a_value_not_offered(page):
 STEPS = ["goal", "condition", "stage", "factors", "concerns"]
 
 
-def test_start_page(page, site):
-    page.goto(site + "/")
-    assert_no_violations(page)
+class Walk:
+    """Runs axe on each page type as the walk reaches it, and keeps every finding, so one run
+    names all the pages that fail rather than the first."""
+
+    def __init__(self, page):
+        self.page, self.found = page, {}
+
+    def check(self, page_type):
+        problems = axe_problems(self.page)
+        if problems:
+            self.found[f"{page_type} ({self.page.url})"] = problems
 
 
-def test_about_page(page, site):
-    page.goto(site + "/about/")
-    assert_no_violations(page)
+def test_every_page_type_passes_axe(page, site, browser, settings):
+    from questionnaire.models import ClinicProfile
+    walk = Walk(page)
+    for path, page_type in (("/", "start"), ("/about/", "about"), ("/?expired=1", "start after expiry")):
+        page.goto(site + path)
+        walk.check(page_type)
 
+    for step in STEPS:
+        go_to_step(page, site, step)
+        walk.check(f"step {step}")
+        if step in ("factors", "concerns"):
+            submit_with_a_value_not_offered(page)
+        else:
+            page.get_by_role("button", name="Continue").click()
+        expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
+        walk.check(f"step {step} with an error")
 
-def test_start_page_after_an_expired_session(page, site):
-    page.goto(site + "/?expired=1")
-    assert_no_violations(page)
-
-
-@pytest.mark.parametrize("step", STEPS)
-def test_each_step(page, site, step):
-    go_to_step(page, site, step)
-    assert_no_violations(page)
-
-
-@pytest.mark.parametrize("step", STEPS)
-def test_each_step_with_a_validation_error(page, site, step):
-    go_to_step(page, site, step)
-    if step in ("factors", "concerns"):
-        submit_with_a_value_not_offered(page)
-    else:
-        page.get_by_role("button", name="Continue").click()
-    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
-    assert_no_violations(page)
-
-
-def test_check_answers(page, site):
+    page.context.clear_cookies()
     answer_all(page, site, "strengthen", "lung_cancer", factors=["autoimmune_history"], concerns=["cost"])
-    assert_no_violations(page)
-
-
-def test_result(page, site):
-    complete(page, site, "strengthen", "lung_cancer", factors=["autoimmune_history"])
+    walk.check("check answers")
+    page.get_by_role("button", name="See my summary and questions").click()
     page.locator("input[name=top]").nth(0).check()
     page.fill("#id_own", "My question?")
     page.get_by_role("button", name="Save my list").click()
-    assert_no_violations(page)
-
-
-def test_result_with_an_error(page, site):
-    complete(page, site, "dampen", "kidney_transplant")
-    for n in range(4):
+    walk.check("result, list saved")
+    for n in range(1, 4):
         page.locator("input[name=top]").nth(n).check()
     page.get_by_role("button", name="Save my list").click()
     expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
-    assert_no_violations(page)
+    walk.check("result with an error")
+    for n in range(1, 4):
+        page.locator("input[name=top]").nth(n).uncheck()
+    page.fill("#id_own", "Is \ue000 safe?")
+    page.get_by_role("button", name="Save my list").click()
+    expect(page.locator("#unprintable")).to_be_visible()
+    walk.check("result naming characters the PDF cannot show")
 
-
-def test_larger_text(page, site):
+    page.context.clear_cookies()
     complete(page, site, "modulate", "hay_fever")
     page.get_by_role("button", name="Larger text").click()
-    assert_no_violations(page)
-
-
-def test_start_over_page(page, site):
-    complete(page, site, "modulate", "hay_fever")
-    page.locator(".header-actions").get_by_text("Start over", exact=True).click()
-    assert_no_violations(page)
-
-
-def test_opening_a_link_while_holding_other_answers(page, site, browser):
-    sender = browser.new_page()
-    complete(sender, site, "strengthen", "melanoma")
-    sender.get_by_role("button", name="Copy link to this list").click()
-    link = sender.locator("#list-link").input_value()
-    complete(page, site, "modulate", "hay_fever")
-    page.goto(link)
-    expect(page.get_by_role("heading", name="Open this list?")).to_be_visible()
-    assert_no_violations(page)
-
-
-def test_link_page(page, site):
-    complete(page, site, "modulate", "hay_fever")
+    walk.check("result in larger text")
     page.get_by_role("button", name="Copy link to this list").click()
-    assert_no_violations(page)
-
-
-def test_check_in_page_with_a_clinic(page, site):
-    from questionnaire.models import ClinicProfile
-    ClinicProfile.objects.create(name="Riverside Clinic", day_phone="(617) 555-0123",
-                                 out_of_hours_phone="(617) 555-0199")
-    complete(page, site, "dampen", "lupus")
-    assert_no_violations(page)
-    page.get_by_role("button", name="Check-in view for the nurse").click()
-    expect(page.locator(".check-in-questions li")).to_have_count(3)
-    assert_no_violations(page)
-
-
-def test_error_pages(page, site):
-    complete(page, site, "modulate", "hay_fever")
-    page.get_by_role("button", name="Copy link to this list").click()
+    walk.check("link")
     link = page.locator("#list-link").input_value()
-    for url, status in [(link[:-8] + "AAAAAAA/", 400), (site + "/no-such-page/", 404)]:
+    for url, status, page_type in [(link[:-8] + "AAAAAAA/", 400, "broken link"),
+                                   (site + "/no-such-page/", 404, "not found")]:
         assert page.goto(url).status == status
-        assert_no_violations(page)
+        walk.check(page_type)
     with mock.patch("time.time", return_value=time.time() + timedelta(days=31).total_seconds()):
         assert page.goto(link).status == 410
-    assert_no_violations(page)
+    walk.check("expired link")
+
+    holder = browser.new_page()  # its own context: another browser
+    complete(holder, site, "dampen", "lupus")
+    holder.goto(link)
+    expect(holder.get_by_role("heading", name="Open this list?")).to_be_visible()
+    walk.page = holder
+    walk.check("opening a link while holding other answers")
+    walk.page = page
+
+    ClinicProfile.objects.create(name="Riverside Clinic", day_phone="(617) 555-0123",
+                                 out_of_hours_phone="(617) 555-0199")
+    page.context.clear_cookies()
+    complete(page, site, "dampen", "lupus")
+    walk.check("result with a clinic")
+    page.get_by_role("button", name="Check-in view for the nurse").click()
+    expect(page.locator(".check-in-questions li")).to_have_count(3)
+    walk.check("check-in")
+    page.goto(site + "/result/")
+    page.locator(".header-actions").get_by_text("Start over", exact=True).click()
+    walk.check("start over")
+
+    page.context.clear_cookies()
+    complete(page, site, "modulate", "hay_fever")
+    settings.IMMUNOGUIDE_IDLE_SECONDS = 10
+    page.reload()
+    expect(page.locator("#idle-warning")).to_be_visible(timeout=8_000)
+    walk.check("idle warning")
+    assert walk.found == {}
 
 
 def focus_is_visible(page):
@@ -186,19 +177,3 @@ def test_the_whole_flow_by_keyboard_alone(page, site):
     enter(page)
     expect(page.get_by_text("Your question list is saved.")).to_be_visible()
     assert page.locator(".suggested-questions input[name=keep]:not(:checked)").count() == 1
-
-
-def test_the_idle_warning(page, site, settings):
-    complete(page, site, "modulate", "hay_fever")
-    settings.IMMUNOGUIDE_IDLE_SECONDS = 10
-    page.reload()
-    expect(page.locator("#idle-warning")).to_be_visible(timeout=8_000)
-    assert_no_violations(page)
-
-
-def test_the_result_naming_characters_the_pdf_cannot_show(page, site):
-    complete(page, site, "modulate", "hay_fever")
-    page.fill("#id_own", "Is \ue000 safe?")
-    page.get_by_role("button", name="Save my list").click()
-    expect(page.locator("#unprintable")).to_be_visible()
-    assert_no_violations(page)

@@ -52,11 +52,15 @@ def print_dialog_opened(page):
 AXE_RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
 
 
-def assert_no_violations(page):
+def axe_problems(page):
+    """What axe finds on the page as it stands: one line per rule broken, naming where."""
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_RULES}})
-    problems = [
-        f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']]}"
-        for v in results.response["violations"]]
+    return [f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']]}"
+            for v in results.response["violations"]]
+
+
+def assert_no_violations(page):
+    problems = axe_problems(page)
     assert problems == [], f"{page.url}: " + "\n".join(problems)
 
 

@@ -3,13 +3,22 @@
 Snapshots are plain frozen data, so a test builds one directly, and changes one
 with ``dataclasses.replace`` and ``Content.replace``.
 """
+import json
 from dataclasses import replace
 from datetime import date
 
 from questionnaire.content import Content
 from questionnaire.content_items import (
     Condition, ContentRelease, Note, Question, Rule, Source, TherapyCategory, TreatmentType)
-from questionnaire.vocabulary import CONDITIONS
+from tests.helpers import FIXTURES
+
+
+def shipped_conditions():
+    """Each condition slug of the shipped fixtures, with its group: hand-built content offers the same."""
+    path = next(p for p in FIXTURES if p.endswith("conditions.json"))
+    with open(path, encoding="utf-8") as file:
+        return {item["pk"]: item["fields"]["group"] for item in json.load(file)}
+
 
 REVIEWED = date(2026, 11, 1)
 A_SOURCE = Source("a-source", "National Cancer Institute", "Immunotherapy", "https://www.cancer.gov/")
@@ -52,9 +61,9 @@ def build_content(rules=(), questions=(), notes=()):
     usual = {"cancer": ("strengthen",), "autoimmune": ("dampen", "modulate"),
              "transplant": ("dampen",), "allergy": ("modulate",), "other": ()}
     conditions = {
-        slug: Condition(slug, group=group.value, order=0, label=slug, usual_goals=usual[group.value],
-                        default_goal=(usual[group.value] or ("",))[0])
-        for slug, group in CONDITIONS.items()}
+        slug: Condition(slug, group=group, order=0, label=slug, usual_goals=usual[group],
+                        default_goal=(usual[group] or ("",))[0])
+        for slug, group in shipped_conditions().items()}
     return Content(
         categories=categories,
         treatments=treatments,

@@ -4,6 +4,7 @@ import textwrap
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -43,12 +44,16 @@ class Command(BaseCommand):
                 raise CommandError(f"Answer {key!r} given twice.")
             data[key] = value
         try:
-            answers = Answers.from_mapping(data)
+            content = read_content()
+        except DatabaseError:
+            content = None
+        if content is None or not content.conditions:
+            raise CommandError(
+                "No content is loaded. Run: python manage.py migrate && python manage.py load_content")
+        try:
+            answers = Answers.from_mapping(data, content)
         except InvalidAnswers as error:
             raise CommandError(str(error)) from None
-        content = read_content()
-        if not content.conditions:
-            raise CommandError("No content is loaded. Run: python manage.py load_content")
         with translation.override(options["lang"]):
             self.write(answers, content.in_language(options["lang"]), options["format"])
 

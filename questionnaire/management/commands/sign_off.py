@@ -16,6 +16,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core import serializers
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.formats import date_format
 
 from questionnaire.content_items import SOURCE_LANGUAGE
 from questionnaire.content_diff import diff_content
@@ -78,6 +79,6 @@ class Command(BaseCommand):
                          signed_off_fingerprint=new.translation_fingerprint(language))
             latest.languages = {**latest.languages, language: state}
         path.write_text(fixture_text(ContentRelease, sorted(releases, key=lambda r: r.pk)), encoding="utf-8")
-        self.stdout.write(f"{summary}\nSigned off by {by.strip()} ({role.strip()}) on {on:%-d %B %Y}"
+        self.stdout.write(f"{summary}\nSigned off by {by.strip()} ({role.strip()}) on {date_format(on)}"
                           f"{'' if language == SOURCE_LANGUAGE else f' for {language!r}'}, in {path}. "
                           f"Run load_content to ship it.")
