@@ -15,6 +15,7 @@ from types import MappingProxyType
 
 from .content_items import SIGN_OFF_FIELDS, SOURCE_LANGUAGE, Clinic, ContentRelease
 from .translation import translated_fields_by_pool, translated_languages
+from .vocabulary import ConditionGroup
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,17 @@ class Content:
                                if name not in SIGN_OFF_FIELDS and name != "languages"}
         text = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
         return hashlib.sha256(text.encode()).hexdigest()
+
+    @cached_property
+    def condition_slugs(self):
+        """The conditions' slugs by group, in the vocabulary's order of groups, then by their own
+        order: made once per snapshot, since every page that reads answers checks them."""
+        groups = ConditionGroup.values
+
+        def order(condition):
+            return (groups.index(condition.group) if condition.group in groups else len(groups),
+                    condition.order, condition.slug)
+        return tuple(c.slug for c in sorted(self.conditions.values(), key=order))
 
     @cached_property
     def glossary_index(self):

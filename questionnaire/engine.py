@@ -6,7 +6,7 @@ so the result page, the ``recommend`` command and the tests all share it.
 from dataclasses import dataclass, field
 
 from .vocabulary import (
-    CONCERN_THEMES, SUGGESTED_PRIORITIES, Concern, ConditionGroup, Factor, Goal, NoteKind,
+    CONCERN_THEMES, SUGGESTED_PRIORITIES, Concern, Factor, Goal, NoteKind,
     QuestionPriority, Stage, Theme)
 
 ANSWER_KEYS = ("goal", "condition", "stage", "factors", "concerns")
@@ -14,18 +14,11 @@ REQUIRED_KEYS = ("goal", "condition", "stage")
 
 
 
-def condition_order(condition):
-    """Conditions go by group, in the vocabulary's order of groups, then by their own order."""
-    groups = ConditionGroup.values
-    return (groups.index(condition.group) if condition.group in groups else len(groups),
-            condition.order, condition.slug)
-
-
 def answer_choices(content):
     """Each answer's valid slugs, in order: the vocabulary's, and the content's conditions."""
     return {
         "goal": Goal.values,
-        "condition": [c.slug for c in sorted(content.conditions.values(), key=condition_order)],
+        "condition": list(content.condition_slugs),
         "stage": Stage.values,
         "factors": Factor.values,
         "concerns": Concern.values,

@@ -9,27 +9,25 @@ must hold for every answer are checked in clinical_rules.py, on sound content on
 from collections.abc import Mapping
 
 from .clinical_rules import clinical_problems
+from .engine import answer_choices
 from .problems import ContentProblem
-from .vocabulary import (
-    ConditionGroup, Concern, Factor, Goal, NoteKind, QuestionPriority, Stage, Theme,
-    TREATMENT_GOALS)
+from .vocabulary import ConditionGroup, NoteKind, QuestionPriority, Stage, Theme, TREATMENT_GOALS
 
-GOALS = [g.value for g in Goal]
 TREATMENT_GOAL_VALUES = [g.value for g in TREATMENT_GOALS]
-
-STAGES = [s.value for s in Stage]
 
 
 def rule_condition_choices(content):
-    """For each rule condition field, the values it may hold: conditions are the content's own."""
+    """For each rule condition field, the values it may hold: the answers' own (engine.answer_choices),
+    and the condition groups."""
+    choices = answer_choices(content)
     return {
-        "goals": GOALS,
-        "given_goals": GOALS,
-        "conditions": list(content.conditions),
-        "condition_groups": [g.value for g in ConditionGroup],
-        "stages": STAGES,
-        "factors": [f.value for f in Factor],
-        "concerns": [c.value for c in Concern],
+        "goals": choices["goal"],
+        "given_goals": choices["goal"],
+        "conditions": choices["condition"],
+        "condition_groups": ConditionGroup.values,
+        "stages": choices["stage"],
+        "factors": choices["factors"],
+        "concerns": choices["concerns"],
     }
 
 #: For each rule addition field, the content pool it points into and its item name.
@@ -319,7 +317,7 @@ def validate_content(content):
             problems.append(ContentProblem(
                 "question", question.slug, "theme",
                 f"unknown theme {question.theme!r}; valid: {', '.join(themes)}"))
-        for name, allowed in (("goals", TREATMENT_GOAL_VALUES), ("stages", STAGES)):
+        for name, allowed in (("goals", TREATMENT_GOAL_VALUES), ("stages", Stage.values)):
             bad = _unknown(getattr(question, name), allowed)
             if bad:
                 problems.append(ContentProblem(

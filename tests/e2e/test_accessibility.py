@@ -34,93 +34,91 @@ class Walk:
     """Runs axe on each page type as the walk reaches it, and keeps every finding, so one run
     names all the pages that fail rather than the first."""
 
-    def __init__(self, page):
-        self.page, self.found = page, {}
+    def __init__(self):
+        self.found = {}
 
-    def check(self, page_type):
-        problems = axe_problems(self.page)
+    def check(self, page, page_type):
+        problems = axe_problems(page)
         if problems:
-            self.found[f"{page_type} ({self.page.url})"] = problems
+            self.found[f"{page_type} ({page.url})"] = problems
 
 
 def test_every_page_type_passes_axe(page, site, browser, settings):
     from questionnaire.models import ClinicProfile
-    walk = Walk(page)
+    walk = Walk()
     for path, page_type in (("/", "start"), ("/about/", "about"), ("/?expired=1", "start after expiry")):
         page.goto(site + path)
-        walk.check(page_type)
+        walk.check(page, page_type)
 
     for step in STEPS:
         go_to_step(page, site, step)
-        walk.check(f"step {step}")
+        walk.check(page, f"step {step}")
         if step in ("factors", "concerns"):
             submit_with_a_value_not_offered(page)
         else:
             page.get_by_role("button", name="Continue").click()
         expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
-        walk.check(f"step {step} with an error")
+        walk.check(page, f"step {step} with an error")
 
     page.context.clear_cookies()
     answer_all(page, site, "strengthen", "lung_cancer", factors=["autoimmune_history"], concerns=["cost"])
-    walk.check("check answers")
+    walk.check(page, "check answers")
     page.get_by_role("button", name="See my summary and questions").click()
     page.locator("input[name=top]").nth(0).check()
     page.fill("#id_own", "My question?")
     page.get_by_role("button", name="Save my list").click()
-    walk.check("result, list saved")
+    walk.check(page, "result, list saved")
     for n in range(1, 4):
         page.locator("input[name=top]").nth(n).check()
     page.get_by_role("button", name="Save my list").click()
     expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
-    walk.check("result with an error")
+    walk.check(page, "result with an error")
     for n in range(1, 4):
         page.locator("input[name=top]").nth(n).uncheck()
     page.fill("#id_own", "Is \ue000 safe?")
     page.get_by_role("button", name="Save my list").click()
     expect(page.locator("#unprintable")).to_be_visible()
-    walk.check("result naming characters the PDF cannot show")
+    walk.check(page, "result naming characters the PDF cannot show")
 
     page.context.clear_cookies()
     complete(page, site, "modulate", "hay_fever")
     page.get_by_role("button", name="Larger text").click()
-    walk.check("result in larger text")
+    walk.check(page, "result in larger text")
     page.get_by_role("button", name="Copy link to this list").click()
-    walk.check("link")
+    walk.check(page, "link")
     link = page.locator("#list-link").input_value()
     for url, status, page_type in [(link[:-8] + "AAAAAAA/", 400, "broken link"),
                                    (site + "/no-such-page/", 404, "not found")]:
         assert page.goto(url).status == status
-        walk.check(page_type)
+        walk.check(page, page_type)
     with mock.patch("time.time", return_value=time.time() + timedelta(days=31).total_seconds()):
         assert page.goto(link).status == 410
-    walk.check("expired link")
+    walk.check(page, "expired link")
 
     holder = browser.new_page()  # its own context: another browser
     complete(holder, site, "dampen", "lupus")
     holder.goto(link)
     expect(holder.get_by_role("heading", name="Open this list?")).to_be_visible()
-    walk.page = holder
-    walk.check("opening a link while holding other answers")
-    walk.page = page
+    walk.check(holder, "opening a link while holding other answers")
 
     ClinicProfile.objects.create(name="Riverside Clinic", day_phone="(617) 555-0123",
                                  out_of_hours_phone="(617) 555-0199")
     page.context.clear_cookies()
     complete(page, site, "dampen", "lupus")
-    walk.check("result with a clinic")
+    walk.check(page, "result with a clinic")
     page.get_by_role("button", name="Check-in view for the nurse").click()
     expect(page.locator(".check-in-questions li")).to_have_count(3)
-    walk.check("check-in")
+    walk.check(page, "check-in")
     page.goto(site + "/result/")
     page.locator(".header-actions").get_by_text("Start over", exact=True).click()
-    walk.check("start over")
+    walk.check(page, "start over")
 
     page.context.clear_cookies()
     complete(page, site, "modulate", "hay_fever")
     settings.IMMUNOGUIDE_IDLE_SECONDS = 10
     page.reload()
     expect(page.locator("#idle-warning")).to_be_visible(timeout=8_000)
-    walk.check("idle warning")
+    walk.check(page, "idle warning")
     assert walk.found == {}
 
 
