@@ -194,6 +194,14 @@ class TreatmentTypeAdmin(TranslatedContentAdmin):
     filter_horizontal = ["sources"]
 
 
+@admin.register(models.Medicine)
+class MedicineAdmin(TranslatedContentAdmin):
+    list_display = ["slug", "name", "treatment", "pregnancy", "avoid_live_vaccines", "last_reviewed"]
+    list_filter = ["treatment", "pregnancy", "avoid_live_vaccines", "steroid_sick_day"]
+    search_fields = ["slug", "name", "examples"]
+    filter_horizontal = ["sources"]
+
+
 @admin.register(models.Condition)
 class ConditionAdmin(TranslatedContentAdmin):
     list_display = ["slug", "label", "group", "default_goal"]
@@ -202,8 +210,8 @@ class ConditionAdmin(TranslatedContentAdmin):
 
 @admin.register(models.Question)
 class QuestionAdmin(TranslatedContentAdmin):
-    list_display = ["slug", "text", "theme", "priority", "last_reviewed"]
-    list_filter = ["priority", "theme"]
+    list_display = ["slug", "text", "theme", "priority", "fact", "last_reviewed"]
+    list_filter = ["priority", "theme", "fact"]
     search_fields = ["slug", "text"]
     filter_horizontal = ["sources"]
 

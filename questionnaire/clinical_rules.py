@@ -12,9 +12,20 @@ GOALS = Goal.values
 STAGES = Stage.values
 
 
+#: The problems of the last few contents checked, by fingerprint: the loader, the system check
+#: and the admin check the same content in one process, and running every answer takes seconds.
+_checked = {}
+_KEEP = 4
+
+
 def clinical_problems(content):
     """Every clinical rule's problems in this content."""
-    return short_list_problems(content) + lesson_problems(content)
+    key = content.fingerprint
+    if key not in _checked:
+        if len(_checked) >= _KEEP:
+            _checked.pop(next(iter(_checked)))
+        _checked[key] = short_list_problems(content) + lesson_problems(content) + medicine_rule_problems(content)
+    return list(_checked[key])
 
 
 def short_list_problems(content):
@@ -82,8 +93,8 @@ def _treatment_lessons(condition, stage, result):
     if condition in BIOLOGICS_EXPECTED and result.goal in ("modulate", "dampen"):
         if "targeted_biologics" not in shown:
             yield "no biologics", f"biologics belong in every {condition} result, whatever the goal"
-        elif stage in ("considering", "starting") and "biologic-tb-hepb-tests" not in {
-                q.slug for q in result.questions}:
+        elif stage in ("considering", "starting") and not any(
+                q.slug == "biologic-tb-hepb-tests" or q.fact == "tests_before" for q in result.questions):
             yield "no tests before biologics", f"{condition} shows biologics without the TB / hepatitis B question"
     if condition == "melanoma" and "cytokine_therapy" in shown:
         yield "cytokines for melanoma", "cytokines are rarely used for melanoma now; show checkpoint inhibitors, TIL and T-VEC"
@@ -165,3 +176,153 @@ def lesson_problems(content):
         where = ", ".join(sorted(conditions)[:3]) + (f" and {len(conditions) - 3} more" if len(conditions) > 3 else "")
         problems.append(ContentProblem(kind, slug, field, f"{message} (reaches {where})"))
     return problems
+
+
+#: Docs/content-guide.md#clinical-rules: each rule's number and name, as a problem names it.
+RULES = {
+    1: "pregnant now", 2: "planning a pregnancy", 3: "vaccines due", 4: "tests before starting",
+    5: "infection prevention", 6: "special risks", 7: "live agents", 8: "call-now content fits",
+    9: "steroid sick-day rules", 10: "each concern", 11: "the short list", 12: "stage fit", 13: "printed",
+}
+#: Words that belong before treatment starts, never after it has finished (rule 12).
+BEFORE_START_WORDS = re.compile(r"before (I|you) (start|begin)\b(?!\s+(any|a|an)\s+new)|before starting|antes de (empezar|comenzar)",
+                                re.IGNORECASE)
+#: Words that say treatment is over, never true of an organ transplant (rule 12).
+ENDED_WORDS = re.compile(r"treatment (has|is) (ended|over|finished)|after treatment ends", re.IGNORECASE)
+#: Words of egg or sperm banking, which fertility asks before cyclophosphamide or a stem-cell transplant (rule 10).
+BANKING_WORDS = re.compile(r"\beggs?\b.*\bsperm\b|\bsperm\b.*\beggs?\b", re.IGNORECASE)
+#: What makes egg or sperm banking a question before treatment (rule 10).
+BANKING_MEDICINES = ("cyclophosphamide",)
+BANKING_CONDITIONS = ("stem_cell_transplant",)
+
+
+def rule_field(number):
+    """How a problem names the clinical rule it breaks: "clinical rule 7 (live agents)"."""
+    return f"clinical rule {number} ({RULES[number]})"
+
+
+def answer_sets(content):
+    """Every goal x condition x stage, alone and with each single factor and concern; and each
+    medicine named, at every stage with each single factor, for one condition of each group
+    (what a named medicine's facts do depends on the group, never on the goal)."""
+    from .engine import Answers
+
+    factors = [((), ())] + [((f,), ()) for f in Factor.values]
+    singles = factors + [((), (c,)) for c in Concern.values]
+    for goal in GOALS:
+        for condition in content.conditions:
+            for stage in STAGES:
+                for factors, concerns in singles:
+                    yield Answers(goal, condition, stage, factors, concerns)
+    one_per_group = {}
+    for condition in content.conditions.values():
+        one_per_group.setdefault(condition.group, condition.slug)
+    for medicine in content.medicines:
+        for condition in one_per_group.values():
+            for stage in STAGES:
+                for given, _ in factors:  # a concern orders a list; it never changes a medicine's facts
+                    yield Answers(Goal.UNSURE, condition, stage, given, (), (medicine,))
+
+
+def _said(answers):
+    parts = [f"goal={answers.goal}", f"condition={answers.condition}", f"stage={answers.stage}"]
+    parts += [f"{key}={','.join(values)}" for key, values in
+              (("factors", answers.factors), ("concerns", answers.concerns), ("medicines", answers.medicines))
+              if values]
+    return " ".join(parts)
+
+
+def _rule_problems(answers, result, found):
+    """(rule number, item kind, item slug, what is wrong) for one result."""
+    from .engine import DOSING_ROUTINE
+    from .facts import FACTOR_FACTS, RISK_FACTS
+    from .vocabulary import Fact
+
+    listed = {q.fact for q in result.questions if q.fact}
+    suggested = result.suggested_questions()
+    suggested_facts = {q.fact for q in suggested if q.fact}
+
+    def medicines(fact):
+        return ",".join(m.slug for m in found[fact].medicines)
+
+    for fact, rule in ((Fact.PREGNANT_NOW, 1), (Fact.PREGNANCY_PLANNING, 2), (Fact.PARTNER_PREGNANCY, 2),
+                       (Fact.BREASTFEEDING, 2), (Fact.LIVE_VACCINES, 3)):
+        if fact in found and fact not in suggested_facts:
+            yield rule, "medicine", medicines(fact), (
+                f"no suggested question names it for {FACTOR_FACTS[fact]} (a question template with fact {fact}, "
+                "in a tier the short list keeps)")
+    if Factor.PREGNANCY in answers.factors:
+        for q in suggested:
+            if q.subject in (DOSING_ROUTINE, "pregnancy-planning") or PLANNING_WORDS.search(q.text):
+                yield 1, "question", q.slug, "is suggested to someone pregnant now (a dosing routine, or birth " \
+                                             "control and trying for a baby)"
+    for fact, rule in ((Fact.TESTS_BEFORE, 4), (Fact.INFECTION_PREVENTION, 5), (Fact.STEROID_SICK_DAY, 9),
+                       *((risk_fact, 6) for risk_fact in RISK_FACTS)):
+        if fact in found and fact not in listed:
+            yield rule, "medicine", medicines(fact), f"the list has no question for its fact {fact} at this stage"
+    if len(suggested) > 8:
+        yield 11, "question", "-", f"{len(suggested)} questions are suggested; at most 8"
+    call_now = [q.slug for q in suggested if result.priorities[q.slug] == QuestionPriority.CALL_NOW]
+    if len(call_now) > 1:
+        yield 11, "question", ",".join(call_now), "more than one call-now question is suggested"
+    subjects = [(q.theme, q.subject) for q in suggested if q.subject]
+    for theme, subject in {s for s in subjects if subjects.count(s) > 1}:
+        yield 11, "question", subject, f"two suggested questions on the theme {theme} say the same thing"
+    if Fact.ANAPHYLAXIS in listed and Fact.ANAPHYLAXIS not in found:
+        yield 8, "question", "anaphylaxis", "anaphylaxis signs where no medicine in the plan can cause it"
+    if Fact.LIVE_AGENT_RULED_OUT in found and Fact.LIVE_AGENT_RULED_OUT not in suggested_facts:
+        yield 7, "medicine", medicines(Fact.LIVE_AGENT_RULED_OUT), (
+            "a live agent with a transplant, a pregnancy or an immune-calming medicine, and no suggested "
+            f"question says it is usually ruled out (a template with fact {Fact.LIVE_AGENT_RULED_OUT})")
+    yield from _concern_problems(answers, result, suggested)
+    yield from _stage_problems(answers, result)
+    suggested_slugs = {q.slug for q in suggested}
+    for note in result.notes:
+        if note.printed_by and not suggested_slugs.intersection(note.printed_by):
+            yield 13, "note", note.slug, (f"shows on screen, but none of the questions that print it "
+                                          f"({', '.join(note.printed_by)}) is suggested")
+
+
+def _concern_problems(answers, result, suggested):
+    """Rule 10: each concern picked has a suggested question on its theme; fertility asks about
+    egg or sperm banking before cyclophosphamide or a stem-cell transplant."""
+    from .vocabulary import CONCERN_THEMES
+
+    for concern in answers.concerns:
+        if not any(q.theme == CONCERN_THEMES[concern] for q in suggested):
+            yield 10, "concern", concern, f"no suggested question on the theme {CONCERN_THEMES[concern]}"
+    banking = answers.condition in BANKING_CONDITIONS or any(m.slug in BANKING_MEDICINES for m in result.medicines)
+    if (Concern.FERTILITY in answers.concerns and banking and answers.stage in (Stage.CONSIDERING, Stage.STARTING)
+            and not any(BANKING_WORDS.search(q.text) for q in suggested)):
+        yield 10, "concern", Concern.FERTILITY.value, "no suggested question asks about saving eggs or sperm first"
+
+
+def _stage_problems(answers, result):
+    """Rule 12: nothing "before I start" after finishing; an organ transplant never "ended"; a
+    stem-cell transplant speaks of GVHD, not rejection."""
+    organ = answers.condition in ORGAN_TRANSPLANTS
+    stem_cell = answers.condition == "stem_cell_transplant" and Factor.TRANSPLANT_HISTORY not in answers.factors
+    for kind, items in (("question", result.questions), ("note", result.notes)):
+        for item in items:
+            text = item.text
+            if answers.stage == Stage.FINISHED and BEFORE_START_WORDS.search(text):
+                yield 12, kind, item.slug, "speaks of before starting to someone whose treatment has finished"
+            if organ and ENDED_WORDS.search(text):
+                yield 12, kind, item.slug, "says treatment has ended after an organ transplant, whose medicines go on"
+            if stem_cell and REJECTION_WORDS.search(text):
+                yield 12, kind, item.slug, "speaks of rejection after a stem-cell transplant (say GVHD)"
+
+
+def medicine_rule_problems(content):
+    """The clinical rules that hold for every answer (docs/content-guide.md#clinical-rules), over
+    every set of answers ``answer_sets`` makes: each broken rule once per item, with the first
+    answers that break it."""
+    from .engine import recommend
+
+    first = {}
+    for answers in answer_sets(content):
+        result = recommend(answers, content)
+        for rule, kind, slug, message in _rule_problems(answers, result, result.findings):
+            first.setdefault((rule, kind, slug, message), answers)
+    return [ContentProblem(kind, slug, rule_field(rule), f"{message}; for example {_said(a)}", code="clinical_rule")
+            for (rule, kind, slug, message), a in sorted(first.items(), key=lambda pair: pair[0][:3])]

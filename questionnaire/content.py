@@ -24,6 +24,7 @@ class Content:
 
     categories: dict = field(default_factory=dict)
     treatments: dict = field(default_factory=dict)
+    medicines: dict = field(default_factory=dict)
     conditions: dict = field(default_factory=dict)
     questions: dict = field(default_factory=dict)
     notes: dict = field(default_factory=dict)
@@ -43,7 +44,7 @@ class Content:
     #: The snapshot in the source language that this one translates (itself when it is that).
     source: "Content" = field(default=None, repr=False, compare=False)
 
-    POOLS = ("categories", "treatments", "conditions", "questions", "notes", "sources", "glossary")
+    POOLS = ("categories", "treatments", "medicines", "conditions", "questions", "notes", "sources", "glossary")
 
     def __post_init__(self):
         for name in self.POOLS:
@@ -170,6 +171,18 @@ class Content:
                                if name not in SIGN_OFF_FIELDS and name != "languages"}
         text = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
         return hashlib.sha256(text.encode()).hexdigest()
+
+    def templates(self, fact):
+        """The question templates of a fact (models.Question.fact), in order."""
+        return self._templates.get(fact, ())
+
+    @cached_property
+    def _templates(self):
+        by_fact = {}
+        for question in sorted(self.questions.values(), key=lambda q: (q.order, q.slug)):
+            if question.fact:
+                by_fact.setdefault(question.fact, []).append(question)
+        return by_fact
 
     @cached_property
     def condition_slugs(self):

@@ -92,6 +92,32 @@ class TreatmentType:
 
 
 @dataclass(frozen=True)
+class Medicine:
+    slug: str
+    treatment: str
+    order: int
+    name: str
+    examples: str
+    pregnancy: str
+    breastfeeding: str
+    father_matters: bool = False
+    avoid_live_vaccines: bool = False
+    tests_before: tuple = ()
+    infection_prevention: tuple = ()
+    #: Risk slug -> the stages (a tuple) it concerns.
+    risks: dict = field(default_factory=dict, hash=False)
+    steroid_sick_day: bool = False
+    revaccination: bool = False
+    given: tuple = ()
+    sources: tuple = ()
+    last_reviewed: datetime.date = None
+    language: str = item_language()
+
+    def risk_at(self, risk, stage):
+        return stage in self.risks.get(risk, ())
+
+
+@dataclass(frozen=True)
 class Condition:
     slug: str
     group: str
@@ -100,6 +126,8 @@ class Condition:
     hint: str = ""
     default_goal: str = ""
     usual_goals: tuple = ()
+    #: {"all": (slugs...), goal: (slugs...)}: its usual medicines (models.Condition.medicines).
+    medicines: dict = field(default_factory=dict, hash=False)
     language: str = item_language()
 
 
@@ -112,6 +140,8 @@ class Question:
     order: int = 0
     goals: tuple = ()
     stages: tuple = ()
+    fact: str = ""
+    subject: str = ""
     sources: tuple = ()
     last_reviewed: datetime.date = None
     language: str = item_language()
@@ -124,6 +154,7 @@ class Note:
     title: str
     text: str
     call_now: bool = False
+    printed_by: tuple = ()
     sources: tuple = ()
     last_reviewed: datetime.date = None
     language: str = item_language()
@@ -190,6 +221,6 @@ class Rule:
 #: The plain class each pool of a snapshot holds (the pools are named in registry.CONTENT).
 ITEM_CLASSES = {
     "sources": Source, "release": ContentRelease, "categories": TherapyCategory,
-    "treatments": TreatmentType, "conditions": Condition, "questions": Question, "notes": Note,
-    "rules": Rule, "glossary": GlossaryTerm,
+    "treatments": TreatmentType, "medicines": Medicine, "conditions": Condition, "questions": Question,
+    "notes": Note, "rules": Rule, "glossary": GlossaryTerm,
 }

@@ -3,13 +3,15 @@
 Plain Python on purpose. It knows nothing of requests, sessions or templates,
 so the result page, the ``recommend`` command and the tests all share it.
 """
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+from .facts import fill, findings, medicines_in_plan
 
 from .vocabulary import (
     CONCERN_THEMES, SUGGESTED_PRIORITIES, Concern, Factor, Goal, NoteKind,
     QuestionPriority, Stage, Theme)
 
-ANSWER_KEYS = ("goal", "condition", "stage", "factors", "concerns")
+ANSWER_KEYS = ("goal", "condition", "stage", "factors", "concerns", "medicines")
 REQUIRED_KEYS = ("goal", "condition", "stage")
 
 
@@ -22,18 +24,21 @@ def answer_choices(content):
         "stage": Stage.values,
         "factors": Factor.values,
         "concerns": Concern.values,
+        "medicines": list(content.medicines),
     }
 
 #: A mismatch note first, since it explains why the page shows what it shows; then safety.
 NOTE_KIND_ORDER = [NoteKind.MISMATCH, NoteKind.SAFETY, NoteKind.INFO]
 THEME_ORDER = [t.value for t in Theme]
 
+#: Questions on this subject (a dosing routine) are never suggested to someone pregnant now.
+DOSING_ROUTINE = "dosing-routine"
 #: The short list: at most this many questions are suggested (ticked by default).
 MAX_SUGGESTED = 8
 #: A short list is topped up to this many from the other questions, in priority order.
 MIN_SUGGESTED = 5
 #: At most this many questions in all, so that everything ticked prints on two pages.
-MAX_QUESTIONS = 20
+MAX_QUESTIONS = 18
 PRIORITY_RANK = {priority.value: rank for rank, priority in enumerate(QuestionPriority)}
 
 
@@ -60,6 +65,8 @@ class Answers:
     stage: str
     factors: tuple = ()
     concerns: tuple = ()
+    #: The medicines the person named (optional): the list then speaks of these by name.
+    medicines: tuple = ()
 
     @classmethod
     def from_mapping(cls, data, content):
@@ -95,7 +102,7 @@ class Answers:
     def as_dict(self):
         return {
             "goal": self.goal, "condition": self.condition, "stage": self.stage,
-            "factors": list(self.factors), "concerns": list(self.concerns),
+            "factors": list(self.factors), "concerns": list(self.concerns), "medicines": list(self.medicines),
         }
 
 
@@ -111,6 +118,11 @@ class Result:
     #: Every question for this person, by priority: the suggested ones first.
     questions: list = field(default_factory=list)
     matched_rules: list = field(default_factory=list)
+    #: The medicines the list speaks of: the person's named ones, else the condition's usual ones.
+    medicines: list = field(default_factory=list)
+    medicines_named: bool = False
+    #: The medicine facts that hold for this person, by fact (facts.findings).
+    findings: dict = field(default_factory=dict, repr=False)
     #: Slugs of the short list (at most MAX_SUGGESTED).
     suggested: frozenset = frozenset()
     #: Each question's tier for this person (a QuestionPriority value), by slug.
@@ -183,6 +195,9 @@ class Result:
                  "priority": self.priorities[q.slug], "language": q.language}
                 for q in self.questions],
             "matched_rules": [rule.slug for rule in self.matched_rules],
+            "medicines": [
+                {"slug": m.slug, "name": m.name, "treatment": m.treatment, "named": self.medicines_named}
+                for m in self.medicines],
         }
 
 
@@ -246,23 +261,38 @@ def recommend(answers, content, max_questions=MAX_QUESTIONS):
     ]
     matched.sort(key=lambda rule: (-rule.priority, rule.slug))
 
+    plan, named = medicines_in_plan(answers, condition, content)
+
     def gather(field_name, pool):
         slugs = dict.fromkeys(slug for rule in matched for slug in getattr(rule, field_name))
         return [pool[slug] for slug in slugs]
 
     categories = sorted(gather("categories", content.categories), key=lambda c: (c.order, c.slug))
     category_rank = {c.slug: c.order for c in content.categories.values()}
-    treatments = sorted(
-        gather("treatments", content.treatments),
-        key=lambda t: (category_rank.get(t.category, 0), t.order, t.slug))
+    treatments = gather("treatments", content.treatments)
+    # The treatment types of the medicines the list speaks of are shown too: the page names its medicines.
+    shown = {t.slug for t in treatments}
+    treatments += [content.treatments[slug] for slug in dict.fromkeys(m.treatment for m in plan)
+                   if slug in content.treatments and slug not in shown]
+    treatments.sort(key=lambda t: (category_rank.get(t.category, 0), t.order, t.slug))
     notes = sorted(gather("notes", content.notes), key=lambda n: (NOTE_KIND_ORDER.index(n.kind), n.slug))
 
-    fitting = [q for q in gather("questions", content.questions) if question_fits(q, goal, answers.stage)]
+    found = findings(answers, condition, plan, named)
+    from_rules = [q for q in gather("questions", content.questions) if not q.fact]
+    # A filled template cites its medicines' sources beside its own.
+    from_facts = [replace(q, text=fill(q, found[q.fact]),
+                          sources=tuple(dict.fromkeys([*q.sources, *(s for m in found[q.fact].medicines
+                                                                       for s in m.sources)])))
+                  for fact in found for q in content.templates(fact)]
+    fitting = [q for q in from_rules + from_facts if question_fits(q, goal, answers.stage)]
     priorities, raised = question_priorities(fitting, matched)
+    raise_findings(fitting, found, priorities, raised)
+    fitting = one_per_subject(fitting, priorities, raised)
     first_themes = [CONCERN_THEMES[c] for c in answers.concerns]
     theme_rank = {theme: rank for rank, theme in enumerate(dict.fromkeys(first_themes + THEME_ORDER))}
     ordered = order_by_priority(fitting, priorities, theme_rank, raised)
-    suggested = choose_suggested(ordered, priorities)
+    pregnant = Factor.PREGNANCY in answers.factors
+    suggested = choose_suggested([q for q in ordered if not (pregnant and q.subject == DOSING_ROUTINE)], priorities)
     questions = ([q for q in ordered if q.slug in suggested]
                  + [q for q in ordered if q.slug not in suggested])[:max_questions]
 
@@ -276,6 +306,9 @@ def recommend(answers, content, max_questions=MAX_QUESTIONS):
         notes=notes,
         questions=questions,
         matched_rules=matched,
+        medicines=plan,
+        medicines_named=named,
+        findings=found,
         suggested=frozenset(suggested),
         priorities={q.slug: priorities[q.slug] for q in questions},
         content=content,
@@ -301,6 +334,46 @@ def question_priorities(questions, matched_rules):
     return priorities, raised
 
 
+def raise_findings(questions, found, priorities, raised):
+    """A template whose fact the person's own answers raised (a factor, a medicine they named)
+    goes to the safety tier, unless it is a call-now question: safety is never dropped for room.
+    One that only the condition's usual medicines bring is listed, not suggested: the person
+    has not said these are their medicines."""
+    for q in questions:
+        finding = found.get(q.fact) if q.fact else None
+        if finding is None or priorities[q.slug] == QuestionPriority.CALL_NOW:
+            continue
+        if finding.raised:
+            raised.add(q.slug)
+            priorities[q.slug] = QuestionPriority.SAFETY
+        else:
+            priorities[q.slug] = QuestionPriority.MORE
+
+
+def one_per_subject(questions, priorities, raised):
+    """Questions on the same theme and subject say the same thing: one stays. A template, which
+    names the person's medicines, stays over a general question, and takes the best tier of the
+    ones it stands for (and their raise)."""
+    groups = {}
+    for q in questions:
+        if q.subject:
+            groups.setdefault((q.theme, q.subject), []).append(q)
+    if all(len(group) == 1 for group in groups.values()):
+        return questions
+    kept = []
+    for q in questions:
+        group = groups.get((q.theme, q.subject), [q])
+        keeper = next((m for m in group if m.fact), None) or min(
+            group, key=lambda m: (PRIORITY_RANK[priorities[m.slug]], m.slug not in raised, m.order, m.slug))
+        if q is not keeper:
+            continue
+        priorities[q.slug] = min((priorities[m.slug] for m in group), key=PRIORITY_RANK.__getitem__)
+        if any(m.slug in raised for m in group):
+            raised.add(q.slug)
+        kept.append(q)
+    return kept
+
+
 def order_by_priority(questions, priorities, theme_rank, raised=frozenset()):
     """Best tier first. Within a tier, the questions a rule raised for this person's
     answers (a factor, a concern) before the tier's own, then breadth first by theme:
@@ -319,7 +392,9 @@ def order_by_priority(questions, priorities, theme_rank, raised=frozenset()):
     for tier in QuestionPriority:
         in_tier = [q for q in questions if priorities[q.slug] == tier]
         ordered += breadth_first([q for q in in_tier if q.slug in raised])
-        ordered += breadth_first([q for q in in_tier if q.slug not in raised])
+        # A template names the person's medicines: it goes before the tier's general questions.
+        ordered += breadth_first([q for q in in_tier if q.slug not in raised and q.fact])
+        ordered += breadth_first([q for q in in_tier if q.slug not in raised and not q.fact])
     return ordered
 
 

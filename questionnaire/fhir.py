@@ -30,6 +30,7 @@ SNOMED = "http://snomed.info/sct"
 STEP_ITEMS = [
     ("goal", forms.GoalForm, "goal", False),
     ("condition", forms.ConditionForm, "condition", False),
+    ("medicines", forms.MedicinesForm, "medicine", True),
     ("stage", forms.StageForm, "stage", False),
     ("factors", forms.FactorsForm, "factor", True),
     ("concerns", forms.ConcernsForm, "concern", True),
@@ -44,6 +45,7 @@ LIST_ITEMS = [
 AXES = {
     "goal": (gettext_noop("Aim of the treatment"), dict(Goal.choices)),
     "condition": (gettext_noop("What the treatment is for"), None),
+    "medicine": (gettext_noop("A medicine the person named"), None),
     "stage": (gettext_noop("Where the person is with the treatment"), dict(Stage.choices)),
     "factor": (gettext_noop("Something else that applies"), dict(Factor.choices)),
     "concern": (gettext_noop("What matters most to the person"), dict(Concern.choices)),
@@ -92,6 +94,8 @@ def _labels(axis, content):
     """Code -> display for one group, in the order the wizard shows them."""
     if axis == "condition":
         return {slug: str(condition.label) for slug, condition in content.conditions.items()}
+    if axis == "medicine":
+        return {slug: str(medicine.name) for slug, medicine in content.medicines.items()}
     if axis == "therapy-category":
         return {slug: str(category.title) for slug, category in content.categories.items()}
     return {code: str(label) for code, label in AXES[axis][1].items()}

@@ -156,6 +156,92 @@ class ConditionForm(forms.Form):
         return [(g, labels[g], by_group[g]) for g in sorted(by_group, key=rank)]
 
 
+class ContentMultipleChoiceField(forms.MultipleChoiceField):
+    """Several content items, checked against their slugs (see ContentChoiceField)."""
+
+    slugs = frozenset()
+
+    def valid_value(self, value):
+        return str(value) in self.slugs
+
+
+#: The first choice of the medicine step: naming a medicine is optional.
+NOT_SURE = "not_sure"
+
+
+class MedicinesForm(forms.Form):
+    """Which medicine, if the person knows (docs/product.md#medicines): the condition's usual
+    medicines first and open, the others folded by treatment type; a search box where
+    JavaScript runs (medicines.js)."""
+
+    medicines = ContentMultipleChoiceField(
+        label=_("Do you know the name of the medicine?"),
+        help_text=_("Optional. Select any you know, by their names or brand names. "
+                    "Your list then speaks of them by name."),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        error_messages={"invalid_choice": _("Select only the options shown")},
+    )
+
+    def __init__(self, *args, condition=None, goal=None, content=None, **kwargs):
+        from .facts import usual_medicine_slugs
+        super().__init__(*args, **kwargs)
+        content = content or current_content()
+        self.medicines = content.medicines
+        condition = content.conditions.get(condition)
+        usual = usual_medicine_slugs(condition, goal) if condition is not None else []
+        self.usual = [content.medicines[s] for s in usual if s in content.medicines]
+        self.treatments = content.treatments
+        self.condition_label = condition.label if condition is not None else ""
+        self.fields["medicines"].slugs = frozenset([NOT_SURE, *self.medicines])
+        self.fields["medicines"].choices = [
+            (NOT_SURE, gettext("Not yet, or not sure")),
+            *[(m.slug, m.name[:1].upper() + m.name[1:]) for m in self.ordered()]]
+
+    def ordered(self):
+        usual = {m.slug for m in self.usual}
+        others = sorted((m for m in self.medicines.values() if m.slug not in usual),
+                        key=lambda m: (self.treatments[m.treatment].order if m.treatment in self.treatments else 0,
+                                       m.treatment, m.order, m.slug))
+        return [*self.usual, *others]
+
+    @cached_property
+    def hints(self):
+        return {m.slug: m.examples for m in self.medicines.values()}
+
+    @cached_property
+    def option_languages(self):
+        page = translation.get_language()
+        return {m.slug: m.language for m in self.medicines.values() if m.language != page}
+
+    def choice_groups(self):
+        """(key, label, [check boxes], open): "not sure", then the usual medicines (open), then the
+        others folded by treatment type."""
+        boxes = {box.data["value"]: box for box in self["medicines"]}
+        chosen = set(self["medicines"].value() or ())
+        groups = [("not_sure", "", [boxes[NOT_SURE]], True)]
+        if self.usual:
+            groups.append(("usual", format_lazy(_("Often used for {condition}"), condition=self.condition_label),
+                           [boxes[m.slug] for m in self.usual], True))
+        by_treatment = {}
+        usual = {m.slug for m in self.usual}
+        for medicine in self.ordered():
+            if medicine.slug not in usual:
+                by_treatment.setdefault(medicine.treatment, []).append(boxes[medicine.slug])
+        for treatment, members in by_treatment.items():
+            title = self.treatments[treatment].title if treatment in self.treatments else treatment
+            groups.append((treatment, title, members, any(b.data["value"] in chosen for b in members)))
+        return groups
+
+    def clean_medicines(self):
+        medicines = self.cleaned_data["medicines"]
+        if NOT_SURE in medicines and len(medicines) > 1:
+            raise forms.ValidationError(
+                _("You chose “%(not_sure)s” and a medicine. Choose one or the other."),
+                code="not_sure_and_medicines", params={"not_sure": gettext("Not yet, or not sure")})
+        return medicines
+
+
 class StageForm(forms.Form):
     stage = forms.ChoiceField(
         label=_("Where are you with this treatment?"),

@@ -50,5 +50,8 @@ def result_texts(result):
 def result_terms(result, content):
     """The glossary terms a result page mentions, in alphabetical order."""
     index = content.glossary_index
-    slugs = set().union(*(index[pool, item.slug] for pool, item in _shown_items(result)))
+    # A filled template's text names the person's medicines: searched as shown, not from the index.
+    slugs = set().union(*(terms_in(list(_texts(item, SHOWN_TEXTS[pool])), content.glossary)
+                          if getattr(item, "fact", "") else index[pool, item.slug]
+                          for pool, item in _shown_items(result)))
     return sorted((content.glossary[slug] for slug in slugs), key=lambda term: term.term.lower())

@@ -10,7 +10,8 @@ import uuid
 from django.db import connections, models
 
 from .phones import validate_phone_number
-from .vocabulary import ConditionGroup, Goal, NoteKind, QuestionPriority, Theme, TREATMENT_GOALS
+from .vocabulary import (
+    ConditionGroup, Fact, Goal, MedicineAdvice, NoteKind, QuestionPriority, Theme, TREATMENT_GOALS)
 
 
 class Source(models.Model):
@@ -108,6 +109,35 @@ class TreatmentType(ReviewedContent):
         return self.title
 
 
+class Medicine(ReviewedContent):
+    """A medicine family inside one treatment type, with the safety facts its questions come from
+    (docs/content-format.md#the-medicine-knowledge-base). Fact lists hold vocabulary slugs."""
+
+    treatment = models.ForeignKey(TreatmentType, on_delete=models.PROTECT, related_name="medicines")
+    order = models.PositiveSmallIntegerField(default=0)
+    name = models.CharField(max_length=80, help_text='As it sits in a sentence: "methotrexate", "TNF blockers".')
+    examples = models.CharField(max_length=300, help_text="Generic and common brand names.")
+    pregnancy = models.CharField(max_length=20, choices=MedicineAdvice.choices)
+    father_matters = models.BooleanField(
+        default=False, help_text="It matters for a pregnancy when the father takes it.")
+    breastfeeding = models.CharField(max_length=20, choices=MedicineAdvice.choices)
+    avoid_live_vaccines = models.BooleanField(default=False)
+    tests_before = models.JSONField(default=list, blank=True, help_text="TestBeforeStarting slugs.")
+    infection_prevention = models.JSONField(default=list, blank=True, help_text="Prevention slugs.")
+    risks = models.JSONField(
+        default=dict, blank=True, help_text='Risk slug -> the stages it concerns: {"cytokine_release": ["considering"]}.')
+    steroid_sick_day = models.BooleanField(
+        default=False, help_text="Sick-day rules and the steroid emergency card: systemic courses only.")
+    revaccination = models.BooleanField(default=False, help_text="Childhood vaccines are given again after it.")
+    given = models.JSONField(default=list, blank=True, help_text="Given slugs: how it is given.")
+
+    class Meta:
+        ordering = ["treatment__order", "order", "slug"]
+
+    def __str__(self):
+        return self.name
+
+
 class Condition(models.Model):
     """What a treatment is for; its usual goals let the engine spot a mismatch."""
 
@@ -122,6 +152,10 @@ class Condition(models.Model):
     usual_goals = models.JSONField(
         default=list, blank=True,
         help_text="Goals treatments for this condition usually have. Empty: any goal fits.")
+    medicines = models.JSONField(
+        default=dict, blank=True,
+        help_text='Its usual medicine slugs: {"all": [...]} whatever the aim, and a goal\'s own list only '
+                  'where the aim chooses other medicines, e.g. {"modulate": ["allergy_shots"]}.')
 
     class Meta:
         ordering = ["order", "slug"]
@@ -142,6 +176,12 @@ class Question(ReviewedContent):
     order = models.PositiveSmallIntegerField(default=0)
     goals = models.JSONField(default=list, blank=True, help_text="Goals it fits. Empty: all.")
     stages = models.JSONField(default=list, blank=True, help_text="Stages it fits. Empty: all.")
+    fact = models.CharField(
+        max_length=30, blank=True, choices=Fact.choices,
+        help_text="A template: added when this fact holds for the person's medicines, its {medicines} filled in.")
+    subject = models.SlugField(
+        max_length=40, blank=True,
+        help_text="Questions on the same theme and subject say the same thing: a list keeps the first.")
 
     class Meta:
         ordering = ["order", "slug"]
@@ -159,6 +199,10 @@ class Note(ReviewedContent):
     text = models.TextField()
     call_now = models.BooleanField(
         default=False, help_text='Shown inside the one "When to call straight away" box, not as a box of its own.')
+    printed_by = models.JSONField(
+        default=list, blank=True,
+        help_text="A safety note: the questions that print its point. Wherever the note shows, one of them is "
+                  "suggested, since the screen's notes are not printed (clinical rule 13).")
 
     class Meta:
         ordering = ["slug"]

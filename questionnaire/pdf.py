@@ -15,9 +15,9 @@ from .printout import HOW_TO_USE, NOTES, PAPER_SIZES, in_its_language, long_date
 #: Every block of text starts at the left margin on a new line, left-aligned.
 LINE = {"align": "L", "new_x": "LMARGIN", "new_y": "NEXT"}
 RULED_LINES = 2
-RULE_GAP = 5.8  # mm between ruled lines, a little under narrow-ruled paper (6.35 mm)
+RULE_GAP = 5.4  # mm between ruled lines, a little under narrow-ruled paper (6.35 mm)
 NOTES_LINES = 2
-QUESTION_GAP = 1.4
+QUESTION_GAP = 0.6
 
 QR_SIZE = 24  # mm: a phone reads a code this size from a hand's length
 QR_GAP = 5  # mm between the Notes column and the code beside it
@@ -56,7 +56,7 @@ class _ListPDF(FPDF):
         return super().multi_cell(*args, **kwargs)
 
     def footer(self):
-        self.set_y(-15)
+        self.set_y(-13)
         self.set_font("DejaVu", size=7.5)
         self.set_text_color(70, 70, 70)
         page = gettext("Page %(page)s of %(pages)s") % {"page": self.page_no(), "pages": "{nb}"}
@@ -78,7 +78,7 @@ def as_pdf(document):
     pdf.set_lang(document.language)
     pdf.set_author("ImmunoGuide")
     pdf.set_margins(16, 13, 16)
-    pdf.set_auto_page_break(True, margin=18)
+    pdf.set_auto_page_break(True, margin=16)
     pdf.add_font("DejaVu", "", DEJAVU)
     pdf.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
     # Only the fallback fonts this list needs: each one costs time to load and room in the file.
@@ -135,8 +135,10 @@ def _header(pdf, document):
                             document.condition_line()))
     if document.goal:
         details += "    " + gettext("Aim: %(goal)s") % {"goal": document.goal}
+    if document.medicines:
+        details += "    " + gettext("Medicines: %(medicines)s") % {"medicines": document.medicines}
     pdf.multi_cell(pdf.epw, 4.8, details, **LINE)
-    pdf.ln(3)
+    pdf.ln(2)
     third = pdf.epw / 3
     top = pdf.get_y()
     pdf.set_draw_color(120, 120, 120)

@@ -76,6 +76,8 @@ class ListDocument:
     version: str
     last_reviewed: object
     paper: str = "a4"
+    #: The medicines the person named, in words ("" when they named none).
+    medicines: str = ""
     #: Organisations behind what is printed; the page itself lists every source in full.
     source_names: list = field(default_factory=list)
     #: A link that reopens the list on another device (printed as a QR code too), and its last day.
@@ -248,6 +250,8 @@ def as_text(document):
     ]
     if document.goal:
         lines.append(gettext("Aim of the treatment: %(goal)s") % {"goal": document.goal})
+    if document.medicines:
+        lines.append(gettext("Medicines: %(medicines)s") % {"medicines": document.medicines})
     lines += ["", gettext(HOW_TO_USE)]
     if document.gloss_line():
         lines.append(document.gloss_line())

@@ -15,6 +15,7 @@ CONTENT = [
     (models.ContentRelease, "release.json", "release"),
     (models.TherapyCategory, "categories.json", "categories"),
     (models.TreatmentType, "treatments.json", "treatments"),
+    (models.Medicine, "medicines.json", "medicines"),
     (models.Condition, "conditions.json", "conditions"),
     (models.Question, "questions.json", "questions"),
     (models.Note, "notes.json", "notes"),

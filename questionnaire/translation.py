@@ -29,6 +29,11 @@ class TreatmentTypeTranslation(TranslationOptions):
     fields = ("title", "description", "examples")
 
 
+@register(models.Medicine)
+class MedicineTranslation(TranslationOptions):
+    fields = ("name", "examples")
+
+
 @register(models.Condition)
 class ConditionTranslation(TranslationOptions):
     fields = ("label", "hint")

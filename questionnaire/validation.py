@@ -334,6 +334,15 @@ def validate_content(content):
             problems.append(ContentProblem("note", note.slug, "kind", f"unknown kind {note.kind!r}"))
         _check_text(problems, "note", note, "title", "text")
         _check_sources(problems, "note", note)
+        printed_by = note.printed_by if isinstance(note.printed_by, (list, tuple)) else ()
+        if note.kind == NoteKind.SAFETY and not printed_by:
+            problems.append(ContentProblem(
+                "note", note.slug, "printed_by",
+                "a safety note names the questions that print its point (the screen's notes are not printed)"))
+        for slug in printed_by:
+            if slug not in content.questions:
+                problems.append(ContentProblem(
+                    "note", note.slug, "printed_by", f"refers to question {slug!r}, which does not exist"))
 
     for term in content.glossary.values():
         _check_text(problems, "glossary term", term, "term", "definition")

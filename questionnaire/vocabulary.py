@@ -118,3 +118,109 @@ class QuestionPriority(models.TextChoices):
 #: The tiers a suggested question comes from, best first.
 SUGGESTED_PRIORITIES = [
     QuestionPriority.SAFETY, QuestionPriority.ABOUT, QuestionPriority.CALL_NOW, QuestionPriority.CONCERN]
+
+
+class MedicineAdvice(models.TextChoices):
+    """What a medicine's label and guidelines say for pregnancy or breastfeeding."""
+
+    AVOID = "avoid", _("Avoid: stop before, with time to clear")
+    DISCUSS = "discuss", _("Discuss: weigh it with the care team")
+    USUALLY_CONTINUED = "usually_continued", _("Usually continued")
+
+
+class TestBeforeStarting(models.TextChoices):
+    """Tests a medicine's facts ask for before it starts; the labels fill "{tests}"."""
+
+    HEPATITIS_B = "hepatitis_b", _("hepatitis B")
+    HEPATITIS_C = "hepatitis_c", _("hepatitis C")
+    HIV = "hiv", _("HIV")
+    TB = "tb", _("tuberculosis (TB)")
+    CHICKENPOX = "chickenpox", _("chickenpox immunity")
+    EBV = "ebv", _("Epstein-Barr virus (EBV)")
+    JC_VIRUS = "jc_virus", _("JC virus")
+    TPMT = "tpmt", _("TPMT or NUDT15 (an enzyme blood test)")
+    G6PD = "g6pd", _("G6PD (an enzyme blood test)")
+    EYE_EXAM = "eye_exam", _("an eye exam")
+    HEART_TRACING = "heart_tracing", _("a heart tracing (ECG) or heart scan")
+    BLOOD_TESTS = "blood_tests", _("blood counts, liver and kidney tests")
+    PREGNANCY_TEST = "pregnancy_test", _("a pregnancy test")
+    BLOOD_TYPE = "blood_type", _("blood type, in case of a transfusion")
+
+
+class Prevention(models.TextChoices):
+    """Ways a medicine's facts prevent infection; the labels fill "{preventions}"."""
+
+    PJP = "pjp", _("medicine to prevent PJP, a lung infection")
+    ANTIVIRALS = "antivirals", _("antiviral medicine")
+    ANTIBODY_REPLACEMENT = "antibody_replacement", _("antibody drips (immunoglobulin)")
+    MENINGOCOCCAL_VACCINE = "meningococcal_vaccine", _("a meningitis (meningococcal) vaccine first")
+
+
+class Risk(models.TextChoices):
+    """A medicine's special risks; each holds from the stages its facts name."""
+
+    IMMUNE_SIDE_EFFECTS = "immune_side_effects", _("immune side effects on healthy organs")
+    LATE_IMMUNE_SIDE_EFFECTS = "late_immune_side_effects", _("immune side effects that start months later")
+    HORMONE_GLANDS = "hormone_glands", _("hormone gland problems (thyroid)")
+    CYTOKINE_RELEASE = "cytokine_release", _("cytokine release syndrome")
+    NERVE_EFFECTS = "nerve_effects", _("nerve effects")
+    PML = "pml", _("PML, a rare brain infection")
+    LIVE_AGENT = "live_agent", _("a live virus or germ that can spread")
+    ANAPHYLAXIS = "anaphylaxis", _("a severe allergic reaction (anaphylaxis)")
+    INFUSION_REACTIONS = "infusion_reactions", _("reactions to the drip")
+    SERIOUS_INFECTIONS = "serious_infections", _("serious infections")
+    CLOTS_HEART = "clots_heart", _("blood clots and heart problems")
+    SKIN_CANCER = "skin_cancer", _("skin cancer")
+    LOW_ANTIBODIES = "low_antibodies", _("low antibody levels")
+    BLOOD_COUNTS = "blood_counts", _("blood counts")
+    LIVER = "liver", _("the liver")
+    KIDNEY = "kidney", _("the kidneys")
+    EYES = "eyes", _("the eyes")
+    BONES_BLOOD_SUGAR = "bones_blood_sugar", _("bones and blood sugar")
+    BLADDER = "bladder", _("the bladder")
+    DRIVING = "driving", _("driving")
+
+
+#: The risks that are checked with tests while on treatment: one "{checks}" question names them.
+MONITORED_RISKS = [Risk.BLOOD_COUNTS, Risk.LIVER, Risk.KIDNEY, Risk.EYES, Risk.BONES_BLOOD_SUGAR,
+                   Risk.BLADDER, Risk.CLOTS_HEART, Risk.SKIN_CANCER, Risk.LOW_ANTIBODIES]
+
+
+class Given(models.TextChoices):
+    PILL = "pill", _("a pill")
+    INJECTION_HOME = "injection_home", _("an injection at home")
+    INJECTION_CLINIC = "injection_clinic", _("an injection at the clinic")
+    INFUSION = "infusion", _("a drip into a vein")
+    HOSPITAL_STAY = "hospital_stay", _("a hospital stay for the first doses")
+    INHALED = "inhaled", _("an inhaler")
+    NASAL = "nasal", _("a nose spray")
+    SKIN = "skin", _("a cream")
+    INTO_BLADDER = "into_bladder", _("a liquid put into the bladder")
+    INTO_TUMOUR = "into_tumour", _("an injection into the tumour")
+    UNDER_TONGUE = "under_tongue", _("a tablet or drops under the tongue")
+
+
+class Fact(models.TextChoices):
+    """What a question template speaks of: the engine adds it when the fact holds for the
+    medicines in the person's plan and their answers (questionnaire/facts.py), and fills in
+    the medicines' names (docs/content-format.md#the-medicine-knowledge-base)."""
+
+    PREGNANT_NOW = "pregnant_now", _("Pregnant now, with a medicine to avoid in pregnancy")
+    PREGNANCY_PLANNING = "pregnancy_planning", _("Planning a pregnancy, with a medicine to avoid")
+    PARTNER_PREGNANCY = "partner_pregnancy", _("A partner's pregnancy, with a medicine that matters for fathers")
+    BREASTFEEDING = "breastfeeding", _("Breastfeeding, with a medicine to avoid or discuss")
+    LIVE_VACCINES = "live_vaccines", _("Vaccines due, with a medicine that rules out live vaccines")
+    TESTS_BEFORE = "tests_before", _("Tests before starting")
+    INFECTION_PREVENTION = "infection_prevention", _("Infection prevention")
+    CYTOKINE_RELEASE = "cytokine_release", _("Cytokine release and nerve effects")
+    PML = "pml", _("PML")
+    LIVE_AGENT = "live_agent", _("A live agent's care")
+    LIVE_AGENT_RULED_OUT = "live_agent_ruled_out", _("A live agent with a transplant, pregnancy or immune-calming medicines")
+    IMMUNE_SIDE_EFFECTS = "immune_side_effects", _("Immune side effects on healthy organs")
+    LATE_IMMUNE_SIDE_EFFECTS = "late_immune_side_effects", _("Side effects that start months later")
+    HORMONE_GLANDS = "hormone_glands", _("Hormone gland checks")
+    ANAPHYLAXIS = "anaphylaxis", _("Anaphylaxis: call the emergency number")
+    DRIVING = "driving", _("Driving")
+    MONITORING = "monitoring", _("Checks while on treatment")
+    STEROID_SICK_DAY = "steroid_sick_day", _("Steroid sick-day rules and emergency card")
+    REVACCINATION = "revaccination", _("Childhood vaccines again")

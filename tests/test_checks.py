@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from questionnaire.checks import check_content
-from questionnaire.models import ContentRelease, Rule, TherapyCategory, TreatmentType
+from questionnaire.models import ContentRelease, Medicine, Rule, TherapyCategory, TreatmentType
 from questionnaire.registry import CONTENT_MODELS
 
 pytestmark = pytest.mark.django_db
@@ -47,6 +47,7 @@ def test_broken_content_is_an_error_naming_the_rule_and_field():
 
 def test_an_empty_database_is_a_warning_with_the_command_to_run():
     Rule.objects.all().delete()
+    Medicine.objects.all().delete()
     TreatmentType.objects.all().delete()
     TherapyCategory.objects.all().delete()
     warnings = check_content(databases=["default"])

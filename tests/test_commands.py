@@ -45,7 +45,8 @@ class TestRecommend:
         assert 1 <= len(suggested) <= 8
         assert [q["priority"] for q in suggested].count("call_now") == 1
         assert suggested[0]["priority"] == "safety"
-        assert "pregnancy-planning-dampen" in [q["slug"] for q in suggested]
+        assert "fact-pregnancy-planning" in [q["slug"] for q in suggested]
+        assert "mycophenolate" in next(q["text"] for q in suggested if q["slug"] == "fact-pregnancy-planning")
 
     def test_unsure_is_reported_as_inferred(self):
         data = json.loads(run("recommend", "goal=unsure", "condition=kidney_transplant",
@@ -77,7 +78,9 @@ class TestRecommend:
             assert [i.get("slug", i.get("kind")) for i in spanish[key]] == [i.get("slug", i.get("kind")) for i in english[key]]
         assert spanish["matched_rules"] == english["matched_rules"]
         content = read_content().in_language("es")
-        assert [q["text"] for q in spanish["questions"]] == [content.questions[q["slug"]].text for q in spanish["questions"]]
+        plain = [q for q in spanish["questions"] if not content.questions[q["slug"]].fact]  # templates are filled
+        assert [q["text"] for q in plain] == [content.questions[q["slug"]].text for q in plain]
+        assert all("{" not in q["text"] for q in spanish["questions"])
         assert {q["language"] for q in spanish["questions"]} == {"es"}
 
     def test_in_spanish_the_text_format_is_spanish_too(self):
@@ -186,7 +189,7 @@ class TestLoadContent:
         assert Question.objects.get(pk=question.pk).text == question.text
 
     def test_loads_sound_content(self, tmp_path):
-        question = Question.objects.first()
+        question = Question.objects.filter(fact="").first()
         fixture = self.write(tmp_path, [{
             "model": "questionnaire.question", "pk": question.pk,
             "fields": {"text": "Reworded?", "text_es": "¿Con otras palabras?", "theme": question.theme,
@@ -359,10 +362,12 @@ class TestSignOff:
         old, new = fixture_folder(tmp_path, "old"), fixture_folder(tmp_path, "new")
         edit_fixture(new, "questions.json", "flare-plan", text="What do I do if my disease flares?")
         before = (new / "release.json").read_text(encoding="utf-8")
-        with pytest.raises(CommandError, match="2026.12.0"):
+        version = json.loads((new / "release.json").read_text(encoding="utf-8"))[0]["fields"]["version"]
+        with pytest.raises(CommandError, match=version):
             run("sign_off", str(old), "--by", "Dr A Reviewer", "--role", "Nurse", "--fixtures", str(new))
         assert (new / "release.json").read_text(encoding="utf-8") == before
-        edit_fixture(new, "release.json", 1, version="2026.12.1")
+        year, month, number = version.split(".")
+        edit_fixture(new, "release.json", 1, version=f"{year}.{month}.{int(number) + 1}")
         run("sign_off", str(old), "--by", "Dr A Reviewer", "--role", "Nurse", "--fixtures", str(new))
         assert json.loads((new / "release.json").read_text(encoding="utf-8"))[0]["fields"]["signed_off_by"]
 
@@ -419,7 +424,7 @@ def test_a_reviewer_edits_a_rule_reads_what_changes_signs_off_and_ships_it(tmp_p
     data["factors"] = [*data["factors"], "vaccines_due"]
     assert admin_client.post(url, data).status_code == 302
     run("export_content", "--output", str(tmp_path / "edited"))
-    edit_fixture(tmp_path / "edited", "release.json", 1, version="2026.12.1")
+    edit_fixture(tmp_path / "edited", "release.json", 1, version="2099.1.0")
 
     report = json.loads(run("content_diff", str(last_release), str(tmp_path / "edited"), "--format", "json"))
     assert report["items"] == [

@@ -46,8 +46,8 @@ SECOND_RELEASE_CONDITIONS = ["kidney_cancer", "head_neck_cancer", "breast_cancer
                              "eosinophilic_esophagitis"]
 
 
-def result_for(content, goal, condition, stage="starting", factors=(), concerns=()):
-    return recommend(Answers(goal, condition, stage, tuple(factors), tuple(concerns)), content)
+def result_for(content, goal, condition, stage="starting", factors=(), concerns=(), medicines=()):
+    return recommend(Answers(goal, condition, stage, tuple(factors), tuple(concerns), tuple(medicines)), content)
 
 
 def test_the_shipped_content_passes_validation(content):
@@ -175,9 +175,15 @@ def test_questions_a_factor_raises_come_first(content):
     assert "ait-beta-blockers" in with_medicines.suggested
 
 
+def the_tests_question(result):
+    return next((q for q in result.questions if q.fact == "tests_before"), None)
+
+
 def test_tb_and_hepatitis_b_tests_are_suggested_before_a_biologic(content):
-    result = result_for(content, "modulate", "rheumatoid_arthritis", "starting")
-    assert [q.slug for q in result.suggested_questions()][0] == "biologic-tb-hepb-tests"
+    result = result_for(content, "modulate", "rheumatoid_arthritis", "starting", medicines=["tnf_blockers"])
+    question = the_tests_question(result)
+    assert question.slug in result.suggested
+    assert "hepatitis B" in question.text and "tuberculosis (TB)" in question.text
 
 
 def test_a_pregnant_kidney_transplant_patient_starting_treatment_sees_her_questions_first(content):
@@ -186,7 +192,8 @@ def test_a_pregnant_kidney_transplant_patient_starting_treatment_sees_her_questi
     suggested = result.suggested_questions()
     assert len(suggested) <= 8
     assert [result.priorities[q.slug] for q in suggested[:3]] == ["safety"] * 3
-    assert {"pregnant-now-safe", "tx-rejection-signs"} <= result.suggested
+    assert {"fact-pregnant-now", "tx-rejection-signs"} <= result.suggested
+    assert "mycophenolate" in suggested[0].text  # the medicine to avoid, named in her first question
     assert "pregnant-now" in [note.slug for note in result.notes]
     assert [result.priorities[q.slug] for q in suggested].count("call_now") == 1
 
@@ -236,13 +243,36 @@ def test_melanoma_no_longer_leads_with_cytokines(content):
 def test_a_biologic_comes_with_its_test_question_whatever_the_goal(content, goal, condition):
     result = result_for(content, goal, condition, "starting")
     assert "targeted_biologics" in {t.slug for t in result.treatments}
-    assert "biologic-tb-hepb-tests" in {q.slug for q in result.questions}
+    assert "hepatitis B" in the_tests_question(result).text
 
 
-@pytest.mark.parametrize("condition", ["type1_diabetes", "multiple_sclerosis", "chronic_hives", "hay_fever"])
+@pytest.mark.parametrize("condition", ["type1_diabetes", "chronic_hives", "hay_fever"])
 def test_no_tb_or_hepatitis_b_test_question_where_the_treatments_do_not_need_it(content, condition):
     result = result_for(content, "modulate", condition, "starting")
-    assert "biologic-tb-hepb-tests" not in {q.slug for q in result.questions}
+    assert not [q.slug for q in result.questions if "hepatitis B" in q.text or "(TB)" in q.text]
+
+
+@pytest.mark.parametrize("goal", ["strengthen", "modulate", "dampen", "unsure"])
+def test_a_woman_with_ra_planning_a_pregnancy_gets_the_same_safety_questions_whatever_aim_she_picks(content, goal):
+    result = result_for(content, goal, "rheumatoid_arthritis", "considering", factors=["pregnancy_planning"])
+    planning = next(q for q in result.suggested_questions() if q.fact == "pregnancy_planning")
+    assert "methotrexate" in planning.text and "leflunomide" in planning.text
+    baseline = result_for(content, "dampen", "rheumatoid_arthritis", "considering", factors=["pregnancy_planning"])
+    assert {q.slug: q.text for q in result.questions if q.fact} == {q.slug: q.text for q in baseline.questions if q.fact}
+
+
+def test_someone_who_names_ocrelizumab_is_asked_about_the_hepatitis_b_test_and_infections(content):
+    result = result_for(content, "dampen", "multiple_sclerosis", "considering", medicines=["b_cell_therapies"])
+    facts = {q.fact: q for q in result.suggested_questions() if q.fact}
+    assert "hepatitis B" in facts["tests_before"].text
+    assert "infections" in facts["infection_prevention"].text
+
+
+def test_someone_deciding_on_epcoritamab_is_asked_about_cytokine_release_nerve_effects_and_who_stays(content):
+    result = result_for(content, "strengthen", "lymphoma", "considering", medicines=["t_cell_engagers"])
+    question = next(q for q in result.suggested_questions() if q.fact == "cytokine_release")
+    assert "cytokine release" in question.text and "Who should stay with me" in question.text
+    assert "epcoritamab" in result.content.medicines["t_cell_engagers"].examples
 
 
 @pytest.mark.parametrize("condition", ["allergic_asthma", "multiple_sclerosis", "chronic_hives"])

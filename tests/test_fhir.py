@@ -54,7 +54,7 @@ class TestQuestionnaire:
         steps = [step for step, _ in QuestionnaireWizard.form_list if step != "check"]
         assert [item["linkId"] for item in questionnaire["item"]] == [*steps, "questions", "top-questions", "own-questions"]
         assert questionnaire["version"] == content.release.version
-        assert [i["required"] for i in questionnaire["item"][:5]] == [True, True, True, False, False]
+        assert [i["required"] for i in questionnaire["item"][:6]] == [True, True, False, True, False, False]
 
     def test_every_choice_is_a_code_of_the_published_code_system(self, content):
         vocabulary = codes(fhir.vocabulary_code_system(content, BASE))
@@ -63,7 +63,7 @@ class TestQuestionnaire:
         assert options and all(o["system"] == f"{BASE}/CodeSystem/immunoguide" for o in options)
         assert all(vocabulary[o["code"]] == o["display"] for o in options)
         assert {o["code"] for o in options} == {
-            *Goal.values, *content.conditions, *Stage.values, *Factor.values, *Concern.values}
+            *Goal.values, *content.conditions, *content.medicines, *Stage.values, *Factor.values, *Concern.values}
 
     def test_skip_logic_follows_the_wizard(self, content):
         """The wizard skips no step, so no step item has enableWhen; the most important

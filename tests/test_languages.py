@@ -143,7 +143,8 @@ def test_the_result_shows_the_spanish_content_and_the_same_list(client):
         q.slug for q in english.context["suggested_questions"]]
     html = spanish.content.decode()
     for question in spanish.context["suggested_questions"]:
-        assert question.text == content.questions[question.slug].text
+        if not question.fact:  # a template is filled with the medicines' names
+            assert question.text == content.questions[question.slug].text
         assert f">{question.text}" in html.replace("&#x27;", "'").replace("&quot;", '"')
     assert spanish.context["untranslated"] == []
 
@@ -222,5 +223,5 @@ def test_a_condition_not_yet_translated_is_offered_in_english_marked(client):
     for step, value in [("condition", "lupus"), ("stage", "starting"), ("factors", []), ("concerns", [])]:
         post_step(client, step, value)
     check = client.get(step_url("check"))
-    assert [row["lang"] for row in check.context["answers"]] == ["", "en", "", "", ""]
+    assert [row["lang"] for row in check.context["answers"]] == ["", "en", "", "", "", ""]
     assert re.search(r'<dd class="summary-value" lang="en">\s*Lupus', check.content.decode())

@@ -4,6 +4,7 @@ from dataclasses import replace
 import pytest
 
 from questionnaire.clinical_rules import BIOLOGICS_EXPECTED
+from questionnaire.vocabulary import CONCERN_THEMES, Goal
 from questionnaire.validation import validate_content
 from questionnaire.content_items import Source
 from tests.helpers.builders import (
@@ -17,9 +18,13 @@ def sound_content():
                {"slug": "call-now", "given_goals": ("strengthen", "modulate", "dampen", "unsure"),
                 "questions": ("q-call",), "treatments": ("transplant_antirejection",)},
                {"slug": "biologics", "conditions": BIOLOGICS_EXPECTED, "treatments": ("targeted_biologics",),
-                "questions": ("biologic-tb-hepb-tests",)}],
+                "questions": ("biologic-tb-hepb-tests",)},
+               *({"slug": f"concern-{concern}", "given_goals": tuple(Goal.values), "concerns": (concern,),
+                  "questions": (f"c-{concern}",), "question_priority": "concern"} for concern in CONCERN_THEMES)],
         questions=[question("q-1"), question("q-call", "side_effects", priority="call_now"),
-                   question("biologic-tb-hepb-tests", "tests", stages=("considering", "starting"))],
+                   question("biologic-tb-hepb-tests", "tests", stages=("considering", "starting")),
+                   *(question(f"c-{concern}", theme) for concern, theme in CONCERN_THEMES.items() if concern != "fertility"),
+                   replace(question("c-fertility", "pregnancy"), text="Can I save eggs or sperm first?")],
         notes=[note("n-1", "info", "N.")],
     )
 

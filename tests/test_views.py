@@ -49,13 +49,13 @@ class TestEachGoal:
 
 
 class TestSteps:
-    @pytest.mark.parametrize("number, step", list(enumerate(STEPS[:5], start=1)))
+    @pytest.mark.parametrize("number, step", list(enumerate(STEPS[:6], start=1)))
     def test_each_step_shows_its_progress(self, client, number, step):
         client.get(reverse("questionnaire:questions"))
-        for earlier, value in zip(STEPS[:number - 1], ["dampen", "lupus", "starting", []]):
+        for earlier, value in zip(STEPS[:number - 1], ["dampen", "lupus", [], "starting", []]):
             post_step(client, earlier, value)
         page = client.get(step_url(step)).content.decode()
-        assert f"Question {number} of 6" in page
+        assert f"Question {number} of 7" in page
 
     def test_missing_answer_shows_an_error_summary_linked_to_the_field(self, client):
         client.get(reverse("questionnaire:questions"))
@@ -76,7 +76,7 @@ class TestSteps:
 
     def test_optional_steps_may_be_left_empty(self, client):
         client.get(reverse("questionnaire:questions"))
-        for step, value in [("goal", "dampen"), ("condition", "lupus"), ("stage", "starting")]:
+        for step, value in [("goal", "dampen"), ("condition", "lupus"), ("medicines", []), ("stage", "starting")]:
             post_step(client, step, value)
         assert post_step(client, "factors", []).url == step_url("concerns")
 
@@ -114,7 +114,7 @@ class TestSteps:
 class TestCheckAnswers:
     def answered(self, client):
         client.get(reverse("questionnaire:questions"))
-        for step, value in [("goal", "dampen"), ("condition", "lupus"), ("stage", "on_treatment"),
+        for step, value in [("goal", "dampen"), ("condition", "lupus"), ("medicines", []), ("stage", "on_treatment"),
                             ("factors", ["pregnancy"]), ("concerns", [])]:
             post_step(client, step, value)
 
@@ -125,7 +125,7 @@ class TestCheckAnswers:
         assert "Lupus" in page
         assert str(Factor.PREGNANCY.label) in page
         assert "None selected" in page
-        for step in STEPS[:5]:
+        for step in STEPS[:6]:
             assert f'href="{step_url(step)}?change=1"' in page
 
     def test_a_change_returns_to_check_answers_and_keeps_later_answers(self, client):
@@ -149,7 +149,7 @@ class TestChangeLinks:
         complete(client, "dampen", "lupus")
         response = client.get(step_url("stage") + "?change=1")
         assert response.context["back_url"] == step_url("check")
-        assert client.get(step_url("stage")).context["back_url"] == step_url("condition")
+        assert client.get(step_url("stage")).context["back_url"] == step_url("medicines")
 
 
 class TestStartOver:
@@ -203,7 +203,7 @@ class TestBrokenInput:
 
     def test_two_tabs_share_one_set_of_answers_and_the_latest_wins(self, client):
         client.get(reverse("questionnaire:questions"))
-        for step, value in [("goal", "dampen"), ("condition", "lupus"), ("stage", "starting")]:
+        for step, value in [("goal", "dampen"), ("condition", "lupus"), ("medicines", []), ("stage", "starting")]:
             post_step(client, step, value)
         post_step(client, "goal", "modulate")
         post_step(client, "factors", [])
@@ -244,6 +244,7 @@ class TestTextSizeOnAStep:
         client.get(reverse("questionnaire:questions"))
         post_step(client, "goal", "dampen")
         post_step(client, "condition", "lupus")
+        post_step(client, "medicines", [])
         post_step(client, "stage", "starting")
         response = self.switch(client, "factors", ["pregnancy", "vaccines_due"])
         assert response.url == step_url("factors")
@@ -251,7 +252,7 @@ class TestTextSizeOnAStep:
         assert page.context["large_text"] is True
         assert page.context["form"]["factors"].value() == ["pregnancy", "vaccines_due"]
         assert not page.context["form"].is_bound
-        assert client.get(step_url("check")).context["answers"][3]["values"] == ["None selected"]
+        assert client.get(step_url("check")).context["answers"][4]["values"] == ["None selected"]
 
     def test_a_single_choice_survives_too_and_only_once(self, client):
         client.get(reverse("questionnaire:questions"))

@@ -39,7 +39,7 @@ def test_the_database_going_away_mid_flow_gives_a_friendly_503_and_the_flow_goes
     assert "not available right now" in page and "still there" in page
     assert "lupus" not in page.lower() and "dampen" not in page
     assert response["Retry-After"] == "30"
-    assert post_step(client, "condition", "lupus").url == step_url("stage")
+    assert post_step(client, "condition", "lupus").url == step_url("medicines")
     assert "dampen" in str(client.session["wizard_questionnaire_wizard"]["step_data"]["goal"])
 
 

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from .. import fhir, forms
 from ..content_reading import current_content
 from ..engine import recommend
+from ..facts import medicine_names
 from ..fonts import unprintable_characters
 from ..glossary import result_terms
 from ..pdf import as_pdf
@@ -85,12 +86,14 @@ def _list_document(request, outcome, choices, release, link=None):
     content = outcome.content
     second = gloss_language(request, content.language)
     other = content.in_language(second) if second else None
+    # The second language's texts as the engine fills them there (a template names the medicines).
+    with translation.override(second or content.language):
+        in_other = {q.slug: q.text for q in recommend(outcome.answers, other).questions} if other else {}
     return ListDocument(
         language=content.language,
         gloss_language=second,
         # An item not translated would repeat itself: no gloss for it.
-        glosses={q.slug: other.questions[q.slug].text for q in printed
-                 if other is not None and other.questions[q.slug].text != q.text},
+        glosses={q.slug: in_other[q.slug] for q in printed if in_other.get(q.slug, q.text) != q.text},
         gloss_condition=other.conditions[outcome.condition.slug].label if other is not None else "",
         link=link or "",
         link_until=timezone.localdate() + MAX_AGE if link else None,
@@ -100,6 +103,7 @@ def _list_document(request, outcome, choices, release, link=None):
         date=timezone.localdate(),
         condition=outcome.condition.label,
         goal=Goal(outcome.goal).label if outcome.goal != Goal.UNSURE else "",
+        medicines=medicine_names(outcome.medicines) if outcome.medicines_named else "",
         version=release.version if release else "-",
         last_reviewed=release.last_reviewed if release else timezone.localdate(),
         # The printout cites what it prints; the page lists every source it shows.

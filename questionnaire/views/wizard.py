@@ -27,6 +27,7 @@ from .pages import start_url
 STEPS = [
     ("goal", forms.GoalForm),
     ("condition", forms.ConditionForm),
+    ("medicines", forms.MedicinesForm),
     ("stage", forms.StageForm),
     ("factors", forms.FactorsForm),
     ("concerns", forms.ConcernsForm),
@@ -37,6 +38,7 @@ STEPS = [
 ANSWER_LABELS = {
     "goal": _("Aim of the treatment"),
     "condition": _("What it is for"),
+    "medicines": _("Medicines"),
     "stage": _("Where you are"),
     "factors": _("Other things that apply"),
     "concerns": _("What matters most to you"),
@@ -77,6 +79,9 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
     def get_form_kwargs(self, step=None):
         if step == "condition":
             return {"goal": self.stored_goal(), "content": self.content}
+        if step == "medicines":
+            condition = (self.storage.get_step_data("condition") or {}).get("condition-condition")
+            return {"condition": condition, "goal": self.stored_goal(), "content": self.content}
         return {}
 
     def stored_goal(self):
@@ -137,7 +142,7 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
             return
         for step in self.get_form_list():
             value = saved.get(step)
-            values = value if isinstance(value, list) else [value]
+            values = value if isinstance(value, list) else [] if value is None else [value]
             self.storage.set_step_data(step, {} if step == "check" else {f"{step}-{step}": values})
         self.storage.current_step = self.steps.last
 
@@ -211,8 +216,10 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
         the content no longer has is left out, as the step's own check would.
         """
         conditions = {slug: c.label for slug, c in self.content.conditions.items()}
+        medicines = {slug: m.name[:1].upper() + m.name[1:] for slug, m in self.content.medicines.items()}
+        medicines[forms.NOT_SURE] = gettext("Not yet, or not sure")
         words = {
-            "goal": dict(Goal.choices), "condition": conditions, "stage": dict(Stage.choices),
+            "goal": dict(Goal.choices), "condition": conditions, "medicines": medicines, "stage": dict(Stage.choices),
             "factors": dict(Factor.choices), "concerns": dict(Concern.choices),
         }
         page_language = get_language()
@@ -235,6 +242,7 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
         answers = {}
         for step, form in form_dict.items():
             answers.update(form.cleaned_data)
+        answers["medicines"] = [m for m in answers.get("medicines", ()) if m != forms.NOT_SURE]
         new_answers = Answers.from_mapping(answers, self.content)
         self.tell_what_a_change_took_off(stored_answers(self.request, self.content), new_answers)
         self.request.session[ANSWERS_SESSION_KEY] = new_answers.as_dict()

@@ -15,8 +15,8 @@ def go_to_step(page, site, step):
     """A new person's flow, up to the step."""
     page.context.clear_cookies()
     page.goto(site + "/questions/")
-    for answered, value in zip(("goal", "condition", "stage", "factors", "concerns"),
-                               ("dampen", "lupus", "starting", [], [])):
+    for answered, value in zip(("goal", "condition", "medicines", "stage", "factors", "concerns"),
+                               ("dampen", "lupus", [], "starting", [], [])):
         if answered == step:
             return
         choose_and_continue(page, value)
@@ -27,7 +27,7 @@ def submit_with_a_value_not_offered(page):
     page.get_by_role("button", name="Continue").click()
 
 
-STEPS = ["goal", "condition", "stage", "factors", "concerns"]
+STEPS = ["goal", "condition", "medicines", "stage", "factors", "concerns"]
 
 
 class Walk:
@@ -55,6 +55,9 @@ def test_every_page_type_passes_axe(page, site, browser, settings):
         walk.check(page, f"step {step}")
         if step in ("factors", "concerns"):
             submit_with_a_value_not_offered(page)
+        elif step == "medicines":  # optional: its one error is "not sure" beside a named medicine
+            page.locator("input[value='not_sure']").check()
+            choose_and_continue(page, "methotrexate")
         else:
             page.get_by_role("button", name="Continue").click()
         expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
@@ -155,9 +158,10 @@ def test_the_whole_flow_by_keyboard_alone(page, site):
     tab_to(page, "button[type=submit]:not(.button-small):not(.link-button)")
     enter(page)
     expect(page.locator("#error-summary")).to_be_focused()
-    for _ in ("goal", "condition", "stage"):
-        tab_to(page, "input[type=radio]")
-        page.keyboard.press("Space")
+    for step in ("goal", "condition", "medicines", "stage"):
+        if step != "medicines":  # the medicine step is optional: Continue without naming one
+            tab_to(page, "input[type=radio]")
+            page.keyboard.press("Space")
         tab_to(page, "button.button:not(.button-small)")
         enter(page)
     for _ in ("factors", "concerns"):

@@ -13,7 +13,7 @@ def pages_to_see(page, site):
     page.goto(site + "/")
     yield "start"
     page.goto(site + "/questions/")
-    for step, value in [("goal", "strengthen"), ("condition", "melanoma"), ("stage", "starting"),
+    for step, value in [("goal", "strengthen"), ("condition", "melanoma"), ("medicines", []), ("stage", "starting"),
                         ("factors", ["autoimmune_history"]), ("concerns", ["side_effects"])]:
         yield step
         choose_and_continue(page, value)
@@ -32,7 +32,7 @@ def test_screenshots_of_the_steps_and_the_result(page, site, artifacts, screen):
         page.screenshot(path=str(path), full_page=True)
         assert path.stat().st_size > 5000
         names.append(name)
-    assert names == ["start", "goal", "condition", "stage", "factors", "concerns", "check", "result"]
+    assert names == ["start", "goal", "condition", "medicines", "stage", "factors", "concerns", "check", "result"]
 
 
 def test_nothing_scrolls_sideways_at_320_pixels(page, site):

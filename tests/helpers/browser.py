@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 CHROMIUM = os.environ.get("IMMUNOGUIDE_CHROMIUM", "/usr/bin/chromium")
 INSTALL_HINT = "install it with: sudo apt-get install chromium (Debian's package; no browser is downloaded)"
-STEP_VALUES = ("goal", "condition", "stage", "factors", "concerns")
+STEP_VALUES = ("goal", "condition", "medicines", "stage", "factors", "concerns")
 
 
 def choose(page, value):
@@ -27,11 +27,11 @@ def choose_and_continue(page, values):
     page.get_by_role("button", name="Continue").click()
 
 
-def answer_all(page, site, goal, condition, stage="starting", factors=(), concerns=()):
+def answer_all(page, site, goal, condition, stage="starting", factors=(), concerns=(), medicines=()):
     """From the start page to check answers."""
     page.goto(site + "/")
     page.get_by_role("link", name="Start now").click()
-    for values in (goal, condition, stage, list(factors), list(concerns)):
+    for values in (goal, condition, list(medicines), stage, list(factors), list(concerns)):
         choose_and_continue(page, values)
     expect(page.get_by_role("heading", name="Check your answers")).to_be_visible()
 

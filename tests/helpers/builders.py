@@ -9,7 +9,7 @@ from datetime import date
 
 from questionnaire.content import Content
 from questionnaire.content_items import (
-    Condition, ContentRelease, Note, Question, Rule, Source, TherapyCategory, TreatmentType)
+    Condition, ContentRelease, Medicine, Note, Question, Rule, Source, TherapyCategory, TreatmentType)
 from tests.helpers import FIXTURES
 
 
@@ -39,6 +39,19 @@ def treatment(slug, category, order, title, examples=""):
 def question(slug, theme="about", order=0, goals=(), stages=(), priority="more", sources=("a-source",)):
     return Question(slug, text=f"Question {slug}?", theme=theme, order=order, priority=priority,
                     goals=tuple(goals), stages=tuple(stages), sources=tuple(sources), last_reviewed=REVIEWED)
+
+
+def medicine(slug, treatment="corticosteroids", pregnancy="usually_continued", breastfeeding="usually_continued",
+             **facts):
+    return Medicine(slug, treatment=treatment, order=0, name=slug.replace("_", " "), examples=f"{slug} (Brand)",
+                    pregnancy=pregnancy, breastfeeding=breastfeeding, sources=("a-source",),
+                    last_reviewed=REVIEWED, **facts)
+
+
+def template(slug, fact, text, theme="about", priority="about", stages=(), subject=""):
+    """A question template: the engine adds it when its fact holds, naming the medicines."""
+    return replace(question(slug, theme=theme, priority=priority, stages=stages), text=text, fact=fact,
+                   subject=subject or slug)
 
 
 def note(slug, kind="info", text="N.", title=None, call_now=False, sources=("a-source",)):

@@ -7,8 +7,8 @@ def patient_texts(content):
     """(item name, text, is_short_label) for every text a patient reads.
 
     Short labels are condition labels, condition hints, category and treatment
-    titles and the call-now warning signs: phrases that name something rather
-    than explain it.
+    titles, medicine names and the call-now warning signs: phrases that name
+    something rather than explain it.
     """
     texts = []
     for slug, cat in sorted(content.categories.items()):
@@ -20,6 +20,8 @@ def patient_texts(content):
     for slug, treatment in sorted(content.treatments.items()):
         texts.append((f"treatment type {slug!r} title", treatment.title, True))
         texts.append((f"treatment type {slug!r} description", treatment.description, False))
+    for slug, medicine in sorted(content.medicines.items()):
+        texts.append((f"medicine {slug!r} name", medicine.name, True))
     for slug, question in sorted(content.questions.items()):
         texts.append((f"question {slug!r}", question.text, False))
     for slug, note in sorted(content.notes.items()):

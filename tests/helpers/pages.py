@@ -17,10 +17,10 @@ def visit_every_page_type(client):
     pages = {"start": client.get("/"), "start-expired": client.get("/?expired=1"),
              "about": client.get(reverse("questionnaire:about"))}
     client.get(reverse("questionnaire:questions"))
-    for step, value in [("goal", "dampen"), ("condition", "lupus"), ("stage", "starting"),
-                        ("factors", ["pregnancy"]), ("concerns", [])]:
+    for step, value in [("goal", "dampen"), ("condition", "lupus"), ("medicines", ["mycophenolate"]),
+                        ("stage", "starting"), ("factors", ["pregnancy"]), ("concerns", [])]:
         pages[step] = client.get(step_url(step))
-        bad = ["tampered"] if step in ("factors", "concerns") else None
+        bad = ["tampered"] if step in ("medicines", "factors", "concerns") else None
         pages[f"{step}-error"] = post_step(client, step, bad)
         post_step(client, step, value)
     pages["check"] = client.get(step_url("check"))

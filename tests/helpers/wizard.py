@@ -2,7 +2,7 @@
 from django.urls import reverse
 
 PREFIX = "questionnaire_wizard"
-STEPS = ["goal", "condition", "stage", "factors", "concerns", "check"]
+STEPS = ["goal", "condition", "medicines", "stage", "factors", "concerns", "check"]
 
 
 def step_url(step):
@@ -16,10 +16,10 @@ def post_step(client, step, value=None):
     return client.post(step_url(step), data)
 
 
-def complete(client, goal, condition, stage="starting", factors=(), concerns=()):
+def complete(client, goal, condition, stage="starting", factors=(), concerns=(), medicines=()):
     """Answer every step as a person would and return the result page."""
     client.get(reverse("questionnaire:questions"))
-    for step, value in [("goal", goal), ("condition", condition), ("stage", stage),
+    for step, value in [("goal", goal), ("condition", condition), ("medicines", list(medicines)), ("stage", stage),
                         ("factors", list(factors)), ("concerns", list(concerns)), ("check", None)]:
         response = post_step(client, step, value)
         assert response.status_code == 302, (step, response.content[:2000])

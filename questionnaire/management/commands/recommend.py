@@ -77,7 +77,12 @@ class Command(BaseCommand):
         goal_line = _("Goal used: %(goal)s (%(label)s)") % {"goal": result.goal, "label": goals[result.goal]}
         if result.goal_inferred:
             goal_line += _(" - the answer was %(answer)r, so the condition decided it") % {"answer": result.answers.goal}
-        lines += [goal_line, "", _("Therapy categories:")]
+        lines.append(goal_line)
+        if result.medicines:
+            said = _("named") if result.medicines_named else _("the condition's usual ones")
+            lines.append(_("Medicines (%(said)s): %(medicines)s") % {
+                "said": said, "medicines": ", ".join(f"{m.name} [{m.slug}]" for m in result.medicines)})
+        lines += ["", _("Therapy categories:")]
         lines += [wrap.fill(f"  - {c.title} [{c.slug}]: {c.summary}") for c in result.categories]
         lines += ["", _("Treatment types:")]
         lines += [f"  - {t.title} [{t.slug}]" for t in result.treatments]

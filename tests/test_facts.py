@@ -1,0 +1,113 @@
+"""Which medicines a list speaks of, and which of their facts hold for a person (questionnaire/facts.py)."""
+from dataclasses import replace
+
+import pytest
+
+from questionnaire.engine import Answers, recommend
+from questionnaire.facts import findings, medicines_in_plan
+from tests.helpers.builders import build_content, medicine, template, with_item
+
+METHOTREXATE = medicine("methotrexate", "corticosteroids", pregnancy="avoid", avoid_live_vaccines=True,
+                        tests_before=("hepatitis_b", "tb"), risks={"liver": ("starting", "on_treatment")})
+HYDROXYCHLOROQUINE = medicine("hydroxychloroquine", "corticosteroids", tests_before=("eye_exam",))
+ALLERGY_SHOTS = medicine("allergy_shots", "targeted_biologics", risks={"anaphylaxis": ("starting", "on_treatment")})
+NASAL_STEROIDS = medicine("nasal_steroids", "corticosteroids")
+CAR_T = medicine("car_t", "checkpoint_inhibitors", avoid_live_vaccines=True, revaccination=True,
+                 risks={"cytokine_release": ("considering", "starting", "on_treatment")})
+
+
+def content_with_medicines():
+    content = build_content()
+    for item in (METHOTREXATE, HYDROXYCHLOROQUINE, ALLERGY_SHOTS, NASAL_STEROIDS, CAR_T):
+        content = with_item(content, "medicines", item)
+    lupus = replace(content.conditions["lupus"], medicines={"all": ("hydroxychloroquine", "methotrexate")})
+    hay_fever = replace(content.conditions["hay_fever"],
+                        medicines={"modulate": ("allergy_shots",), "dampen": ("nasal_steroids",)})
+    content = with_item(content, "conditions", lupus)
+    content = with_item(content, "conditions", hay_fever)
+    for item in (
+            template("t-pregnant", "pregnant_now", "I am pregnant. Is {medicines} safe?", priority="more"),
+            template("t-planning", "pregnancy_planning", "How long before trying do I stop {medicines}?"),
+            template("t-tests", "tests_before", "Before {medicines}: {tests}?", theme="tests"),
+            template("t-crs", "cytokine_release", "With {medicines}, who stays with me?", theme="side_effects"),
+            template("t-anaphylaxis", "anaphylaxis", "Signs of anaphylaxis to {medicines}?", priority="call_now")):
+        content = with_item(content, "questions", item)
+    return content
+
+
+def plan(content, goal="dampen", condition="lupus", medicines=()):
+    answers = Answers(goal, condition, "starting", medicines=tuple(medicines))
+    return [m.slug for m in medicines_in_plan(answers, content.conditions[condition], content)[0]]
+
+
+class TestMedicinesInPlan:
+    def test_the_conditions_usual_medicines_whatever_the_aim_where_the_aim_chooses_none(self):
+        content = content_with_medicines()
+        for goal in ("strengthen", "modulate", "dampen", "unsure"):
+            assert plan(content, goal) == ["hydroxychloroquine", "methotrexate"]
+
+    def test_an_aim_with_its_own_medicines_chooses_them_and_any_other_aim_keeps_them_all(self):
+        content = content_with_medicines()
+        assert plan(content, "modulate", "hay_fever") == ["allergy_shots"]
+        assert plan(content, "dampen", "hay_fever") == ["nasal_steroids"]
+        assert plan(content, "unsure", "hay_fever") == ["allergy_shots", "nasal_steroids"]
+        assert plan(content, "strengthen", "hay_fever") == ["allergy_shots", "nasal_steroids"]
+
+    def test_a_named_medicine_replaces_the_usual_ones(self):
+        assert plan(content_with_medicines(), medicines=["car_t"]) == ["car_t"]
+
+
+class TestFindings:
+    def found(self, content, factors=(), stage="starting", medicines=(), condition="lupus"):
+        answers = Answers("dampen", condition, stage, tuple(factors), (), tuple(medicines))
+        condition = content.conditions[condition]
+        plan, named = medicines_in_plan(answers, condition, content)
+        return findings(answers, condition, plan, named)
+
+    def test_pregnant_now_names_only_the_medicines_to_avoid_and_is_raised_by_the_answer(self):
+        found = self.found(content_with_medicines(), factors=["pregnancy"])["pregnant_now"]
+        assert [m.slug for m in found.medicines] == ["methotrexate"] and found.raised
+
+    def test_tests_before_starting_hold_while_considering_and_starting_only(self):
+        content = content_with_medicines()
+        assert self.found(content, stage="considering")["tests_before"].fills["tests"] == [
+            "hepatitis B", "tuberculosis (TB)", "an eye exam"]
+        assert "tests_before" not in self.found(content, stage="on_treatment")
+
+    def test_a_risk_holds_from_the_stages_its_facts_name(self):
+        content = content_with_medicines()
+        assert "cytokine_release" in self.found(content, stage="considering", medicines=["car_t"])
+        assert "cytokine_release" not in self.found(content, stage="finished", medicines=["car_t"])
+
+    def test_a_usual_medicines_risk_is_not_raised_but_a_named_ones_is(self):
+        content = content_with_medicines()
+        assert not self.found(content)["tests_before"].raised
+        assert self.found(content, medicines=["methotrexate"])["tests_before"].raised
+
+
+class TestTemplatesInTheList:
+    def result(self, factors=(), goal="dampen", condition="lupus", stage="starting", medicines=()):
+        return recommend(Answers(goal, condition, stage, tuple(factors), (), tuple(medicines)), content_with_medicines())
+
+    def test_the_template_names_the_medicines_and_a_raised_safety_question_is_suggested(self):
+        result = self.result(factors=["pregnancy"])
+        question = next(q for q in result.questions if q.slug == "t-pregnant")
+        assert question.text == "I am pregnant. Is methotrexate safe?"
+        assert result.priorities["t-pregnant"] == "safety" and "t-pregnant" in result.suggested
+
+    @pytest.mark.parametrize("goal", ["strengthen", "modulate", "dampen", "unsure"])
+    def test_the_aim_never_changes_the_safety_questions(self, goal):
+        result = self.result(factors=["pregnancy_planning"], goal=goal)
+        texts = {q.slug: q.text for q in result.questions if q.fact}
+        assert texts["t-planning"] == "How long before trying do I stop methotrexate?"
+
+    def test_a_template_whose_fact_does_not_hold_is_not_shown(self):
+        assert "t-anaphylaxis" not in {q.slug for q in self.result().questions}
+        shots = self.result(goal="modulate", condition="hay_fever")
+        assert shots.priorities["t-anaphylaxis"] == "call_now"
+
+    def test_the_treatment_types_of_the_medicines_are_shown(self):
+        result = self.result(medicines=["car_t"])
+        assert "checkpoint_inhibitors" in {t.slug for t in result.treatments}
+        assert result.as_dict()["medicines"] == [
+            {"slug": "car_t", "name": "car t", "treatment": "checkpoint_inhibitors", "named": True}]
