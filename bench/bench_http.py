@@ -322,7 +322,7 @@ def page_weights(base_url):
     heaviest, lightest = None, None
     for condition in sorted(client.CONDITION_LABELS):
         for goal in ("unsure", "strengthen"):
-            answers = {"goal": goal, "condition": condition, "stage": "starting",
+            answers = {"goal": goal, "condition": condition, "medicines": [], "stage": "starting",
                        "factors": list(client.FACTORS), "concerns": list(client.CONCERNS)}
             browser = Browser(base_url)
             browser.answer(answers)

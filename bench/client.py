@@ -25,8 +25,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-STEPS = ["goal", "condition", "stage", "factors", "concerns", "check"]
-MULTI = {"factors", "concerns"}
+STEPS = ["goal", "condition", "medicines", "stage", "factors", "concerns", "check"]
+MULTI = {"medicines", "factors", "concerns"}
 
 # The vocabulary (questionnaire/vocabulary.py) and the condition labels (fixtures),
 # read as data so the load client does not import Django.
@@ -41,10 +41,11 @@ FACTORS = ["autoimmune_history", "transplant_history", "pregnancy", "breastfeedi
            "infection_history", "vaccines_due", "other_medicines", "age_65_plus"]
 CONCERNS = ["side_effects", "effectiveness", "administration", "daily_life", "cost",
             "fertility", "infections", "long_term"]
-CONDITION_LABELS = {
-    row["pk"]: row["fields"]["label"]
-    for row in json.loads((ROOT / "fixtures" / "conditions.json").read_text())
-}
+_CONDITIONS = json.loads((ROOT / "fixtures" / "conditions.json").read_text())
+CONDITION_LABELS = {row["pk"]: row["fields"]["label"] for row in _CONDITIONS}
+#: Each condition's usual medicines (any aim): what a person who knows their medicine names.
+USUAL_MEDICINES = {row["pk"]: sorted({slug for slugs in (row["fields"].get("medicines") or {}).values()
+                                      for slug in slugs}) for row in _CONDITIONS}
 
 PROXY_HEADERS = {"X-Forwarded-Proto": "https"}
 FORM_TYPE = "application/x-www-form-urlencoded"
@@ -61,10 +62,15 @@ class SendSecureCookies(DefaultCookiePolicy):
 
 
 def random_answers(rng=random):
-    """One person's answers, drawn from the whole answer space (any number of factors and concerns)."""
+    """One person's answers, drawn from the whole answer space (any number of factors and concerns;
+    half the people name one or two of their condition's usual medicines)."""
+    condition = rng.choice(sorted(CONDITION_LABELS))
+    usual = USUAL_MEDICINES[condition]
     return {
         "goal": rng.choice(GOALS),
-        "condition": rng.choice(sorted(CONDITION_LABELS)),
+        "condition": condition,
+        "medicines": sorted(rng.sample(usual, min(len(usual), rng.randint(1, 2)))) if usual and rng.random() < 0.5
+        else [],
         "stage": rng.choice(sorted(STAGES)),
         "factors": sorted(rng.sample(FACTORS, rng.randint(0, len(FACTORS)))),
         "concerns": sorted(rng.sample(CONCERNS, rng.randint(0, len(CONCERNS)))),

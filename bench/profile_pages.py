@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import client  # noqa: E402
 from server import prepare  # noqa: E402
 
-ANSWERS = {"goal": "dampen", "condition": "lupus", "stage": "starting",
+ANSWERS = {"goal": "dampen", "condition": "lupus", "medicines": ["methotrexate"], "stage": "starting",
            "factors": ["pregnancy", "vaccines_due"], "concerns": ["side_effects", "infections"]}
 
 

@@ -92,5 +92,15 @@ def _fixture_fields(model, fields):
             written[name] = fields[f"{name}_{SOURCE_LANGUAGE}"]
             written.update((f"{name}_{code}", fields[f"{name}_{code}"]) for code in others)
         else:
-            written[name] = value
+            written[name] = _keys_sorted(value)
     return written
+
+
+def _keys_sorted(value):
+    """A JSON field's objects with their keys in order: PostgreSQL's jsonb keeps its own order
+    and SQLite the order written, so the file is the same whichever database it came from."""
+    if isinstance(value, dict):
+        return {key: _keys_sorted(value[key]) for key in sorted(value)}
+    if isinstance(value, list):
+        return [_keys_sorted(item) for item in value]
+    return value
