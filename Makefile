@@ -9,7 +9,7 @@ VNU := node_modules/vnu-jar/build/dist/vnu.jar
 # The interface's Spanish: the .po files are kept in git, compiled here (gettext's msgfmt).
 MESSAGES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 
-.PHONY: run serve test test-sqlite messages test-postgres validate install install-test clean load cluster-load bench install-bench
+.PHONY: run serve test test-sqlite messages test-postgres validate install install-test clean load cluster-load bench install-bench audit
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -113,3 +113,10 @@ load: install-bench
 ## PostgreSQL), page weight and rules-engine scaling; tables in bench/results/.
 bench: install-bench
 	$(BIN)/python bench/bench.py
+
+## Dependency audit: the pinned requirements against published advisories, with pip-audit in
+## its own environment. Needs the network to reach the advisory database (docs/operations.md).
+audit:
+	$(PYTHON) -m venv .venv-audit
+	.venv-audit/bin/pip install --quiet pip-audit
+	.venv-audit/bin/pip-audit --requirement requirements.txt --requirement requirements-test.txt

@@ -18,6 +18,13 @@ errorlog = "-"
 logger_class = "questionnaire.logging.RedactingGunicornLogger"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 wsgi_app = "immunoguide.wsgi:application"
+# gunicorn's control socket has one fixed path per user: a second instance would take it over and
+# remove it on exit. Off unless a path is given, one per instance.
+control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET", "")
+control_socket_disable = not control_socket
+# A request line as long as the longest list link (questionnaire/links.py), so the app's own page
+# answers instead of gunicorn's bare 414.
+limit_request_line = 8190  # gunicorn's largest
 
 
 def when_ready(server):

@@ -9,6 +9,7 @@
 3. The rules engine alone (bench/engine_scaling.py): shipped rules, 1,000 to 10,000.
 4. Every patient page inside the app alone (bench/profile_pages.py): ms per request,
    with no server or client.
+5. The costliest PDF a person can ask for (bench/worst_pdf.py).
 
 Prints the tables and writes bench/results/bench-sqlite.md, bench-postgres.md and
 bench.md (everything, side by side), with the JSON behind them. Exits non-zero when a
@@ -192,6 +193,8 @@ def main():
     subprocess.run([PYTHON, "bench/profile_pages.py", "--out", str(in_app_out)], cwd=ROOT, check=True,
                    timeout=15 * 60, stdout=subprocess.DEVNULL)
     in_app = json.loads(in_app_out.read_text())
+    worst_pdf = subprocess.run([PYTHON, "bench/worst_pdf.py"], cwd=ROOT, check=True, timeout=10 * 60,
+                               capture_output=True, text=True).stdout.strip().splitlines()[-1]
 
     about = [
         f"Machine: {machine()}.",
@@ -214,7 +217,8 @@ def main():
         lines += [*db_section(db, reports[db]), ""]
     lines += ["## Page weight", "", *page_table(reports[ran[0]]), "",
               "## Rules engine", "", render_engine(engine), "",
-              "## Inside the app alone", "", *in_app_table(in_app), ""]
+              "## Inside the app alone", "", *in_app_table(in_app), "",
+              "## The costliest PDF", "", worst_pdf, ""]
     text = "\n".join(lines)
     (RESULTS / "bench.md").write_text(text)
     print(text)

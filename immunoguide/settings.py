@@ -34,6 +34,8 @@ if DEBUG and PRODUCTION:
     raise ImproperlyConfigured("DJANGO_DEBUG=1 is refused in production (DJANGO_ENV=production).")
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+if SECRET_KEY and not SECRET_KEY.strip():
+    raise ImproperlyConfigured("DJANGO_SECRET_KEY is only spaces: set a real key, or leave it unset in development.")
 if not SECRET_KEY:
     if PRODUCTION:
         raise ImproperlyConfigured(
@@ -89,7 +91,9 @@ MIDDLEWARE = [
 # The admin (content editors only). It can be left off the patient-facing servers and served
 # from an internal host instead; where it runs, repeated wrong passwords lock the account and
 # the address out (django-axes), and in production staff need a one-time code (django-otp).
-IMMUNOGUIDE_ADMIN_ENABLED = os.environ.get("IMMUNOGUIDE_ADMIN", "1") == "1"
+# Off by default in production: a patient-facing node is the safe default; the internal
+# admin node opts in with IMMUNOGUIDE_ADMIN=1 (docs/operations.md).
+IMMUNOGUIDE_ADMIN_ENABLED = os.environ.get("IMMUNOGUIDE_ADMIN", "0" if PRODUCTION else "1") == "1"
 IMMUNOGUIDE_ADMIN_OTP = os.environ.get("IMMUNOGUIDE_ADMIN_OTP", "1" if PRODUCTION else "0") == "1"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -97,7 +101,12 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# One account from one address: wrong passwords from an attacker lock the attacker out of that
+# account, never every editor (by address alone) or a named editor everywhere (by account alone).
+AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
+AXES_CLIENT_IP_CALLABLE = "questionnaire.client_address.client_address"
+# The lockout page says for how long and what to do; no cross-origin header on any variant.
+AXES_LOCKOUT_CALLABLE = "immunoguide.admin_lockout.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 OTP_TOTP_ISSUER = "ImmunoGuide"
 
@@ -178,6 +187,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Answers are health information: keep them only for this browser session, and briefly,
 # in one encrypted cookie (questionnaire/sessions.py), never in the database.
 SESSION_ENGINE = "questionnaire.sessions"
+# Messages can name a person's questions: they travel inside the sealed session, never in a
+# cookie of their own (Django's default keeps them in a signed, but readable, cookie).
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_AGE = 60 * 60 * 2
 SESSION_COOKIE_HTTPONLY = True
@@ -238,6 +250,9 @@ if PRODUCTION:
     # Behind the clinic's proxy or load balancer, which terminates TLS.
     if os.environ.get("DJANGO_BEHIND_PROXY", "1") == "1":
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many proxies in front of the app append to X-Forwarded-For (questionnaire/client_address.py).
+IMMUNOGUIDE_TRUSTED_PROXIES = int(os.environ.get(
+    "IMMUNOGUIDE_TRUSTED_PROXIES", "1" if PRODUCTION and os.environ.get("DJANGO_BEHIND_PROXY", "1") == "1" else "0"))
 
 # Logs carry no answers: nothing logs form data, and the one place answers travel
 # in a URL (a signed list link) is blanked by questionnaire.logging on every handler.

@@ -1,4 +1,6 @@
 """One form per wizard step; each asks one thing (docs/product.md#flow)."""
+import unicodedata
+
 from django import forms
 from django.utils import translation
 from django.utils.functional import cached_property
@@ -298,6 +300,16 @@ class CheckAnswersForm(forms.Form):
     """The check-answers step has nothing to fill in; posting it confirms the answers."""
 
 
+#: Direction embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): invisible, they
+#: reorder what prints after them.
+DIRECTION_CONTROLS = frozenset(map(chr, [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]))
+
+
+def is_hidden_control(character):
+    """A control character (C0, DEL, C1) or a direction control: never part of a question."""
+    return unicodedata.category(character) == "Cc" or character in DIRECTION_CONTROLS
+
+
 class QuestionListForm(forms.Form):
     """The person's choices on the result page: keep, most important, their own questions."""
 
@@ -331,6 +343,13 @@ class QuestionListForm(forms.Form):
                 _("You can add up to %(limit)d questions of your own. You have %(count)d. "
                   "Remove some, or join two into one."),
                 code="too_many_own", params={"limit": MAX_OWN, "count": len(questions)})
+        hidden = [n for n, q in enumerate(questions, start=1) if any(map(is_hidden_control, q))]
+        if hidden:
+            raise forms.ValidationError(
+                _("Question %(which)s holds a hidden character (a control or direction mark) that would "
+                  "print wrongly. Please type it again."),
+                code="own_hidden_character", params={
+                    "numbers": hidden, "which": pgettext("between list items", ", ").join(map(str, hidden))})
         too_long = [n for n, q in enumerate(questions, start=1) if len(q) > MAX_OWN_LENGTH]
         if too_long:
             raise forms.ValidationError(

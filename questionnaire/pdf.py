@@ -33,9 +33,25 @@ def _texts(document):
         text for _, section in document.sections() for entry in section for text in entry]
 
 
+def is_costly(document):
+    """True when the PDF needs a fallback font (each costs a worker tens of milliseconds)."""
+    return bool(fonts_for(_texts(document))[0])
+
+
 def needs_shaping(document):
     """True when any text goes beyond Latin letters and common punctuation."""
-    return any(ord(ch) > 0x24F and not 0x2000 <= ord(ch) <= 0x206F for text in _texts(document) for ch in text)
+    return any(map(text_needs_shaping, _texts(document)))
+
+
+#: Scripts whose letters join, reorder or are written right to left, so they must be shaped:
+#: Hebrew to Thaana, Devanagari to Myanmar, the Ethiopic to Mongolian blocks, and Arabic
+#: presentation forms. Latin, Greek, Cyrillic, CJK and Hangul print one glyph per character.
+SHAPED_SCRIPTS = ((0x0590, 0x08FF), (0x0900, 0x109F), (0x1200, 0x18AF), (0xA800, 0xABFF),
+                  (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF))
+
+
+def text_needs_shaping(text):
+    return any(low <= ord(ch) <= high for ch in text for low, high in SHAPED_SCRIPTS)
 
 
 class _ListPDF(FPDF):
@@ -48,12 +64,18 @@ class _ListPDF(FPDF):
         sees PLACEHOLDER in its place instead, and the page names the character."""
         return super().normalize_text(text.translate(self.unprintable))
 
-    def multi_cell(self, *args, **kwargs):
+    #: Whether any text of this document needs shaping (``needs_shaping``).
+    shaping = False
+
+    def multi_cell(self, w, h=None, text="", *args, **kwargs):
         """fpdf2 2.8.9 may set a fallback font inside a saved graphics state (q ... Q) and then
         take it as still set, so the next line shows with no font and viewers print it blank:
-        have it set the font again for every block of text."""
+        have it set the font again for every block of text. Shaping is slow, so it is on only
+        for a block of text that needs it (right-to-left and joined scripts)."""
         self.current_font_is_set_on_page = False
-        return super().multi_cell(*args, **kwargs)
+        if self.shaping:
+            self.set_text_shaping(text_needs_shaping(text))
+        return super().multi_cell(w, h, text, *args, **kwargs)
 
     def footer(self):
         self.set_y(-13)
@@ -91,7 +113,7 @@ def as_pdf(document):
     pdf.unprintable = dict.fromkeys(map(ord, unprintable), PLACEHOLDER)
     # Shaping lays out right-to-left and joined scripts such as Hebrew and Arabic in their own
     # order; it is slow, so it is used only when a text needs it.
-    pdf.set_text_shaping(needs_shaping(document))
+    pdf.shaping = needs_shaping(document)
     pdf.add_page()
     _header(pdf, document)
 

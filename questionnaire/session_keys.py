@@ -8,6 +8,7 @@ from django.utils.cache import add_never_cache_headers
 
 from .engine import Answers, InvalidAnswers
 from .question_list import ListChoices
+from .sessions import BEGAN_SESSION_KEY
 
 ANSWERS_SESSION_KEY = "immunoguide_answers"
 LIST_SESSION_KEY = "immunoguide_list"
@@ -21,10 +22,11 @@ DRAFT_SESSION_KEY = "immunoguide_draft"
 #: Own questions that came in a link, so the page can say who added them.
 LINK_OWN_SESSION_KEY = "immunoguide_link_own"
 TEXT_SIZES = ("normal", "large")
-#: Kept in a session that holds no person: the device's settings, and the secret its forms'
-#: CSRF tokens come from. A wipe keeps the first three; they say nothing about the person.
+#: Kept in a session that holds no person: the device's settings, the secret its forms'
+#: CSRF tokens come from, and when the session began. A wipe keeps the first three; they say
+#: nothing about the person.
 DEVICE_SESSION_KEYS = {TEXT_SIZE_SESSION_KEY, PAPER_SESSION_KEY, PRINT_LANGUAGES_SESSION_KEY,
-                       LAST_ACTIVITY_SESSION_KEY, CSRF_SESSION_KEY}
+                       LAST_ACTIVITY_SESSION_KEY, CSRF_SESSION_KEY, BEGAN_SESSION_KEY}
 
 
 def holds_a_person(session):

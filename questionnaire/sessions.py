@@ -14,6 +14,9 @@ from .sealing import Expired, Unreadable, seal, sealed_at, unseal
 
 #: Browsers keep cookies up to 4,096 bytes, name and attributes included.
 MAX_COOKIE_BYTES = 4000
+#: When the session began, kept inside it: its age counts from here however often the cookie
+#: is sealed again, so SESSION_COOKIE_AGE is a limit on the session, not on one cookie.
+BEGAN_SESSION_KEY = "_began"
 
 
 class SessionStore(signed_cookies.SessionStore):
@@ -33,6 +36,10 @@ class SessionStore(signed_cookies.SessionStore):
             # A changed, old or foreign cookie is a new, empty session: nothing to show, nothing lost.
             self.create()
             return {}
+        began = data.get(BEGAN_SESSION_KEY)
+        if not isinstance(began, int) or not 0 <= time.time() - began <= self.get_session_cookie_age():
+            self.create()
+            return {}
         if time.time() - sealed_at(self.session_key) < self.get_session_cookie_age() / 2:
             self._as_loaded = _as_json(data)
         return data
@@ -46,6 +53,7 @@ class SessionStore(signed_cookies.SessionStore):
         self._modified = value
 
     def _get_session_key(self):
+        self._session.setdefault(BEGAN_SESSION_KEY, int(time.time()))
         return seal(self._session, "session")
 
     def cookie_size(self):

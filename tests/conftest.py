@@ -33,6 +33,13 @@ def _fresh_content_cache():
 
 
 @pytest.fixture(autouse=True)
+def _fresh_django_cache():
+    """Each test starts with no count of costly PDFs from another test (questionnaire/pdf_limit.py)."""
+    from django.core.cache import cache
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _english_after_each_test():
     """A request in Spanish leaves its thread in Spanish (LocaleMiddleware activates, and
     nothing deactivates); the next test starts in the default language."""

@@ -3,12 +3,17 @@ import io
 import json
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
 
 from questionnaire.content_reading import read_content
+from questionnaire.engine import Answers, recommend
 from questionnaire.models import Question, Rule
+from tests.helpers import FIXTURES
+
+FIXTURES_FOLDER = Path(FIXTURES[0]).parent
 
 pytestmark = pytest.mark.django_db
 
@@ -178,24 +183,57 @@ class TestLoadContent:
 
     def test_refuses_a_lesson_of_the_clinical_review_coming_back_and_keeps_the_old_text(self, tmp_path):
         question = Question.objects.get(pk="sct-gvhd")
-        fixture = self.write(tmp_path, [{
-            "model": "questionnaire.question", "pk": question.pk,
-            "fields": {"text": "What are the signs of rejection of my new cells?", "text_es": question.text_es,
-                       "theme": question.theme,
-                       "priority": question.priority, "goals": question.goals, "stages": question.stages,
-                       "sources": [s.pk for s in question.sources.all()], "last_reviewed": "2026-12-01"}}])
+        folder = fixture_folder(tmp_path, "edited")
+        edit_fixture(folder, "questions.json", "sct-gvhd", text="What are the signs of rejection of my new cells?")
         with pytest.raises(CommandError, match="question 'sct-gvhd', field 'text': speaks of rejection after a stem"):
-            call_command("load_content", fixture, verbosity=0)
+            call_command("load_content", str(folder), verbosity=0)
         assert Question.objects.get(pk=question.pk).text == question.text
 
     def test_loads_sound_content(self, tmp_path):
-        question = Question.objects.filter(fact="").first()
-        fixture = self.write(tmp_path, [{
-            "model": "questionnaire.question", "pk": question.pk,
-            "fields": {"text": "Reworded?", "text_es": "¿Con otras palabras?", "theme": question.theme,
-                       "sources": [s.pk for s in question.sources.all()], "last_reviewed": "2026-11-02"}}])
-        call_command("load_content", fixture, verbosity=0)
-        assert Question.objects.get(pk=question.pk).text == "Reworded?"
+        folder = fixture_folder(tmp_path, "edited")
+        edit_fixture(folder, "questions.json", "flare-plan", text="Reworded?", text_es="¿Con otras palabras?")
+        call_command("load_content", str(folder), verbosity=0)
+        assert Question.objects.get(pk="flare-plan").text == "Reworded?"
+
+    def test_a_rule_removed_from_the_fixtures_stops_firing(self, tmp_path):
+        answers = Answers("strengthen", "melanoma", "starting", concerns=("long_term",))
+        withdrawn = Rule.objects.get(pk="concern-long-term-known")  # the one rule adding c-long-term-known
+        assert "c-long-term-known" in {q.slug for q in recommend(answers, read_content()).questions}
+        folder = fixture_folder(tmp_path, "edited")
+        path = folder / "rules.json"
+        path.write_text(json.dumps([r for r in json.loads(path.read_text(encoding="utf-8"))
+                                    if r["pk"] != withdrawn.pk], indent=2, ensure_ascii=False), encoding="utf-8")
+        call_command("load_content", str(folder), verbosity=0)
+        assert not Rule.objects.filter(pk=withdrawn.pk).exists()
+        assert "c-long-term-known" not in {q.slug for q in recommend(answers, read_content()).questions}
+        diff = json.loads(run("content_diff", str(FIXTURES_FOLDER), str(folder), "--format", "json"))
+        assert {"kind": "rule", "slug": withdrawn.pk, "change": "removed"} in [
+            {k: item[k] for k in ("kind", "slug", "change")} for item in diff["items"]]
+
+    def test_refuses_a_model_that_is_not_content_naming_the_file_line_and_model(self, tmp_path):
+        from django.contrib.auth.models import User
+        question = Question.objects.first()
+        path = tmp_path / "questions.json"
+        path.write_text(json.dumps([
+            {"model": "questionnaire.question", "pk": question.pk, "fields": {"text": "Planted?"}},
+            {"model": "auth.user", "pk": 900, "fields": {"username": "planted", "is_superuser": True,
+                                                        "is_staff": True, "password": "pbkdf2_sha256$1$x$y"}},
+        ], indent=2), encoding="utf-8")
+        with pytest.raises(CommandError) as error:
+            call_command("load_content", str(path), verbosity=0)
+        assert f"{path}, line 9: 'auth.user' is not content" in str(error.value)
+        assert not User.objects.filter(username="planted").exists()
+        assert Question.objects.get(pk=question.pk).text == question.text
+
+    def test_refuses_an_item_listed_twice_naming_both_places(self, tmp_path):
+        folder = fixture_folder(tmp_path, "twice")
+        copy = json.loads((folder / "questions.json").read_text(encoding="utf-8"))[0]
+        (folder / "more-questions.json").write_text(json.dumps([copy], indent=2), encoding="utf-8")
+        with pytest.raises(CommandError) as error:
+            call_command("load_content", str(folder), verbosity=0)
+        # Files load in name order: the copy in more-questions.json comes first.
+        assert (f"{folder / 'questions.json'}, line 2: question {copy['pk']!r} is listed twice "
+                f"(also at {folder / 'more-questions.json'}, line 2)") in str(error.value)
 
 
     def test_loads_the_shipped_folder_by_default_and_moves_the_stamp_once(self):

@@ -171,6 +171,24 @@ class TestViews:
         assert response.status_code == 405 and response["Content-Type"] == "application/fhir+json"
         assert json.loads(response.content)["issue"][0]["code"] == "not-supported"
 
+    @pytest.mark.parametrize("query, headers", [
+        ("?_format=xml", {}), ("?_format=application/fhir%2Bxml", {}), ("", {"HTTP_ACCEPT": "application/fhir+xml"})])
+    def test_xml_asked_for_is_a_406_operation_outcome(self, client, query, headers):
+        response = client.get("/fhir/Questionnaire/immunoguide" + query, **headers)
+        assert response.status_code == 406 and response["Content-Type"] == "application/fhir+json"
+        assert json.loads(response.content)["issue"][0]["code"] == "not-supported"
+        assert client.get("/fhir/Questionnaire/immunoguide", HTTP_ACCEPT="application/fhir+json, */*").status_code == 200
+
+    def test_a_database_away_is_a_503_operation_outcome_not_a_page(self):
+        from django.test import Client
+        from tests.test_views_service import database_away
+        with database_away():
+            response = Client(raise_request_exception=False).get("/fhir/Questionnaire/immunoguide")
+        assert response.status_code == 503 and response["Content-Type"] == "application/fhir+json"
+        assert json.loads(response.content)["issue"][0]["code"] == "transient"
+        from django.db import connections
+        connections["default"].close_at = None
+
     @pytest.mark.parametrize("path", ["/fhir", "/fhir/", "/fhir/Questionnaire/immunoguide/_history/1"])
     def test_any_other_fhir_address_is_a_404_operation_outcome(self, client, path):
         response = client.get(path)

@@ -166,3 +166,60 @@ def test_nothing_a_person_answered_or_typed_outlives_their_requests_in_server_me
     alive_before = _people_alive()
     _people_use_the_tool(typed)
     assert _held_in_memory(typed, alive_before) == []
+
+
+def test_a_message_about_a_person_s_list_travels_only_inside_the_sealed_session(client):
+    """"Your new answers took 1 question off your list: I am pregnant..." is health information:
+    Django's default message storage would put it in a cookie of its own, readable without a key."""
+    from django.urls import reverse
+    from questionnaire.session_keys import LIST_SESSION_KEY
+    from tests.helpers.wizard import complete, post_step, step_url
+    first = complete(client, "dampen", "kidney_transplant", factors=["pregnancy"]).context["result"]
+    client.post(reverse("questionnaire:result"), {"keep": [q.slug for q in first.suggested_questions()],
+                                                  "action": "save"})
+    assert LIST_SESSION_KEY in client.session
+    client.get(step_url("factors") + "?change=1")
+    post_step(client, "factors", [])
+    response = post_step(client, "check")
+    cookies = [name for name, morsel in response.cookies.items() if morsel.value]
+    assert "messages" not in cookies and "messages" not in client.cookies
+    page = client.get(client.get(response.url).url)
+    assert [m.message for m in page.context["messages"]][0].startswith("Your new answers took")
+
+
+def test_the_site_sets_the_two_cookies_the_readme_names_and_no_other(client):
+    """README.md, "Privacy": the sealed session, and the language chosen."""
+    from django.conf import settings
+    from tests.helpers.pages import visit_every_page_type
+    visit_every_page_type(client)
+    client.post("/i18n/setlang/", {"language": "es", "next": "/"})
+    assert set(client.cookies) <= {settings.SESSION_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
+
+
+def test_random_query_strings_fill_no_memory(client):
+    """Nothing is kept per address: 300 result pages with made-up query strings leave no trace."""
+    import gc
+    import secrets
+    import tracemalloc
+    from django.urls import reverse
+    from tests.helpers.wizard import complete
+    complete(client, "dampen", "lupus")
+    result = reverse("questionnaire:result")
+
+    def visit(count):
+        for _ in range(count):
+            assert client.get(f"{result}?change={secrets.token_hex(16)}").status_code == 200
+
+    visit(30)
+    tracemalloc.start()
+    try:
+        gc.collect()
+        before = tracemalloc.take_snapshot()
+        visit(300)
+        gc.collect()
+        grown = sum(stat.size_diff for stat in tracemalloc.take_snapshot().compare_to(before, "filename"))
+    finally:
+        tracemalloc.stop()
+    # A page kept per query string would add about 40 KB each (12 MB here); Django's test client
+    # itself keeps about 1.5 KB per request (its signal handlers' finalizers).
+    assert grown < 2_000_000, grown

@@ -163,7 +163,8 @@ def test_with_a_second_factor_the_code_from_the_app_opens_the_admin(client, staf
 
 def test_production_asks_staff_for_a_second_factor():
     code = "import immunoguide.urls; from django.contrib import admin; print(admin.site.__class__.__name__)"
-    assert manage("shell", "--no-imports", "-c", code, env=PRODUCTION_ENV).stdout.strip() == "OTPAdminSite"
+    admin_node = {**PRODUCTION_ENV, "IMMUNOGUIDE_ADMIN": "1"}
+    assert manage("shell", "--no-imports", "-c", code, env=admin_node).stdout.strip() == "OTPAdminSite"
     assert manage("shell", "--no-imports", "-c", code).stdout.strip() == "AdminSite"
 
 
@@ -172,3 +173,50 @@ def test_the_admin_can_be_left_off_a_patient_facing_server():
             "try:\n    resolve('/admin/'); print('on')\nexcept Resolver404:\n    print('off')")
     assert manage("shell", "--no-imports", "-c", code, env={"IMMUNOGUIDE_ADMIN": "0"}).stdout.strip() == "off"
     assert manage("shell", "--no-imports", "-c", code).stdout.strip() == "on"
+
+
+def test_in_production_the_admin_is_off_unless_the_node_opts_in():
+    code = ("from django.urls import resolve, Resolver404\n"
+            "try:\n    resolve('/admin/'); print('on')\nexcept Resolver404:\n    print('off')")
+    assert manage("shell", "--no-imports", "-c", code, env=PRODUCTION_ENV).stdout.strip() == "off"
+    assert manage("shell", "--no-imports", "-c", code,
+                  env={**PRODUCTION_ENV, "IMMUNOGUIDE_ADMIN": "1"}).stdout.strip() == "on"
+
+
+def test_a_secret_key_of_spaces_is_refused_as_a_missing_one_is():
+    result = manage("check", env={**PRODUCTION_ENV, "DJANGO_SECRET_KEY": "   "})
+    assert result.returncode != 0 and "DJANGO_SECRET_KEY is only spaces" in result.stderr
+    assert manage("check", env={"DJANGO_SECRET_KEY": " \t "}).returncode != 0
+
+
+BEHIND_THE_PROXY = {"REMOTE_ADDR": "10.0.0.2"}  # the load balancer's own address
+
+
+def through_the_proxy(client, username, password, client_address):
+    return client.post(ADMIN_LOGIN, {"username": username, "password": password},
+                       HTTP_X_FORWARDED_FOR=client_address, **BEHIND_THE_PROXY)
+
+
+@override_settings(IMMUNOGUIDE_TRUSTED_PROXIES=1)
+def test_behind_a_proxy_wrong_passwords_lock_out_the_attacker_not_the_other_editors(client, staff,
+                                                                                     django_user_model):
+    from axes.models import AccessAttempt
+    django_user_model.objects.create_user("second", password="another-long-password-456", is_staff=True)
+    for _ in range(5):
+        through_the_proxy(client, "editor", "wrong", "198.51.100.66, 203.0.113.9")
+    assert through_the_proxy(Client(), "editor", "a-long-password-123", "203.0.113.9").status_code == 429
+    assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {"203.0.113.9"}
+    # Another editor behind the same proxy, and the same editor from their own desk, still sign in.
+    assert through_the_proxy(Client(), "second", "another-long-password-456", "192.0.2.20").url == "/admin/"
+    assert through_the_proxy(Client(), "editor", "a-long-password-123", "192.0.2.21").url == "/admin/"
+
+
+def test_the_lockout_page_says_for_how_long_and_allows_no_other_origin(client, staff):
+    for _ in range(5):
+        client.post(ADMIN_LOGIN, {"username": "editor", "password": "wrong"})
+    page = client.post(ADMIN_LOGIN, {"username": "editor", "password": "wrong"})
+    assert page.status_code == 429 and page.context["minutes"] == 60
+    assert "60 minutes" in page.content.decode()
+    script = client.post(ADMIN_LOGIN, {"username": "editor", "password": "wrong"},
+                         HTTP_X_REQUESTED_WITH="XMLHttpRequest")
+    assert script.status_code == 429 and "Access-Control-Allow-Origin" not in script.headers

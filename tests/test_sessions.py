@@ -81,3 +81,14 @@ def test_a_step_keeps_only_its_own_answer_not_what_else_was_posted(client):
     assert len(cookie(client)) < 600
     stored = client.session["wizard_questionnaire_wizard"]["step_data"]
     assert stored == {"goal": {"goal-goal": ["dampen"]}}
+
+
+def test_a_session_in_use_ends_two_hours_after_it_began_however_often_it_is_sealed_again(client):
+    """The cookie is sealed again when used past half its age; the limit still counts from the start."""
+    start = time.time()
+    complete(client, "dampen", "kidney_transplant")
+    for minutes in range(9, 120, 9):  # in use every 9 minutes, inside the idle limit
+        with mock.patch("time.time", return_value=start + minutes * 60):
+            assert client.get(RESULT).status_code == 200, minutes
+    with mock.patch("time.time", return_value=start + settings.SESSION_COOKIE_AGE + 60):
+        assert client.get(RESULT).url == EXPIRED

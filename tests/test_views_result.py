@@ -12,6 +12,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from questionnaire.session_keys import LIST_SESSION_KEY
+from questionnaire.sessions import BEGAN_SESSION_KEY
 from tests.helpers.wizard import complete
 
 pytestmark = pytest.mark.django_db
@@ -118,6 +119,13 @@ class TestOwnQuestions:
         assert error_of(response, "own") == ("too_many_own", {"limit": 10, "count": 12})
         assert response.context["form"]["own"].value() == own
 
+    @pytest.mark.parametrize("hidden", ["\x07", "\x1b[2J", "\u202e", "\u2066", "\x9b"])
+    def test_a_hidden_control_character_is_refused_naming_the_question(self, client, listed, hidden):
+        own = f"Short?\nCan I {hidden}swim?"
+        response = save(client, listed, own=own)
+        assert error_of(response, "own") == ("own_hidden_character", {"numbers": [2], "which": "2"})
+        assert response.context["form"]["own"].value() == own
+
     def test_one_over_300_characters_is_refused_naming_it(self, client, listed):
         own = "Short?\n" + "y" * 301
         response = save(client, listed, own=own)
@@ -150,6 +158,18 @@ class TestOwnQuestions:
 
 
 class TestDownloads:
+    def test_a_client_makes_six_costly_pdfs_a_minute_and_any_number_of_plain_ones(self, client, listed):
+        from questionnaire.pdf_limit import COSTLY_PDFS_PER_MINUTE
+        pdf = reverse("questionnaire:result_pdf")
+        save(client, listed, own="Can I swim?")
+        assert [client.get(pdf).status_code for _ in range(COSTLY_PDFS_PER_MINUTE + 2)] == [200] * 8
+        save(client, listed, own="我可以游泳吗？")
+        statuses = [client.get(pdf).status_code for _ in range(COSTLY_PDFS_PER_MINUTE + 1)]
+        assert statuses == [200] * COSTLY_PDFS_PER_MINUTE + [429]
+        page = client.get(pdf)
+        assert page.status_code == 429 and page["Retry-After"] == "60" and page.context["limit"] == 6
+        assert client.get(RESULT).context["form"]["own"].value() == "我可以游泳吗？"  # the list is kept
+
     def test_pdf_has_kept_and_own_questions_but_not_dropped_ones(self, client, listed):
         response = save(client, listed[2:], own="Can I still work nights?", action="pdf")
         assert response.url == reverse("questionnaire:result_pdf")
@@ -348,6 +368,7 @@ class TestTextSize:
         assert 'class="large-text"' in client.get("/").content.decode()
         session = dict(client.session)
         assert session.pop(CSRF_SESSION_KEY) != secret  # the start page's forms get a new one
+        session.pop(BEGAN_SESSION_KEY)  # when this new session began: nothing of the person
         assert session == {"text_size": "large"}
 
     def test_never_redirects_to_another_site(self, client):

@@ -11,6 +11,14 @@ from tests.helpers.wizard import post_step, step_url
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _connection_kept():
+    """A database error marks the connection to close when its request ends; the test's own
+    connection holds the test's transaction, so it is kept open for the next test."""
+    yield
+    connections["default"].close_at = None
+
+
 def database_away():
     """Every new query fails, as when the database server has gone."""
     return mock.patch.object(type(connections["default"]), "create_cursor", side_effect=OperationalError("gone"))
@@ -49,3 +57,21 @@ def test_other_server_errors_get_the_plain_500_page():
         response = client.get(reverse("questionnaire:about"))
     assert response.status_code == 500
     assert "Sorry, there is a problem with the service" in response.content.decode()
+
+
+def test_healthz_is_503_when_the_tables_pages_need_are_gone_though_the_database_answers(client):
+    """As on SQLite when the database file is gone: a new, empty file answers SELECT 1."""
+    from django.db import connection
+    from questionnaire.models import ContentStamp
+    table = connection.ops.quote_name(ContentStamp._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"ALTER TABLE {table} RENAME TO gone_for_the_test")
+    assert client.get("/healthz").status_code == 503
+
+
+def test_after_a_database_error_the_connection_is_opened_afresh_on_the_next_request():
+    import time
+    client = Client(raise_request_exception=False)
+    with database_away():
+        assert client.get(reverse("questionnaire:about")).status_code == 503
+    assert connections["default"].close_at <= time.monotonic()

@@ -8,11 +8,13 @@ import json
 from functools import wraps
 
 from django.conf import settings
+from django.db import DatabaseError
 from django.http import HttpResponse
 from django.views.decorators.csrf import csrf_exempt
 
 from .. import fhir
 from ..content_reading import current_content
+from ..reconnect import reconnect_after_this_request
 
 CONTENT_TYPE = "application/fhir+json"
 
@@ -41,8 +43,18 @@ def outcome(code, diagnostics):
             "issue": [{"severity": "error", "code": code, "diagnostics": diagnostics}]}
 
 
+def asks_for_xml(request):
+    """FHIR's ``_format`` or an Accept header that takes XML and not JSON: this server has none."""
+    wanted = request.GET.get("_format", "").lower()
+    if wanted:
+        return "xml" in wanted
+    accept = request.headers.get("Accept", "").lower()
+    return "xml" in accept and not any(kind in accept for kind in ("json", "*/*", "application/*"))
+
+
 def read_only(view):
-    """GET (and HEAD) only; anything else is a 405 OperationOutcome. No form posts here, so no CSRF."""
+    """GET (and HEAD) only; anything else is a 405 OperationOutcome. No form posts here, so no CSRF.
+    XML asked for is a 406, and a database away a 503, each an OperationOutcome as well."""
     @csrf_exempt
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -50,7 +62,17 @@ def read_only(view):
             response = fhir_response(outcome("not-supported", "This server is read-only: use GET."), status=405)
             response["Allow"] = "GET, HEAD"
             return response
-        return view(request, *args, **kwargs)
+        if asks_for_xml(request):
+            return fhir_response(outcome("not-supported", "This server answers in FHIR JSON only "
+                                                          "(application/fhir+json)."), status=406)
+        try:
+            return view(request, *args, **kwargs)
+        except DatabaseError:
+            reconnect_after_this_request()
+            response = fhir_response(outcome("transient", "The service is not available right now. "
+                                                          "Try again in a minute."), status=503)
+            response["Retry-After"] = "30"
+            return response
     return wrapper
 
 

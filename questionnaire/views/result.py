@@ -19,7 +19,8 @@ from ..engine import recommend
 from ..facts import medicine_names
 from ..fonts import unprintable_characters
 from ..glossary import result_terms
-from ..pdf import as_pdf
+from ..pdf import as_pdf, is_costly
+from ..pdf_limit import COSTLY_PDFS_PER_MINUTE, WINDOW_SECONDS, allow_costly_pdf
 from ..printout import (
     EMERGENCY_LINE, HOW_TO_USE, OWN_FROM_LINK, PAPER_SIZES, ListDocument, as_text, paper_for_language,
     paper_size_labels, sign_off_line)
@@ -258,6 +259,11 @@ def _attachment(body, content_type, filename):
 @_with_answers
 def result_pdf(request, answers, content):
     document = _saved_document(request, answers, content)
+    if is_costly(document) and not allow_costly_pdf(request):
+        response = render(request, "questionnaire/pdf_wait.html", {
+            "limit": COSTLY_PDFS_PER_MINUTE, "seconds": WINDOW_SECONDS}, status=429)
+        response["Retry-After"] = str(WINDOW_SECONDS)
+        return response
     return _attachment(as_pdf(document), "application/pdf", f"{document.filename_stem}.pdf")
 
 

@@ -1,10 +1,12 @@
 """Pages for the service itself: health for load balancers, and the plain error pages."""
 import sys
 
-from django.db import DatabaseError, connection
+from django.db import DatabaseError
 from django.http import HttpResponse
 from django.template import loader
 from django.views.decorators.http import require_GET
+
+from ..reconnect import reconnect_after_this_request
 
 
 def server_error(request):
@@ -15,6 +17,7 @@ def server_error(request):
     """
     error = sys.exc_info()[1]
     if isinstance(error, DatabaseError):
+        reconnect_after_this_request()
         return render_plain("503.html", status=503)
     return render_plain("500.html", status=500)
 
@@ -28,11 +31,15 @@ def render_plain(template_name, status):
 
 @require_GET
 def healthz(request):
-    """For load balancers: 200 when the database answers a trivial query, else 503."""
+    """For load balancers: 200 when the query every patient page makes first (the content
+    stamp) answers, else 503. A bare ``SELECT 1`` passes on SQLite even when the database
+    file is gone, while every page fails."""
+    from questionnaire.models import ContentStamp
     try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
+        loaded = ContentStamp.current() is not None
     except DatabaseError:
+        reconnect_after_this_request()
+        loaded = False
+    if not loaded:
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")

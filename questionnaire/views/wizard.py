@@ -125,7 +125,10 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
         if size in TEXT_SIZES:
             self.request.session[TEXT_SIZE_SESSION_KEY] = size
         if step != "check":
-            self.request.session[DRAFT_SESSION_KEY] = {step: self.request.POST.getlist(f"{step}-{step}")[:50]}
+            # Only choices the step offers, each once: the draft is bounded as the answers are.
+            field = self.get_form(step).fields[step]
+            sent = dict.fromkeys(self.request.POST.getlist(f"{step}-{step}"))
+            self.request.session[DRAFT_SESSION_KEY] = {step: [v for v in sent if field.valid_value(v)]}
         change = "?change=1" if self.request.POST.get("return_to_check") else ""
         return remember_language(redirect(self.get_step_url(step) + change), posted_language(self.request))
 

@@ -1,0 +1,26 @@
+"""How many costly PDFs one client may make in a minute (docs/operations.md).
+
+A PDF of own questions in several scripts loads a fallback font for each, and costs up
+to a second of a worker's time (bench/worst_pdf.py) where a list in Latin script costs
+under a tenth of that. So only costly PDFs are counted, per client address
+(client_address.py), in Django's cache. The key holds the address and the
+value a count: nothing a person answered or typed.
+"""
+from django.core.cache import cache
+
+from .client_address import client_address
+
+COSTLY_PDFS_PER_MINUTE = 6
+WINDOW_SECONDS = 60
+
+
+def allow_costly_pdf(request):
+    """Count one costly PDF for this client; False once it has had its share this minute."""
+    key = f"costly-pdf:{client_address(request)}"
+    cache.add(key, 0, timeout=WINDOW_SECONDS)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # the window ended between add and incr
+        cache.set(key, 1, timeout=WINDOW_SECONDS)
+        count = 1
+    return count <= COSTLY_PDFS_PER_MINUTE
