@@ -277,3 +277,36 @@ class TestTextSizeOnAStep:
         complete(client, "dampen", "lupus")
         assert client.get(step_url("check")).context["answers_form_id"] is None
         assert client.get(step_url("goal")).context["answers_form_id"] == "step-form"
+
+
+class TestEnterMovesForward:
+    """Enter in a field submits the form with its default button: the first submit button in the
+    page that belongs to the form. The header's language and text-size buttons belong to the
+    step's form too, so the page puts the form's own action before them (base.html)."""
+
+    FIRST_SUBMIT = re.compile(r'<button[^>]*type="submit"[^>]*>')
+
+    def first_submit(self, page):
+        return self.FIRST_SUBMIT.search(page).group(0)
+
+    def test_on_every_step_it_is_continue(self, client):
+        client.get(reverse("questionnaire:questions"))
+        for step, value in [("goal", "dampen"), ("condition", "lupus"), ("medicines", []), ("stage", "starting"),
+                            ("factors", []), ("concerns", [])]:
+            button = self.first_submit(client.get(step_url(step)).content.decode())
+            assert 'class="default-action"' in button and "name=" not in button, (step, button)
+            post_step(client, step, value)
+
+    def test_on_the_result_page_it_saves_the_list(self, client):
+        page = complete(client, "dampen", "lupus").content.decode()
+        button = self.first_submit(page)
+        assert 'name="action" value="save"' in button and 'form="question-list-form"' in button
+
+
+def test_after_start_over_back_to_a_step_and_start_now_begin_at_the_first_question(client):
+    """A nurse's next patient once started at "Question 4 of 7" after a few Back presses."""
+    complete(client, "dampen", "lupus")
+    client.post(reverse("questionnaire:start_over"))
+    for step in ("factors", "stage"):  # the browser's Back button asks for these pages again
+        assert client.get(step_url(step)).url == step_url("goal")
+    assert client.get(reverse("questionnaire:questions")).url == step_url("goal")

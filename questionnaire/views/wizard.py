@@ -98,9 +98,15 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
         self.draft = self.request.session.pop(DRAFT_SESSION_KEY, None) or {}
         self.restore_saved_answers()
         step = kwargs.get("step")
-        if step == "check" and not self.storage.get_step_data(self.steps.first):
+        nothing_answered = not self.storage.get_step_data(self.steps.first)
+        if step == "check" and nothing_answered:
             # Nothing answered (a new visit, or after "Start over"): nothing to check.
             return redirect(start_url(expired=True))
+        if step in self.get_form_list() and step != self.steps.first and nothing_answered:
+            # A page from the middle of the flow with nothing answered before it (Back after
+            # "Start over"): the next person starts at the first question, and so does "Start now".
+            self.storage.current_step = self.steps.first
+            return redirect(self.get_step_url(self.steps.first))
         return super().get(*args, **kwargs)
 
     def get_form(self, step=None, data=None, files=None):

@@ -1,5 +1,6 @@
 """Every page type passes axe-core at WCAG 2.2 A and AA and its best practices (one walk through
 them all), and the flow works by keyboard alone."""
+import re
 import time
 from datetime import timedelta
 from unittest import mock
@@ -7,7 +8,7 @@ from unittest import mock
 import pytest
 from playwright.sync_api import expect
 
-from tests.helpers.browser import answer_all, axe_problems, choose_and_continue, complete
+from tests.helpers.browser import answer_all, axe_problems, choose, choose_and_continue, complete
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -179,3 +180,20 @@ def test_the_whole_flow_by_keyboard_alone(page, site):
     enter(page)
     expect(page.get_by_text("Your question list is saved.")).to_be_visible()
     assert page.locator(".suggested-questions input[name=keep]:not(:checked)").count() == 1
+
+
+def test_enter_on_a_choice_moves_forward_on_every_step_and_keeps_the_language(page, site):
+    """Enter on a radio button or a tick box once switched the site to Spanish (the header's
+    language button was the form's first submit button)."""
+    page.goto(site + "/questions/")
+    for step, value in [("goal", "dampen"), ("condition", "lupus"), ("medicines", None), ("stage", "starting"),
+                        ("factors", "pregnancy"), ("concerns", "cost")]:
+        if value:
+            choose(page, value)
+            page.locator(f"input[value='{value}']").focus()
+        else:
+            page.locator("input[type=checkbox]").first.focus()
+        page.keyboard.press("Enter")
+        expect(page.locator("html")).to_have_attribute("lang", "en")
+        expect(page).not_to_have_url(re.compile(f"/questions/{step}/"))
+    expect(page.get_by_role("heading", name="Check your answers")).to_be_visible()
