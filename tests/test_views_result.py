@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 from questionnaire.session_keys import LIST_SESSION_KEY
 from questionnaire.sessions import BEGAN_SESSION_KEY
+from tests.helpers.pdf import pdf_text
 from tests.helpers.wizard import complete
 
 pytestmark = pytest.mark.django_db
@@ -400,6 +401,14 @@ class TestNothingTypedIsLost:
 
 
 class TestPage:
+    @pytest.mark.parametrize("goal, condition, said", [
+        ("unsure", "melanoma", "I am not sure"), ("strengthen", "allergic_asthma", "Strengthen the immune response")])
+    def test_the_aim_shown_and_printed_is_the_one_the_person_gave(self, client, goal, condition, said):
+        """"I am not sure" was printed as "Aim: Strengthen", and a mismatched aim as the usual one."""
+        page = complete(client, goal, condition)
+        assert page.context["document"].goal == said
+        assert f"Aim: {said}" in " ".join(pdf_text(io.BytesIO(client.get(reverse("questionnaire:result_pdf")).content)).split())
+
     def test_the_emergency_line_is_left_to_the_page_and_never_repeated_by_the_content(self, client):
         """The page says it once on screen (the call-now box) and once in print (the footer);
         tests/e2e/test_flow.py counts what a person sees."""

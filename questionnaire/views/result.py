@@ -103,7 +103,9 @@ def _list_document(request, outcome, choices, release, link=None):
         question_list=question_list,
         date=timezone.localdate(),
         condition=outcome.condition.label,
-        goal=Goal(outcome.goal).label if outcome.goal != Goal.UNSURE else "",
+        # The aim the person gave, never the one the list was framed by: "I am not sure" is not a
+        # guess of ours, and an aim that does not fit the condition is explained on the page.
+        goal=Goal(outcome.answers.goal).label,
         medicines=medicine_names(outcome.medicines) if outcome.medicines_named else "",
         version=release.version if release else "-",
         last_reviewed=release.last_reviewed if release else timezone.localdate(),
