@@ -232,12 +232,13 @@ def _said(answers):
     return " ".join(parts)
 
 
-def _rule_problems(answers, result, found):
+def _rule_problems(answers, result):
     """(rule number, item kind, item slug, what is wrong) for one result."""
     from .engine import DOSING_ROUTINE
     from .facts import FACTOR_FACTS, RISK_FACTS
     from .vocabulary import Fact
 
+    found = result.findings
     listed = {q.fact for q in result.questions if q.fact}
     suggested = result.suggested_questions()
     suggested_facts = {q.fact for q in suggested if q.fact}
@@ -298,10 +299,9 @@ def _concern_problems(answers, result, suggested):
 
 
 def _stage_problems(answers, result):
-    """Rule 12: nothing "before I start" after finishing; an organ transplant never "ended"; a
-    stem-cell transplant speaks of GVHD, not rejection."""
+    """Rule 12: nothing "before I start" after finishing; an organ transplant never "ended". Its
+    third part, GVHD wording after a stem-cell transplant, is a lesson (``lesson_problems``)."""
     organ = answers.condition in ORGAN_TRANSPLANTS
-    stem_cell = answers.condition == "stem_cell_transplant" and Factor.TRANSPLANT_HISTORY not in answers.factors
     for kind, items in (("question", result.questions), ("note", result.notes)):
         for item in items:
             text = item.text
@@ -309,8 +309,6 @@ def _stage_problems(answers, result):
                 yield 12, kind, item.slug, "speaks of before starting to someone whose treatment has finished"
             if organ and ENDED_WORDS.search(text):
                 yield 12, kind, item.slug, "says treatment has ended after an organ transplant, whose medicines go on"
-            if stem_cell and REJECTION_WORDS.search(text):
-                yield 12, kind, item.slug, "speaks of rejection after a stem-cell transplant (say GVHD)"
 
 
 def medicine_rule_problems(content):
@@ -322,7 +320,7 @@ def medicine_rule_problems(content):
     first = {}
     for answers in answer_sets(content):
         result = recommend(answers, content)
-        for rule, kind, slug, message in _rule_problems(answers, result, result.findings):
+        for rule, kind, slug, message in _rule_problems(answers, result):
             first.setdefault((rule, kind, slug, message), answers)
     return [ContentProblem(kind, slug, rule_field(rule), f"{message}; for example {_said(a)}", code="clinical_rule")
             for (rule, kind, slug, message), a in sorted(first.items(), key=lambda pair: pair[0][:3])]

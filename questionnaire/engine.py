@@ -6,7 +6,6 @@ so the result page, the ``recommend`` command and the tests all share it.
 from dataclasses import dataclass, field, replace
 
 from .facts import fill, findings, medicines_in_plan
-
 from .vocabulary import (
     CONCERN_THEMES, SUGGESTED_PRIORITIES, Concern, Factor, Goal, NoteKind,
     QuestionPriority, Stage, Theme)

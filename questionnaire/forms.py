@@ -4,7 +4,7 @@ import unicodedata
 from django import forms
 from django.utils import translation
 from django.utils.functional import cached_property
-from django.utils.text import format_lazy
+from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext, gettext_lazy as _, pgettext
 
 from .content_reading import current_content
@@ -169,6 +169,12 @@ class ContentMultipleChoiceField(forms.MultipleChoiceField):
 
 #: The first choice of the medicine step: naming a medicine is optional.
 NOT_SURE = "not_sure"
+NOT_SURE_LABEL = _("Not yet, or not sure")
+
+
+def medicine_label(medicine):
+    """A medicine as an option or an answer: its name, as a sentence starts."""
+    return capfirst(medicine.name)
 
 
 class MedicinesForm(forms.Form):
@@ -197,8 +203,7 @@ class MedicinesForm(forms.Form):
         self.condition_label = condition.label if condition is not None else ""
         self.fields["medicines"].slugs = frozenset([NOT_SURE, *self.medicines])
         self.fields["medicines"].choices = [
-            (NOT_SURE, gettext("Not yet, or not sure")),
-            *[(m.slug, m.name[:1].upper() + m.name[1:]) for m in self.ordered()]]
+            (NOT_SURE, NOT_SURE_LABEL), *[(m.slug, medicine_label(m)) for m in self.ordered()]]
 
     def ordered(self):
         usual = {m.slug for m in self.usual}
@@ -240,7 +245,7 @@ class MedicinesForm(forms.Form):
         if NOT_SURE in medicines and len(medicines) > 1:
             raise forms.ValidationError(
                 _("You chose “%(not_sure)s” and a medicine. Choose one or the other."),
-                code="not_sure_and_medicines", params={"not_sure": gettext("Not yet, or not sure")})
+                code="not_sure_and_medicines", params={"not_sure": str(NOT_SURE_LABEL)})
         return medicines
 
 

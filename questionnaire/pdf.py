@@ -38,11 +38,6 @@ def is_costly(document):
     return bool(fonts_for(_texts(document))[0])
 
 
-def needs_shaping(document):
-    """True when any text goes beyond Latin letters and common punctuation."""
-    return any(map(text_needs_shaping, _texts(document)))
-
-
 #: Scripts whose letters join, reorder or are written right to left, so they must be shaped:
 #: Hebrew to Thaana, Devanagari to Myanmar, the Ethiopic to Mongolian blocks, and Arabic
 #: presentation forms. Latin, Greek, Cyrillic, CJK and Hangul print one glyph per character.
@@ -64,17 +59,13 @@ class _ListPDF(FPDF):
         sees PLACEHOLDER in its place instead, and the page names the character."""
         return super().normalize_text(text.translate(self.unprintable))
 
-    #: Whether any text of this document needs shaping (``needs_shaping``).
-    shaping = False
-
     def multi_cell(self, w, h=None, text="", *args, **kwargs):
         """fpdf2 2.8.9 may set a fallback font inside a saved graphics state (q ... Q) and then
         take it as still set, so the next line shows with no font and viewers print it blank:
         have it set the font again for every block of text. Shaping is slow, so it is on only
         for a block of text that needs it (right-to-left and joined scripts)."""
         self.current_font_is_set_on_page = False
-        if self.shaping:
-            self.set_text_shaping(text_needs_shaping(text))
+        self.set_text_shaping(text_needs_shaping(text))
         return super().multi_cell(w, h, text, *args, **kwargs)
 
     def footer(self):
@@ -111,9 +102,6 @@ def as_pdf(document):
         # Regular faces only: the bold headings are this site's own words (Latin script).
         pdf.set_fallback_fonts([f"fallback{number}" for number in range(len(fallbacks))], exact_match=False)
     pdf.unprintable = dict.fromkeys(map(ord, unprintable), PLACEHOLDER)
-    # Shaping lays out right-to-left and joined scripts such as Hebrew and Arabic in their own
-    # order; it is slow, so it is used only when a text needs it.
-    pdf.shaping = needs_shaping(document)
     pdf.add_page()
     _header(pdf, document)
 

@@ -225,8 +225,8 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
         the content no longer has is left out, as the step's own check would.
         """
         conditions = {slug: c.label for slug, c in self.content.conditions.items()}
-        medicines = {slug: m.name[:1].upper() + m.name[1:] for slug, m in self.content.medicines.items()}
-        medicines[forms.NOT_SURE] = gettext("Not yet, or not sure")
+        medicines = {slug: forms.medicine_label(m) for slug, m in self.content.medicines.items()}
+        medicines[forms.NOT_SURE] = str(forms.NOT_SURE_LABEL)
         words = {
             "goal": dict(Goal.choices), "condition": conditions, "medicines": medicines, "stage": dict(Stage.choices),
             "factors": dict(Factor.choices), "concerns": dict(Concern.choices),

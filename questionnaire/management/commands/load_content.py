@@ -44,10 +44,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, paths, database, verbosity, **options):
         files = fixture_files(paths or [Path(settings.BASE_DIR) / "fixtures"])
-        listed, problems = listed_items(files)
-        if problems:
-            raise CommandError("\n".join([REFUSED, *(f"- {problem}" for problem in problems)]))
         try:
+            listed, problems = listed_items(files)
+            if problems:
+                raise _Refused(problems)
             with transaction.atomic(using=database), one_stamp(database):
                 call_command("loaddata", *files, database=database, verbosity=0)
                 remove_unlisted(listed, database)
@@ -86,7 +86,7 @@ def _objects_with_lines(text):
     index = len(text) - len(text.lstrip())
     if not text.startswith("[", index):
         return None
-    found, index = [], index + 1
+    found, index, line, counted = [], index + 1, 1, 0
     while True:
         while index < len(text) and text[index] in " \t\r\n,":
             index += 1
@@ -98,8 +98,9 @@ def _objects_with_lines(text):
             obj, end = decoder.raw_decode(text, index)
         except ValueError:
             return None
-        found.append((obj, text.count("\n", 0, index) + 1))
-        index = end
+        line += text.count("\n", counted, index)
+        found.append((obj, line))
+        counted, index = index, end
 
 
 def listed_items(files):
