@@ -97,11 +97,13 @@ _FACTOR_OF = {str(fact): str(factor) for fact, factor in FACTOR_FACTS.items()}
 _RULED_OUT = str(Fact.LIVE_AGENT_RULED_OUT)
 
 
-def _situation_rules_out_live_agents(answers, condition, plan):
-    """A transplant, a pregnancy or an immune-calming medicine beside it usually rule a live agent out."""
+def _situation_rules_out_live_agents(answers, condition, plan, named):
+    """A transplant, a pregnancy or an immune-calming medicine the person takes usually rule a live
+    agent out. The condition's usual medicines are other choices, not taken beside it: only the
+    medicines the person named count."""
     return (condition.group == ConditionGroup.TRANSPLANT
             or any(f in answers.factors for f in (Factor.TRANSPLANT_HISTORY, Factor.PREGNANCY))
-            or any(m.avoid_live_vaccines and Risk.LIVE_AGENT not in m.risks for m in plan))
+            or (named and any(m.avoid_live_vaccines and Risk.LIVE_AGENT not in m.risks for m in plan)))
 
 
 def _fills(fact, medicines):
@@ -126,7 +128,7 @@ def findings(answers, condition, plan, named):
         factor = _FACTOR_OF.get(fact)
         if factor is not None and factor not in answers.factors:
             continue
-        if fact == _RULED_OUT and not _situation_rules_out_live_agents(answers, condition, plan):
+        if fact == _RULED_OUT and not _situation_rules_out_live_agents(answers, condition, plan, named):
             continue
         medicines = tuple(m for m in plan if holds(m, stage))
         if medicines:

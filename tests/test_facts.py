@@ -111,3 +111,25 @@ class TestTemplatesInTheList:
         assert "checkpoint_inhibitors" in {t.slug for t in result.treatments}
         assert result.as_dict()["medicines"] == [
             {"slug": "car_t", "name": "car t", "treatment": "checkpoint_inhibitors", "named": True}]
+
+
+def test_a_live_agent_is_ruled_out_by_the_person_s_situation_not_by_the_other_choices_for_the_condition():
+    """Every melanoma list once opened with "T-VEC is usually ruled out", because TIL therapy, another
+    choice for melanoma, avoids live vaccines."""
+    t_vec = medicine("t_vec", "checkpoint_inhibitors", risks={"live_agent": ("considering", "starting")})
+    til = medicine("til", "checkpoint_inhibitors", avoid_live_vaccines=True)
+    content = build_content()
+    for item in (t_vec, til):
+        content = with_item(content, "medicines", item)
+    content = with_item(content, "conditions", replace(content.conditions["melanoma"],
+                                                       medicines={"all": ("t_vec", "til")}))
+    melanoma = content.conditions["melanoma"]
+
+    def ruled_out(factors=(), medicines=()):
+        answers = Answers("strengthen", "melanoma", "considering", factors, medicines=medicines)
+        plan, named = medicines_in_plan(answers, melanoma, content)
+        return "live_agent_ruled_out" in findings(answers, melanoma, plan, named)
+
+    assert not ruled_out()
+    assert ruled_out(factors=("pregnancy",)) and ruled_out(factors=("transplant_history",))
+    assert ruled_out(medicines=("t_vec", "til"))
