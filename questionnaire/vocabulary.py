@@ -25,6 +25,7 @@ class ConditionGroup(models.TextChoices):
     AUTOIMMUNE = "autoimmune", _("Autoimmune or inflammatory disease")
     TRANSPLANT = "transplant", _("Organ or stem-cell transplant")
     ALLERGY = "allergy", _("Allergy")
+    IMMUNE_DEFICIENCY = "immune_deficiency", _("Immune deficiency")
     OTHER = "other", _("Something else")
 
 
