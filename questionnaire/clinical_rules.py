@@ -6,7 +6,7 @@ needs it). Each problem names the rule broken, the answers that break it and the
 import re
 
 from .problems import ContentProblem
-from .vocabulary import Concern, ConditionGroup, Factor, Goal, QuestionPriority, Stage
+from .vocabulary import CAUTION_FACTORS, Concern, ConditionGroup, Factor, Goal, QuestionPriority, Stage
 
 GOALS = Goal.values
 STAGES = Stage.values
@@ -183,6 +183,12 @@ RULES = {
     1: "pregnant now", 2: "planning a pregnancy", 3: "vaccines due", 4: "tests before starting",
     5: "infection prevention", 6: "special risks", 7: "live agents", 8: "call-now content fits",
     9: "steroid sick-day rules", 10: "each concern", 11: "the short list", 12: "stage fit", 13: "printed",
+    14: "situations",
+}
+#: Rule 14: each situation of the third release has a suggested question on this subject.
+SITUATION_SUBJECTS = {
+    **{factor.value: factor.value for factor in CAUTION_FACTORS},
+    Factor.CHILD.value: "child",
 }
 #: Words that belong before treatment starts, never after it has finished (rule 12).
 BEFORE_START_WORDS = re.compile(r"before (I|you) (start|begin)\b(?!\s+(any|a|an)\s+new)|before starting|antes de (empezar|comenzar)",
@@ -211,9 +217,11 @@ def answer_sets(content):
     singles = factors + [((), (c,)) for c in Concern.values]
     for goal in GOALS:
         for condition in content.conditions:
+            adults_only = content.conditions[condition].adults_only
             for stage in STAGES:
                 for factors, concerns in singles:
-                    yield Answers(goal, condition, stage, factors, concerns)
+                    if not (adults_only and Factor.CHILD in factors):
+                        yield Answers(goal, condition, stage, factors, concerns)
     one_per_group = {}
     for condition in content.conditions.values():
         one_per_group.setdefault(condition.group, condition.slug)
@@ -246,8 +254,9 @@ def _rule_problems(answers, result):
     def medicines(fact):
         return ",".join(m.slug for m in found[fact].medicines)
 
-    for fact, rule in ((Fact.PREGNANT_NOW, 1), (Fact.PREGNANCY_PLANNING, 2), (Fact.PARTNER_PREGNANCY, 2),
-                       (Fact.BREASTFEEDING, 2), (Fact.LIVE_VACCINES, 3)):
+    for fact, rule in ((Fact.PREGNANT_NOW, 1), (Fact.BABY_LIVE_VACCINES, 1), (Fact.PREGNANCY_PLANNING, 2),
+                       (Fact.PARTNER_PREGNANCY, 2), (Fact.BREASTFEEDING, 2), (Fact.LIVE_VACCINES, 3),
+                       (Fact.INTERACTIONS, 14), *((Fact(f.value), 14) for f in CAUTION_FACTORS)):
         if fact in found and fact not in suggested_facts:
             yield rule, "medicine", medicines(fact), (
                 f"no suggested question names it for {FACTOR_FACTS[fact]} (a question template with fact {fact}, "
@@ -275,6 +284,11 @@ def _rule_problems(answers, result):
         yield 7, "medicine", medicines(Fact.LIVE_AGENT_RULED_OUT), (
             "a live agent with a transplant, a pregnancy or an immune-calming medicine, and no suggested "
             f"question says it is usually ruled out (a template with fact {Fact.LIVE_AGENT_RULED_OUT})")
+    suggested_subjects = {q.subject for q in suggested}
+    for factor in answers.factors:
+        subject = SITUATION_SUBJECTS.get(factor)
+        if subject is not None and subject not in suggested_subjects:
+            yield 14, "factor", factor, f"no suggested question on the subject {subject!r}"
     yield from _concern_problems(answers, result, suggested)
     yield from _stage_problems(answers, result)
     suggested_slugs = {q.slug for q in suggested}

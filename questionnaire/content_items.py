@@ -109,6 +109,10 @@ class Medicine:
     steroid_sick_day: bool = False
     revaccination: bool = False
     given: tuple = ()
+    interactions: tuple = ()
+    baby_live_vaccines: bool = False
+    #: Factor slugs of the situations that call for care with it (vocabulary.CAUTION_FACTORS).
+    cautions: tuple = ()
     sources: tuple = ()
     last_reviewed: datetime.date = None
     language: str = item_language()
@@ -126,6 +130,7 @@ class Condition:
     hint: str = ""
     default_goal: str = ""
     usual_goals: tuple = ()
+    adults_only: bool = False
     #: {"all": (slugs...), goal: (slugs...)}: its usual medicines (models.Condition.medicines).
     medicines: dict = field(default_factory=dict, hash=False)
     language: str = item_language()

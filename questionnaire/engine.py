@@ -50,6 +50,9 @@ class InvalidAnswers(ValueError):
             message = f"Unknown answer {key!r}. Valid answers: {', '.join(ANSWER_KEYS)}."
         elif problem == "missing":
             message = f"Missing answer {key!r}. Valid choices: {', '.join(choices)}."
+        elif problem == "adults_only":
+            message = (f"The answer {key}={value} does not fit this condition: its content is written for adults. "
+                       f"Valid choices: {', '.join(choices)}.")
         else:
             message = f"Unknown {key} {value!r}. Valid choices: {', '.join(choices)}."
         super().__init__(message)
@@ -96,6 +99,9 @@ class Answers:
             else:
                 # Keep the vocabulary's order so equal answers give equal results.
                 values[key] = tuple(c for c in choices[key] if c in items)
+        if Factor.CHILD in values["factors"] and content.conditions[values["condition"]].adults_only:
+            raise InvalidAnswers("factors", Factor.CHILD.value, problem="adults_only",
+                                 choices=[f for f in choices["factors"] if f != Factor.CHILD])
         return cls(**values)
 
     def as_dict(self):

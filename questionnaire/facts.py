@@ -11,7 +11,8 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext
 
 from .vocabulary import (
-    MONITORED_RISKS, ConditionGroup, Fact, Factor, MedicineAdvice, Prevention, Risk, Stage, TestBeforeStarting)
+    CAUTION_FACTORS, MONITORED_RISKS, ConditionGroup, Fact, Factor, Interaction, MedicineAdvice, Prevention, Risk,
+    Stage, TestBeforeStarting)
 
 #: The stages before treatment ends, when what it needs before and during still matters.
 BEFORE_THE_END = (Stage.CONSIDERING, Stage.STARTING, Stage.ON_TREATMENT)
@@ -34,6 +35,10 @@ FACTOR_FACTS = {
     Fact.PARTNER_PREGNANCY: Factor.PARTNER_PREGNANCY,
     Fact.BREASTFEEDING: Factor.BREASTFEEDING,
     Fact.LIVE_VACCINES: Factor.VACCINES_DUE,
+    Fact.BABY_LIVE_VACCINES: Factor.PREGNANCY,
+    Fact.INTERACTIONS: Factor.OTHER_MEDICINES,
+    # A situation a medicine lists among its cautions: the fact has the factor's slug.
+    **{Fact(factor.value): factor for factor in CAUTION_FACTORS},
 }
 
 
@@ -92,6 +97,9 @@ HOLDS = {str(fact): _risk(*risks) for fact, risks in RISK_FACTS.items()} | {
     str(Fact.STEROID_SICK_DAY): lambda m, stage: m.steroid_sick_day and stage in _BEFORE_THE_END,
     str(Fact.REVACCINATION): lambda m, stage: m.revaccination,
     str(Fact.LIVE_AGENT_RULED_OUT): lambda m, stage: _LIVE_AGENT in m.risks,
+    str(Fact.BABY_LIVE_VACCINES): lambda m, stage: m.baby_live_vaccines and stage in _BEFORE_THE_END,
+    str(Fact.INTERACTIONS): lambda m, stage: bool(m.interactions) and stage in _BEFORE_THE_END,
+    **{factor.value: (lambda m, stage, factor=factor.value: factor in m.cautions) for factor in CAUTION_FACTORS},
 }
 _FACTOR_OF = {str(fact): str(factor) for fact, factor in FACTOR_FACTS.items()}
 _RULED_OUT = str(Fact.LIVE_AGENT_RULED_OUT)
@@ -114,6 +122,8 @@ def _fills(fact, medicines):
         return {"tests": labels(TestBeforeStarting, {t for m in medicines for t in m.tests_before})}
     if fact == Fact.INFECTION_PREVENTION:
         return {"preventions": labels(Prevention, {p for m in medicines for p in m.infection_prevention})}
+    if fact == Fact.INTERACTIONS:
+        return {"interactions": labels(Interaction, {i for m in medicines for i in m.interactions})}
     if fact == Fact.MONITORING:
         return {"checks": labels(Risk, {r for m in medicines for r in m.risks if r in MONITORED_RISKS})}
     return {}

@@ -34,6 +34,9 @@ FACTOR_HINTS = {
                                  "or a thyroid problem caused by the immune system."),
     Factor.INFECTION_HISTORY: _("Also tell us if you are not sure."),
     Factor.OTHER_MEDICINES: _("Including vitamins, herbal products and medicines you buy yourself."),
+    Factor.CHILD: _("Answer the other questions about your child."),
+    Factor.SERIOUS_SIDE_EFFECT_NOW: _("For example, an inflamed bowel, liver or lungs during immunotherapy."),
+    Factor.SURGERY_OR_DENTAL_SOON: _("Including a tooth pulled or an implant."),
 }
 
 
@@ -272,6 +275,15 @@ class FactorsForm(forms.Form):
         error_messages={"invalid_choice": _("Select only the options shown")},
     )
     hints = FACTOR_HINTS
+
+    def __init__(self, *args, condition=None, content=None, **kwargs):
+        """A parent cannot answer for a child where the condition's content is written for adults
+        (Condition.adults_only): the choice is not offered, and refused if sent."""
+        super().__init__(*args, **kwargs)
+        chosen = content.conditions.get(condition) if content is not None and condition else None
+        if chosen is not None and chosen.adults_only:
+            field = self.fields["factors"]
+            field.choices = [(value, label) for value, label in field.choices if value != Factor.CHILD]
 
     def clean_factors(self):
         """Pregnant now and planning a pregnancy are different situations (docs/content-guide.md#lessons): one or the other."""

@@ -130,6 +130,13 @@ class Medicine(ReviewedContent):
         default=False, help_text="Sick-day rules and the steroid emergency card: systemic courses only.")
     revaccination = models.BooleanField(default=False, help_text="Childhood vaccines are given again after it.")
     given = models.JSONField(default=list, blank=True, help_text="Given slugs: how it is given.")
+    interactions = models.JSONField(
+        default=list, blank=True, help_text="Interaction slugs: other medicines and foods that clash with it.")
+    baby_live_vaccines = models.BooleanField(
+        default=False, help_text="Taken late in pregnancy, the baby's live vaccines (rotavirus, BCG) may wait.")
+    cautions = models.JSONField(
+        default=list, blank=True,
+        help_text="Factor slugs of the situations that call for care with it: a question names it for them.")
 
     class Meta:
         ordering = ["treatment__order", "order", "slug"]
@@ -152,6 +159,8 @@ class Condition(models.Model):
     usual_goals = models.JSONField(
         default=list, blank=True,
         help_text="Goals treatments for this condition usually have. Empty: any goal fits.")
+    adults_only = models.BooleanField(
+        default=False, help_text="The content on it is written for adults: a parent cannot answer for a child.")
     medicines = models.JSONField(
         default=dict, blank=True,
         help_text='Its usual medicine slugs: {"all": [...]} whatever the aim, and a goal\'s own list only '

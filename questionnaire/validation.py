@@ -11,7 +11,9 @@ from collections.abc import Mapping
 from .clinical_rules import clinical_problems
 from .engine import answer_choices
 from .problems import ContentProblem
-from .vocabulary import ConditionGroup, NoteKind, QuestionPriority, Stage, Theme, TREATMENT_GOALS
+from .vocabulary import (
+    CAUTION_FACTORS, ConditionGroup, Given, Interaction, NoteKind, Prevention, QuestionPriority, Risk, Stage,
+    TestBeforeStarting, Theme, TREATMENT_GOALS)
 
 TREATMENT_GOAL_VALUES = [g.value for g in TREATMENT_GOALS]
 
@@ -54,6 +56,37 @@ def _check_text(problems, kind, obj, *field_names):
 def _check_sources(problems, kind, obj):
     if not obj.sources:
         problems.append(ContentProblem(kind, obj.slug, "sources", "needs at least one source"))
+
+
+#: Each medicine fact that lists vocabulary slugs, and the slugs it may hold.
+MEDICINE_FACT_SLUGS = {
+    "tests_before": TestBeforeStarting.values,
+    "infection_prevention": Prevention.values,
+    "given": Given.values,
+    "interactions": Interaction.values,
+    "cautions": [f.value for f in CAUTION_FACTORS],
+}
+
+
+def medicine_fact_problems(medicine):
+    """A medicine's facts hold the vocabulary's slugs only: an unknown one would silently never
+    reach a question (docs/content-format.md#the-medicine-knowledge-base)."""
+    problems = []
+    for name, allowed in MEDICINE_FACT_SLUGS.items():
+        bad = _unknown(getattr(medicine, name), allowed)
+        if bad:
+            problems.append(ContentProblem(
+                "medicine", medicine.slug, name, f"unknown value(s) {', '.join(map(repr, bad))}; "
+                f"valid: {', '.join(allowed)}", code="unknown_slug", params={"field": name, "values": bad}))
+    risks = medicine.risks if isinstance(medicine.risks, Mapping) else {}
+    for risk, stages in risks.items():
+        bad = ([risk] if risk not in Risk.values else []) + _unknown(stages, Stage.values)
+        if bad:
+            problems.append(ContentProblem(
+                "medicine", medicine.slug, "risks", f"unknown risk or stage(s) {', '.join(map(repr, bad))}; "
+                f"risks: {', '.join(Risk.values)}; stages: {', '.join(Stage.values)}",
+                code="unknown_slug", params={"field": "risks", "values": bad}))
+    return problems
 
 
 def validate_rule(rule, content):
@@ -293,6 +326,9 @@ def validate_content(content):
     for treatment in content.treatments.values():
         _check_text(problems, "treatment type", treatment, "title", "description")
         _check_sources(problems, "treatment type", treatment)
+
+    for medicine in content.medicines.values():
+        problems.extend(medicine_fact_problems(medicine))
 
     for condition in content.conditions.values():
         if condition.group not in ConditionGroup.values:

@@ -37,6 +37,9 @@ class Stage(models.TextChoices):
 
 
 class Factor(models.TextChoices):
+    #: A parent answering for a child: the list gains questions worded for the parent, and the
+    #: choice is offered only where the content fits children (Condition.adults_only).
+    CHILD = "child", _("I am a parent, preparing for my child's treatment")
     AUTOIMMUNE_HISTORY = "autoimmune_history", _("I have (or had) another autoimmune disease")
     TRANSPLANT_HISTORY = "transplant_history", _("I have had an organ transplant")
     #: Pregnant now, planning, and a partner's plans are different situations (docs/content-guide.md#lessons).
@@ -50,6 +53,21 @@ class Factor(models.TextChoices):
     VACCINES_DUE = "vaccines_due", _("I have vaccines coming up")
     OTHER_MEDICINES = "other_medicines", _("I take other medicines or supplements")
     AGE_65_PLUS = "age_65_plus", _("I am 65 or older")
+    #: The situations of the third release: each one raises its own safety question, and names
+    #: the medicines whose facts list it among their cautions (Medicine.cautions).
+    SERIOUS_SIDE_EFFECT_NOW = "serious_side_effect_now", _(
+        "I am being treated for a serious side effect now, or I take steroids for one")
+    SURGERY_OR_DENTAL_SOON = "surgery_or_dental_soon", _("I have surgery or dental work coming up")
+    INFECTION_NOW = "infection_now", _("I have an infection now")
+    CANCER_HISTORY = "cancer_history", _("I have had cancer before")
+    HEART_FAILURE_OR_DEMYELINATION = "heart_failure_or_demyelination", _(
+        "I have heart failure, or a nerve disease such as multiple sclerosis (MS)")
+    SMOKER = "smoker", _("I smoke, or I used to smoke")
+
+
+#: The situations a medicine's facts can list as cautions (Medicine.cautions).
+CAUTION_FACTORS = [Factor.SERIOUS_SIDE_EFFECT_NOW, Factor.SURGERY_OR_DENTAL_SOON, Factor.INFECTION_NOW,
+                   Factor.CANCER_HISTORY, Factor.HEART_FAILURE_OR_DEMYELINATION, Factor.SMOKER]
 
 
 class Concern(models.TextChoices):
@@ -157,6 +175,16 @@ class Prevention(models.TextChoices):
     MENINGOCOCCAL_VACCINE = "meningococcal_vaccine", _("a meningitis (meningococcal) vaccine first")
 
 
+class Interaction(models.TextChoices):
+    """Other medicines and foods that clash with a medicine; the labels fill "{interactions}"."""
+
+    GOUT_MEDICINES = "gout_medicines", _("allopurinol or febuxostat (for gout)")
+    TRIMETHOPRIM = "trimethoprim", _("the antibiotic trimethoprim")
+    GRAPEFRUIT = "grapefruit", _("grapefruit")
+    ANTIBIOTICS_ANTIFUNGALS = "antibiotics_antifungals", _("some antibiotics and antifungals")
+    ST_JOHNS_WORT = "st_johns_wort", _("St. John's wort")
+
+
 class Risk(models.TextChoices):
     """A medicine's special risks; each holds from the stages its facts name."""
 
@@ -224,4 +252,12 @@ class Fact(models.TextChoices):
     DRIVING = "driving", _("Driving")
     MONITORING = "monitoring", _("Checks while on treatment")
     STEROID_SICK_DAY = "steroid_sick_day", _("Steroid sick-day rules and emergency card")
+    INTERACTIONS = "interactions", _("Other medicines, with a medicine that clashes with some")
+    BABY_LIVE_VACCINES = "baby_live_vaccines", _("Pregnant now: the baby's live vaccines after a medicine late in pregnancy")
+    SERIOUS_SIDE_EFFECT_NOW = "serious_side_effect_now", _("A serious side effect being treated now")
+    SURGERY_OR_DENTAL_SOON = "surgery_or_dental_soon", _("Surgery or dental work soon")
+    INFECTION_NOW = "infection_now", _("An infection now")
+    CANCER_HISTORY = "cancer_history", _("Cancer before")
+    HEART_FAILURE_OR_DEMYELINATION = "heart_failure_or_demyelination", _("Heart failure or a nerve disease such as MS")
+    SMOKER = "smoker", _("Smoking, now or before")
     REVACCINATION = "revaccination", _("Childhood vaccines again")

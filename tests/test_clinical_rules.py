@@ -81,3 +81,27 @@ def test_a_safety_note_names_the_questions_that_print_it(shipped):
     for note in (unprinted, misprinted):
         problems = validate_content(narrowed(with_item(shipped, "notes", note), "lupus"))
         assert ("note", "pregnant-now", "printed_by") in {(p.kind, p.slug, p.field) for p in problems}
+
+
+@pytest.mark.parametrize("factor", ["smoker", "surgery_or_dental_soon", "child"])
+def test_14_a_situation_needs_its_own_suggested_question(shipped, factor):
+    content = narrowed(shipped, "lupus")
+    situation_rules = {"smoker": "situation-smoker", "surgery_or_dental_soon": "situation-surgery-or-dental-soon",
+                       "child": "child"}
+    content = content.replace(rules=[r for r in content.rules if r.slug != situation_rules[factor]])
+    content = content.replace(questions={k: q for k, q in content.questions.items() if q.fact != factor})
+    assert ("factor", factor, rule_field(14)) in broken(content)
+
+
+def test_14_a_medicine_that_clashes_with_others_is_named_to_someone_taking_others(shipped):
+    content = narrowed(shipped, "kidney_transplant")
+    content = content.replace(questions={k: q for k, q in content.questions.items() if q.fact != "interactions"})
+    assert ("medicine", "calcineurin_inhibitors,mtor_inhibitors,azathioprine", rule_field(14)) in broken(content)
+
+
+def test_1_the_babys_live_vaccines_are_asked_when_pregnant_on_a_biologic_that_reaches_the_baby(shipped):
+    content = narrowed(shipped, "crohns_disease")
+    content = content.replace(
+        questions={k: q for k, q in content.questions.items() if q.fact != "baby_live_vaccines"})
+    assert any(kind == "medicine" and "tnf_blockers" in slug and field == rule_field(1)
+               for kind, slug, field in broken(content))

@@ -403,3 +403,28 @@ class TestLanguages:
         respelled = signed(content).replace(translations={"es": texts})
         assert respelled.language_sign_off("es") is None
         assert respelled.fingerprint == content.fingerprint  # English's own sign-off still holds
+
+
+@pytest.mark.parametrize("factor, goal, condition, medicines, slug, names", [
+    ("smoker", "dampen", "rheumatoid_arthritis", ["jak_inhibitors"], "fact-smoker", "JAK inhibitors"),
+    ("heart_failure_or_demyelination", "dampen", "rheumatoid_arthritis", ["tnf_blockers"],
+     "fact-heart-failure-or-demyelination", "TNF blockers"),
+    ("cancer_history", "dampen", "psoriasis", ["jak_inhibitors"], "fact-cancer-history", "JAK inhibitors"),
+    ("surgery_or_dental_soon", "dampen", "kidney_transplant", [], "fact-surgery-or-dental-soon", "calcineurin"),
+    ("infection_now", "modulate", "hay_fever", [], "situation-infection-now", None),
+    ("serious_side_effect_now", "strengthen", "melanoma", ["pd1_pdl1_inhibitors"], "fact-serious-side-effect-now",
+     "PD-1"),
+    ("other_medicines", "dampen", "kidney_transplant", [], "fact-interactions", "calcineurin"),
+])
+def test_each_situation_suggests_its_own_safety_question_naming_the_medicines_it_concerns(
+        content, factor, goal, condition, medicines, slug, names):
+    result = result_for(content, goal, condition, "starting", factors=[factor], medicines=medicines)
+    question = next(q for q in result.questions if q.slug == slug)
+    assert slug in result.suggested and result.priorities[slug] == QuestionPriority.SAFETY
+    assert names is None or names in question.text
+
+
+def test_a_parent_gets_questions_worded_for_their_child_and_how_to_read_the_rest(content):
+    result = result_for(content, "dampen", "lupus", "starting", factors=["child"])
+    assert {"child-fits-my-child", "child-vaccines"} <= result.suggested
+    assert "child-read-as-parent" in {n.slug for n in result.notes}

@@ -53,6 +53,15 @@ class TestAnswers:
         assert (error.value.key, error.value.value) == ("condition", "gout")
         assert Answers.from_mapping(data, with_item(content, "conditions", gout)).condition == "gout"
 
+    def test_a_parent_cannot_answer_for_a_child_where_the_content_is_written_for_adults(self):
+        content = build_content()
+        content = with_item(content, "conditions", replace(content.conditions["melanoma"], adults_only=True))
+        data = {"goal": "strengthen", "condition": "melanoma", "stage": "starting", "factors": "child"}
+        with pytest.raises(InvalidAnswers) as error:
+            Answers.from_mapping(data, content)
+        assert (error.value.key, error.value.value, error.value.problem) == ("factors", "child", "adults_only")
+        assert Answers.from_mapping({**data, "condition": "lupus", "goal": "dampen"}, content).factors == ("child",)
+
     def test_one_goal_only(self):
         with pytest.raises(InvalidAnswers):
             Answers.from_mapping(

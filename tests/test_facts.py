@@ -79,6 +79,28 @@ class TestFindings:
         assert "cytokine_release" in self.found(content, stage="considering", medicines=["car_t"])
         assert "cytokine_release" not in self.found(content, stage="finished", medicines=["car_t"])
 
+    def test_interactions_hold_for_someone_taking_other_medicines_and_name_what_clashes(self):
+        content = with_item(content_with_medicines(), "medicines",
+                            replace(METHOTREXATE, interactions=("trimethoprim",)))
+        assert "interactions" not in self.found(content)
+        found = self.found(content, factors=["other_medicines"])["interactions"]
+        assert [m.slug for m in found.medicines] == ["methotrexate"] and found.raised
+        assert found.fills["interactions"] == ["the antibiotic trimethoprim"]
+
+    def test_the_babys_live_vaccines_hold_in_pregnancy_for_a_medicine_that_reaches_the_baby(self):
+        content = with_item(content_with_medicines(), "medicines", replace(HYDROXYCHLOROQUINE, baby_live_vaccines=True))
+        assert "baby_live_vaccines" not in self.found(content, factors=["pregnancy_planning"])
+        found = self.found(content, factors=["pregnancy"])["baby_live_vaccines"]
+        assert [m.slug for m in found.medicines] == ["hydroxychloroquine"] and found.raised
+
+    @pytest.mark.parametrize("situation", ["serious_side_effect_now", "surgery_or_dental_soon", "infection_now",
+                                           "cancer_history", "heart_failure_or_demyelination", "smoker"])
+    def test_a_situation_names_only_the_medicines_whose_facts_list_it_among_their_cautions(self, situation):
+        content = with_item(content_with_medicines(), "medicines", replace(METHOTREXATE, cautions=(situation,)))
+        assert situation not in self.found(content)
+        found = self.found(content, factors=[situation])[situation]
+        assert [m.slug for m in found.medicines] == ["methotrexate"] and found.raised
+
     def test_a_usual_medicines_risk_is_not_raised_but_a_named_ones_is(self):
         content = content_with_medicines()
         assert not self.found(content)["tests_before"].raised

@@ -21,6 +21,18 @@ def test_every_other_combination_is_accepted(factors):
     assert FactorsForm({"factors": factors}).is_valid()
 
 
+@pytest.mark.django_db
+def test_a_parent_is_not_offered_a_childs_treatment_where_the_content_is_written_for_adults():
+    from questionnaire.content_reading import read_content
+    content = read_content()
+    assert content.conditions["myeloma"].adults_only and not content.conditions["lupus"].adults_only
+    offered = [value for value, _ in FactorsForm(condition="myeloma", content=content).fields["factors"].choices]
+    assert "child" not in offered and "smoker" in offered
+    assert "child" in dict(FactorsForm(condition="lupus", content=content).fields["factors"].choices)
+    sent = FactorsForm({"factors": ["child"]}, condition="myeloma", content=content)
+    assert not sent.is_valid() and sent.errors.as_data()["factors"][0].code == "invalid_choice"
+
+
 def open_groups(form):
     return [group for group, _, _, is_open in form.choice_groups() if is_open]
 

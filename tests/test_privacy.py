@@ -13,7 +13,7 @@ from django.urls import reverse
 from questionnaire.engine import Answers
 from questionnaire.question_list import ListChoices
 from questionnaire.vocabulary import Concern, Factor, Goal, Stage
-from tests.helpers.builders import shipped_conditions
+from tests.helpers.builders import adults_only_conditions, shipped_conditions
 from tests.helpers.servers import gunicorn
 from tests.helpers.wizard import complete
 
@@ -117,11 +117,15 @@ def _people_use_the_tool(typed):
     """Many people, each with their own answers, each saving a list with an own question and
     printing it; nothing of them is returned, so nothing of them stays referenced here."""
     draw = random.Random(7)
+    adults_only = adults_only_conditions()
     for number in range(12):
         client = Client()
-        complete(client, draw.choice(Goal.values), draw.choice(sorted(shipped_conditions())),
-                 stage=draw.choice([s.value for s in Stage]),
-                 factors=draw.sample([f.value for f in Factor], 2), concerns=draw.sample([c.value for c in Concern], 2))
+        condition = draw.choice(sorted(shipped_conditions()))
+        factors = draw.sample([f.value for f in Factor if not (f == Factor.CHILD and condition in adults_only)], 2)
+        if Factor.PREGNANCY in factors and {Factor.PREGNANCY_PLANNING, Factor.PARTNER_PREGNANCY} & set(factors):
+            factors.remove(Factor.PREGNANCY)  # the form asks for one or the other
+        complete(client, draw.choice(Goal.values), condition, stage=draw.choice([s.value for s in Stage]),
+                 factors=factors, concerns=draw.sample([c.value for c in Concern], 2))
         client.get(reverse("questionnaire:result"))
         client.post(reverse("questionnaire:result"), {"action": "save", "own": f"{typed} {number}?"})
         for name in ("result", "result_pdf", "result_text", "result_fhir", "check_in", "result_link"):

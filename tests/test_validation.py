@@ -3,7 +3,7 @@ from dataclasses import replace
 
 import pytest
 
-from questionnaire.clinical_rules import BIOLOGICS_EXPECTED
+from questionnaire.clinical_rules import BIOLOGICS_EXPECTED, SITUATION_SUBJECTS
 from questionnaire.vocabulary import CONCERN_THEMES, Goal
 from questionnaire.validation import validate_content
 from questionnaire.content_items import Source
@@ -20,11 +20,14 @@ def sound_content():
                {"slug": "biologics", "conditions": BIOLOGICS_EXPECTED, "treatments": ("targeted_biologics",),
                 "questions": ("biologic-tb-hepb-tests",)},
                *({"slug": f"concern-{concern}", "given_goals": tuple(Goal.values), "concerns": (concern,),
-                  "questions": (f"c-{concern}",), "question_priority": "concern"} for concern in CONCERN_THEMES)],
+                  "questions": (f"c-{concern}",), "question_priority": "concern"} for concern in CONCERN_THEMES),
+               *({"slug": f"situation-{factor}", "given_goals": tuple(Goal.values), "factors": (factor,),
+                  "questions": (f"s-{factor}",), "question_priority": "safety"} for factor in SITUATION_SUBJECTS)],
         questions=[question("q-1"), question("q-call", "side_effects", priority="call_now"),
                    question("biologic-tb-hepb-tests", "tests", stages=("considering", "starting")),
                    *(question(f"c-{concern}", theme) for concern, theme in CONCERN_THEMES.items() if concern != "fertility"),
-                   replace(question("c-fertility", "pregnancy"), text="Can I save eggs or sperm first?")],
+                   replace(question("c-fertility", "pregnancy"), text="Can I save eggs or sperm first?"),
+                   *(replace(question(f"s-{factor}"), subject=subject) for factor, subject in SITUATION_SUBJECTS.items())],
         notes=[note("n-1", "info", "N.")],
     )
 
@@ -158,6 +161,23 @@ def with_question(text, rule, sources=()):
 def test_a_lesson_of_the_clinical_review_cannot_come_back(text, rule, expected):
     found = [str(p) for p in validate_content(with_question(text, rule))]
     assert any(f"question 'q-planted', field 'text': {expected}" in m for m in found), found
+
+
+@pytest.mark.parametrize("field, value", [("tests_before", ("tb", "x-ray")), ("interactions", ("coffee",)),
+                                          ("cautions", ("pregnancy",)), ("given", ("by_mouth",))])
+def test_a_medicine_fact_holds_the_vocabularys_slugs_only(field, value):
+    """An unknown slug would never reach a question: the check names the field and the value."""
+    from tests.helpers.builders import medicine
+    content = with_item(sound_content(), "medicines", medicine("planted", **{field: value}))
+    found = [p for p in validate_content(content) if p.slug == "planted"]
+    assert [(p.field, p.code, p.params["values"]) for p in found] == [(field, "unknown_slug", [value[-1]])]
+
+
+def test_a_medicine_risk_and_its_stages_come_from_the_vocabulary():
+    from tests.helpers.builders import medicine
+    content = with_item(sound_content(), "medicines", medicine("planted", risks={"liver": ("later",), "mood": ()}))
+    found = [p for p in validate_content(content) if p.slug == "planted"]
+    assert sorted(v for p in found for v in p.params["values"]) == ["later", "mood"]
 
 
 def test_a_medicine_may_be_named_where_a_treatment_type_shown_includes_it():

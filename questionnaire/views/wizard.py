@@ -80,9 +80,14 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
         if step == "condition":
             return {"goal": self.stored_goal(), "content": self.content}
         if step == "medicines":
-            condition = (self.storage.get_step_data("condition") or {}).get("condition-condition")
-            return {"condition": condition, "goal": self.stored_goal(), "content": self.content}
+            return {"condition": self.stored_condition(), "goal": self.stored_goal(), "content": self.content}
+        if step == "factors":
+            return {"condition": self.stored_condition(), "content": self.content}
         return {}
+
+    def stored_condition(self):
+        """The condition answered, which the medicine and factor steps offer their choices for."""
+        return (self.storage.get_step_data("condition") or {}).get("condition-condition")
 
     def stored_goal(self):
         """The goal answered, which orders the condition step; None if none (or not one of ours)."""

@@ -20,6 +20,13 @@ def shipped_conditions():
         return {item["pk"]: item["fields"]["group"] for item in json.load(file)}
 
 
+def adults_only_conditions():
+    """The shipped conditions whose content is written for adults: a parent cannot answer for a child."""
+    path = next(p for p in FIXTURES if p.endswith("conditions.json"))
+    with open(path, encoding="utf-8") as file:
+        return {item["pk"] for item in json.load(file) if item["fields"].get("adults_only")}
+
+
 REVIEWED = date(2026, 11, 1)
 A_SOURCE = Source("a-source", "National Cancer Institute", "Immunotherapy", "https://www.cancer.gov/")
 
