@@ -139,7 +139,7 @@ class TestBeforeStarting(models.TextChoices):
     CHICKENPOX = "chickenpox", _("chickenpox immunity")
     EBV = "ebv", _("Epstein-Barr virus (EBV)")
     JC_VIRUS = "jc_virus", _("JC virus")
-    TPMT = "tpmt", _("TPMT or NUDT15 (an enzyme blood test)")
+    TPMT = "tpmt", _("a blood test (TPMT or NUDT15) of how your body breaks down the medicine")
     G6PD = "g6pd", _("G6PD (an enzyme blood test)")
     EYE_EXAM = "eye_exam", _("an eye exam")
     HEART_TRACING = "heart_tracing", _("a heart tracing (ECG) or heart scan")
