@@ -180,11 +180,15 @@ class Risk(models.TextChoices):
     BONES_BLOOD_SUGAR = "bones_blood_sugar", _("bones and blood sugar")
     BLADDER = "bladder", _("the bladder")
     DRIVING = "driving", _("driving")
+    LUNGS = "lungs", _("the lungs")
+    MOOD = "mood", _("your mood")
+    BOWEL_TEAR = "bowel_tear", _("a rare tear in the bowel")
+    REBOUND_AFTER_STOPPING = "rebound_after_stopping", _("the disease flaring up strongly after stopping")
 
 
 #: The risks that are checked with tests while on treatment: one "{checks}" question names them.
 MONITORED_RISKS = [Risk.BLOOD_COUNTS, Risk.LIVER, Risk.KIDNEY, Risk.EYES, Risk.BONES_BLOOD_SUGAR,
-                   Risk.BLADDER, Risk.CLOTS_HEART, Risk.SKIN_CANCER, Risk.LOW_ANTIBODIES]
+                   Risk.BLADDER, Risk.CLOTS_HEART, Risk.SKIN_CANCER, Risk.LOW_ANTIBODIES, Risk.LUNGS, Risk.MOOD]
 
 
 class Given(models.TextChoices):
