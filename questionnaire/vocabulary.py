@@ -157,7 +157,7 @@ class TestBeforeStarting(models.TextChoices):
     CHICKENPOX = "chickenpox", _("chickenpox immunity")
     EBV = "ebv", _("Epstein-Barr virus (EBV)")
     JC_VIRUS = "jc_virus", _("JC virus")
-    TPMT = "tpmt", _("TPMT or NUDT15 (an enzyme blood test)")
+    TPMT = "tpmt", _("a blood test (TPMT or NUDT15) of how your body breaks down the medicine")
     G6PD = "g6pd", _("G6PD (an enzyme blood test)")
     EYE_EXAM = "eye_exam", _("an eye exam")
     HEART_TRACING = "heart_tracing", _("a heart tracing (ECG) or heart scan")
@@ -208,11 +208,15 @@ class Risk(models.TextChoices):
     BONES_BLOOD_SUGAR = "bones_blood_sugar", _("bones and blood sugar")
     BLADDER = "bladder", _("the bladder")
     DRIVING = "driving", _("driving")
+    LUNGS = "lungs", _("the lungs")
+    MOOD = "mood", _("your mood")
+    BOWEL_TEAR = "bowel_tear", _("a rare tear in the bowel")
+    REBOUND_AFTER_STOPPING = "rebound_after_stopping", _("the disease flaring up strongly after stopping")
 
 
 #: The risks that are checked with tests while on treatment: one "{checks}" question names them.
 MONITORED_RISKS = [Risk.BLOOD_COUNTS, Risk.LIVER, Risk.KIDNEY, Risk.EYES, Risk.BONES_BLOOD_SUGAR,
-                   Risk.BLADDER, Risk.CLOTS_HEART, Risk.SKIN_CANCER, Risk.LOW_ANTIBODIES]
+                   Risk.BLADDER, Risk.CLOTS_HEART, Risk.SKIN_CANCER, Risk.LOW_ANTIBODIES, Risk.LUNGS, Risk.MOOD]
 
 
 class Given(models.TextChoices):

@@ -5,14 +5,17 @@ Each test breaks one rule in the shipped content, narrowed to the conditions it 
 check over every answer stays quick.
 """
 import glob
+import re
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from questionnaire.clinical_rules import medicine_rule_problems, rule_field
+from questionnaire.clinical_rules import ORGAN_TRANSPLANTS, medicine_rule_problems, rule_field
+from questionnaire.engine import Answers, recommend
 from questionnaire.content_reading import content_from_fixtures
 from questionnaire.validation import validate_content
+from questionnaire.vocabulary import Concern, Factor, Goal, Stage
 from tests.helpers import FIXTURES
 from tests.helpers.builders import with_item, with_rule
 
@@ -105,3 +108,151 @@ def test_1_the_babys_live_vaccines_are_asked_when_pregnant_on_a_biologic_that_re
         questions={k: q for k, q in content.questions.items() if q.fact != "baby_live_vaccines"})
     assert any(kind == "medicine" and "tnf_blockers" in slug and field == rule_field(1)
                for kind, slug, field in broken(content))
+
+
+# --- The corrections of content release 2027.01, as the results show them -----------------
+
+GOALS = [g.value for g in Goal]
+SINGLES = [((), ())] + [((f,), ()) for f in Factor.values] + [((), (c,)) for c in Concern.values]
+
+
+def texts_shown(result):
+    """(kind, slug, text) for what a result shows: its categories, treatment types, questions, notes and the
+    matched rules' reasons."""
+    return ([("category", c.slug, " ".join((c.summary, c.how_it_works, c.how_given, c.common_side_effects,
+                                             c.serious_side_effects))) for c in result.categories]
+            + [("treatment", t.slug, f"{t.title}. {t.description}") for t in result.treatments]
+            + [("question", q.slug, q.text) for q in result.questions]
+            + [("note", n.slug, f"{n.title}. {n.text}") for n in result.notes]
+            + [("rule", r.slug, r.reason) for r in result.matched_rules])
+
+
+def test_myelomas_hepatitis_b_question_names_cd38_antibodies_never_rituximab(shipped):
+    """Correction 3: with daratumumab or isatuximab hepatitis B can come back; rituximab is a lymphoma medicine."""
+    for content in (shipped, shipped.in_language("es")):
+        for goal in GOALS:
+            for stage in Stage.values:
+                for medicines in [()] + [(m,) for m in shipped.medicines]:
+                    result = recommend(Answers(goal, "myeloma", stage, (), (), medicines), content)
+                    assert not [slug for kind, slug, text in texts_shown(result)
+                                if kind in ("question", "note", "rule") and "rituximab" in text], (goal, stage, medicines)
+    result = recommend(Answers("strengthen", "myeloma", "starting", (), (), ("local_steroids",)), shipped)
+    assert "myeloma-hepb-test" in [q.slug for q in result.questions]
+    for content in (shipped, shipped.in_language("es")):
+        assert {"daratumumab", "isatuximab", "hepatitis B"} <= set(re.findall(r"daratumumab|isatuximab|hepatitis B",
+                                                                              content.questions["myeloma-hepb-test"].text))
+    lymphoma = recommend(Answers("strengthen", "lymphoma", "starting", (), (), ("local_steroids",)), shipped)
+    assert "s-hepb-test" in [q.slug for q in lymphoma.questions]
+
+
+@pytest.mark.parametrize("condition, own, others", [
+    ("head_neck_cancer", "head-neck-tumor-markers", {"lung-tumor-markers", "breast-tumor-markers"}),
+    ("breast_cancer", "breast-tumor-markers", {"lung-tumor-markers", "head-neck-tumor-markers"}),
+    ("lung_cancer", "lung-tumor-markers", {"head-neck-tumor-markers", "breast-tumor-markers"}),
+])
+def test_each_cancer_gets_its_own_tumor_marker_question(shipped, condition, own, others):
+    """Correction 4: head and neck (HPV/p16, PD-L1), breast (HER2, ER/PR, PD-L1 when triple-negative), lung."""
+    for stage in Stage.values:
+        listed = {q.slug for q in recommend(Answers("strengthen", condition, stage), shipped).questions}
+        assert not listed & others
+        assert own in listed or stage != "considering"
+    words = {"head-neck-tumor-markers": ("HPV", "p16", "PD-L1"),
+             "breast-tumor-markers": ("HER2", "ER", "PR", "triple-negative", "PD-L1"),
+             "lung-tumor-markers": ("PD-L1",)}[own]
+    assert all(word in shipped.questions[own].text for word in words)
+
+
+#: Words that say treatment is over (English and Spanish), never shown after an organ transplant.
+ENDED = re.compile(
+    r"treatment (has |is )?(ended|over|finished|done)|after (your |the )?treatment (ends|has ended|is over)"
+    r"|finished (a|your|the) treatment|now that (your |the )?treatment"
+    r"|(termin|acab)(ó|aron) (un|el|su) tratamiento|tratamiento (ya )?(terminó|se acabó|ha terminado)"
+    r"|(después de que|cuando) (se acabe|termine) (el|su) tratamiento", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("text", [
+    "You said you have finished a treatment after an organ transplant.", "Now that treatment has ended, what goes on?",
+    "Usted dijo que ya terminó un tratamiento.", "Después de que termine el tratamiento, llame."])
+def test_the_ended_words_catch_a_planted_text(text):
+    assert ENDED.search(text)
+
+
+def test_an_organ_transplant_at_finished_is_never_told_treatment_has_ended(shipped):
+    """Correction 7: anti-rejection medicine is lifelong; every question, note and reason an organ-transplant
+    person sees at "finished", in English and Spanish, for every goal and each single factor and concern."""
+    found = set()
+    for content in (shipped, shipped.in_language("es")):
+        for condition in ORGAN_TRANSPLANTS:
+            for goal in GOALS:
+                for factors, concerns in SINGLES:
+                    result = recommend(Answers(goal, condition, "finished", factors, concerns), content)
+                    found |= {(content.language, kind, slug) for kind, slug, text in texts_shown(result)
+                              if ENDED.search(text)}
+    assert found == set()
+
+
+def test_teplizumab_has_its_own_facts(shipped):
+    """Correction 6: a cytokine reaction, infections, low white cells, vaccines first (no live ones around
+    it), and pregnancy "avoid", each said from the time a person thinks about it."""
+    teplizumab = shipped.medicines["teplizumab"]
+    assert teplizumab.pregnancy == "avoid" and teplizumab.avoid_live_vaccines
+    for risk in ("cytokine_release", "serious_infections", "blood_counts"):
+        assert {"considering", "starting", "on_treatment"} <= set(teplizumab.risks[risk])
+    assert "teplizumab" in shipped.conditions["type1_diabetes"].medicines["all"]
+    for factors, fact in (((), "cytokine_release"), ((), "monitoring"), (("vaccines_due",), "live_vaccines"),
+                          (("pregnancy",), "pregnant_now")):
+        result = recommend(Answers("modulate", "type1_diabetes", "considering", factors), shipped)
+        assert any(q.fact == fact and "teplizumab" in q.text for q in result.questions), (factors, fact)
+    after = recommend(Answers("modulate", "type1_diabetes", "finished", ("vaccines_due",)), shipped)
+    assert any(q.fact == "live_vaccines" and "teplizumab" in q.text for q in after.suggested_questions())
+
+
+def test_the_open_items_of_the_last_clinical_read_are_in_the_facts(shipped):
+    """Correction 11 (docs/content-review.md, "Open, for the 2027.01 release"), the items that need no new field."""
+    medicines = shipped.medicines
+    assert medicines["il5_tslp_blockers"].avoid_live_vaccines and "tezepelumab" in medicines["il5_tslp_blockers"].examples
+    assert not medicines["immunoglobulin"].avoid_live_vaccines
+    for medicine, risk in (("methotrexate", "lungs"), ("il6_blockers", "bowel_tear"),
+                           ("s1p_modulators", "rebound_after_stopping"), ("interferon", "mood"), ("ms_injectables", "mood")):
+        assert risk in medicines[medicine].risks, (medicine, risk)
+    assert {"jak_inhibitors", "pde4_tyk2_pills"} <= set(shipped.conditions["psoriasis"].medicines["all"])
+    # Voclosporin is left out: its label differs from tacrolimus's in pregnancy, so it needs a family of
+    # its own, not the transplant one (and its PJP and antiviral questions) in every lupus list.
+    assert "calcineurin_inhibitors" not in shipped.conditions["lupus"].medicines["all"]
+    assert "ruxolitinib" in medicines["jak_inhibitors"].examples
+    assert {"ruxolitinib", "belumosudil"} <= set(re.findall(r"ruxolitinib|belumosudil",
+                                                            shipped.treatments["targeted_small_molecules"].examples))
+
+
+def test_immunoglobulin_is_never_said_to_make_live_vaccines_unsafe(shipped):
+    """Correction 11: it blunts MMR and chickenpox vaccines for a while; the list says so, never "avoided"."""
+    for stage in Stage.values:
+        for medicines in ((), ("immunoglobulin",)):
+            result = recommend(Answers("modulate", "myasthenia_gravis", stage, ("vaccines_due",), (), medicines), shipped)
+            live = [q for q in result.questions if q.fact == "live_vaccines"]
+            assert not any("immunoglobulin" in q.text for q in live), (stage, medicines)
+    result = recommend(Answers("modulate", "myasthenia_gravis", "on_treatment", ("vaccines_due",)), shipped)
+    assert "ig-vaccine-timing" in {q.slug for q in result.suggested_questions()}
+    assert "unsafe" in shipped.questions["ig-vaccine-timing"].text
+
+
+def test_the_new_risks_reach_the_list(shipped):
+    """Correction 11: methotrexate's lungs and the interferons' mood are checked; IL-6 blockers' rare bowel tear
+    and the S1P pills' flare after stopping have their own questions."""
+    checks = recommend(Answers("dampen", "rheumatoid_arthritis", "on_treatment", (), (), ("methotrexate",)), shipped)
+    assert any(q.fact == "monitoring" and "the lungs" in q.text for q in checks.questions)
+    mood = recommend(Answers("modulate", "multiple_sclerosis", "on_treatment", (), (), ("ms_injectables",)), shipped)
+    assert any(q.fact == "monitoring" and "mood" in q.text for q in mood.questions)
+    for condition, stage, question in (("rheumatoid_arthritis", "on_treatment", "il6-bowel-signs"),
+                                       ("vasculitis", "starting", "il6-bowel-signs"),
+                                       ("multiple_sclerosis", "on_treatment", "s1p-stopping"),
+                                       ("multiple_sclerosis", "finished", "s1p-stopping")):
+        assert question in {q.slug for q in recommend(Answers("unsure", condition, stage), shipped).questions}
+
+
+@pytest.mark.parametrize("stage", ["considering", "starting", "on_treatment"])
+def test_vasculitis_lists_pjp_prevention(shipped, stage):
+    """Correction 11: rituximab, cyclophosphamide and steroids for vasculitis bring the PJP question."""
+    result = recommend(Answers("dampen", "vasculitis", stage), shipped)
+    assert any(q.fact == "infection_prevention" and "PJP" in q.text for q in result.questions)
+

@@ -452,3 +452,165 @@ def test_each_goal_and_stage_covers_the_themes_content_md_lists(content):
                     gaps.append(f"{goal}/{stage} with {answers}: no question on {Theme(theme).value!r} "
                                 f"({CONTENT_THEMES[theme]})")
     assert gaps == [], "Coverage gaps:\n" + "\n".join(gaps)
+
+
+# --- The corrections of content release 2027.01 ------------------------------------------
+
+def every_text(content):
+    """(name, text) for every text of the content in English and in Spanish, with the medicines'
+    names and examples and the notes' titles, for the wording checks of the 2027.01 corrections."""
+    texts = []
+    for language in ("en", "es"):
+        pool = content if language == "en" else content.in_language("es")
+        texts += [(f"{language} {name}", text) for name, text in all_content_texts(pool)]
+        for slug, medicine in sorted(pool.medicines.items()):
+            texts += [(f"{language} medicine {slug!r} name", medicine.name),
+                      (f"{language} medicine {slug!r} examples", medicine.examples)]
+        texts += [(f"{language} note {slug!r} title", note.title) for slug, note in sorted(pool.notes.items())]
+    return texts
+
+
+def vocabulary_labels(language):
+    """(name, label) for the vocabulary labels that fill a medicine's facts into a question."""
+    from django.utils import translation
+
+    from questionnaire.vocabulary import Given, Prevention, Risk, TestBeforeStarting
+    with translation.override(language):
+        return [(f"{language} {choices.__name__}.{value}", str(label))
+                for choices in (TestBeforeStarting, Prevention, Risk, Given) for value, label in choices.choices]
+
+
+#: Hydroxychloroquine and sulfasalazine barely raise infection risk: a sentence that names them and
+#: infections says so, and no sentence lumps every medicine of their group in with infections.
+MILD_ON_INFECTION = r"hydroxychloroquine|sulfasalazine|hidroxicloroquina|sulfasalazina"
+INFECTION = r"\binfec"
+LUMPED = r"\b(these|all (of )?these|such|both) medicines\b|\b(estos|todos estos|ambos) medicamentos\b"
+BARELY = r"\bbarely\b|\blittle\b|\bnot\b|\bcasi no\b|\bno\b"
+
+
+def infection_grouping_claims(text, names_them=False):
+    found = []
+    for sentence in sentences(text):
+        if not re.search(INFECTION, sentence, re.IGNORECASE):
+            continue
+        if re.search(MILD_ON_INFECTION, sentence, re.IGNORECASE) and not re.search(BARELY, sentence, re.IGNORECASE):
+            found.append(sentence)
+        elif names_them and re.search(LUMPED, sentence, re.IGNORECASE):
+            found.append(sentence)
+    return found
+
+
+@pytest.mark.parametrize("bad, names_them", [
+    ("Methotrexate, hydroxychloroquine and sulfasalazine make infections more likely.", False),
+    ("These medicines make infections more likely and need regular blood tests.", True),
+    ("Estos medicamentos hacen más fácil que le den infecciones.", True),
+])
+def test_the_infection_grouping_check_catches_a_planted_claim(bad, names_them):
+    assert infection_grouping_claims(bad, names_them)
+
+
+def test_hydroxychloroquine_and_sulfasalazine_are_never_grouped_with_medicines_that_raise_infection_risk(content):
+    """Release 2027.01, correction 1: they barely raise the risk of infection, in their facts and their words."""
+    for slug in ("hydroxychloroquine", "sulfasalazine"):
+        medicine = content.medicines[slug]
+        assert "serious_infections" not in medicine.risks and medicine.infection_prevention == ()
+    failures = []
+    for language in ("en", "es"):
+        pool = content if language == "en" else content.in_language("es")
+        for slug, treatment in sorted(pool.treatments.items()):
+            names_them = bool(re.search(MILD_ON_INFECTION, treatment.examples, re.IGNORECASE))
+            failures += [f"{language} treatment type {slug!r}: {s!r}"
+                         for s in infection_grouping_claims(treatment.description, names_them)]
+    failures += [f"{name}: {s!r}" for name, text in every_text(content) for s in infection_grouping_claims(text)]
+    assert failures == []
+
+
+#: Antibodies that block growth signals or carry a medicine into cancer cells are not immune boosters.
+CANCER_ANTIBODIES = (r"cetuximab|trastuzumab|pertuzumab|panitumumab|antibody-drug|growth signal|"
+                     r"anticuerpos? conjugad|señales de crecimiento")
+BOOSTER = r"\bboost|\bstrengthen|\bstimulat|\bfortalec|\bmás fuerza|\bestimul|\bpotenci"
+
+
+def booster_claims(text):
+    return [s for s in sentences(text) if re.search(CANCER_ANTIBODIES, s, re.IGNORECASE)
+            and re.search(BOOSTER, s, re.IGNORECASE) and not re.search(NEGATION + r"|\bno\b", s, re.IGNORECASE)]
+
+
+@pytest.mark.parametrize("bad", ["Trastuzumab and cetuximab boost the immune system against cancer.",
+                                 "El cetuximab le da más fuerza a sus defensas."])
+def test_the_booster_check_catches_a_planted_claim(bad):
+    assert booster_claims(bad)
+
+
+def test_cancer_antibodies_are_never_called_immune_boosters_and_say_what_they_do(content):
+    """Release 2027.01, correction 2."""
+    assert [f"{name}: {s!r}" for name, text in every_text(content) for s in booster_claims(text)] == []
+    spanish = content.in_language("es")
+    for text, blocks, carries in (
+            (content.treatments["monoclonal_antibodies"].description, "growth signals", "carry a cancer drug"),
+            (content.categories["stimulating"].how_it_works, "growth signals", "carry a medicine"),
+            (spanish.treatments["monoclonal_antibodies"].description, "señales de crecimiento", "llevan un medicamento"),
+            (spanish.categories["stimulating"].how_it_works, "señales de crecimiento", "llevan un medicamento")):
+        assert blocks in text and carries in text
+    assert content.medicines["growth_signal_antibodies"].treatment == "monoclonal_antibodies"
+    assert "growth signals" in content.medicines["growth_signal_antibodies"].name
+
+
+def test_cytokine_release_syndrome_is_not_car_t_only(content):
+    """Release 2027.01, correction 5: bispecific antibodies, and teplizumab's cytokine reaction."""
+    english = content.glossary["cytokine-release-syndrome"].definition
+    spanish = content.in_language("es").glossary["cytokine-release-syndrome"].definition
+    assert "CAR T" in english and "bispecific" in english and "eplizumab" in english
+    assert "CAR-T" in spanish and "biespecífico" in spanish and "eplizumab" in spanish
+    cytokine = {slug for slug, m in content.medicines.items() if "cytokine_release" in m.risks}
+    assert {"car_t_cells", "t_cell_engagers", "teplizumab"} <= cytokine
+
+
+#: Spanish says "triple viral (SRP)" for MMR and "pastillas", never "tabletas".
+SPANISH_WORDING = {"MMR": r"(?<!d)\bMMR\b", "tableta": r"\btabletas?\b"}
+
+
+def spanish_wording_problems(text):
+    return sorted(name for name, pattern in SPANISH_WORDING.items() if re.search(pattern, text, re.IGNORECASE))
+
+
+@pytest.mark.parametrize("bad", ["Las vacunas vivas, como la MMR, se evitan.", "¿Recibiré tabletas debajo de la lengua?",
+                                 "Una tableta al día."])
+def test_the_spanish_wording_check_catches_mmr_and_tabletas(bad):
+    assert spanish_wording_problems(bad)
+
+
+def test_the_spanish_wording_check_lets_dmmr_and_pastillas_through():
+    assert spanish_wording_problems("¿Le hicieron la prueba de dMMR? Son pastillas, la triple viral (SRP).") == []
+
+
+def test_spanish_says_triple_viral_srp_and_pastillas(content):
+    """Release 2027.01, correction 8: every Spanish text, the vocabulary labels included."""
+    spanish = [(name, text) for name, text in every_text(content) if name.startswith("es ")] + vocabulary_labels("es")
+    assert [f"{name}: {found}" for name, text in spanish if (found := spanish_wording_problems(text))] == []
+    assert all("(SRP" in text for _, text in spanish if "triple viral" in text)
+
+
+#: Abbreviations a reader cannot know, each with the words that explain it in the same text.
+EXPLAINED = {r"\bTPMT\b|\bNUDT15\b": r"blood test|análisis de sangre", r"\bRSV\b|\bVRS\b": r"\bvirus\b"}
+
+
+def test_tpmt_and_rsv_are_explained_wherever_they_appear(content):
+    """Release 2027.01, correction 9: the texts and the vocabulary labels that fill "{tests}"."""
+    texts = every_text(content) + vocabulary_labels("en") + vocabulary_labels("es")
+    unexplained = [f"{name}: {text!r}" for name, text in texts for word, words in EXPLAINED.items()
+                   if re.search(word, text) and not re.search(words, text, re.IGNORECASE)]
+    assert unexplained == []
+    labels = dict(vocabulary_labels("en") + vocabulary_labels("es"))
+    assert "breaks down" in labels["en TestBeforeStarting.tpmt"]
+    assert "descompone" in labels["es TestBeforeStarting.tpmt"]
+
+
+def test_every_title_reads_at_grade_8_or_lower_and_keeps_its_treatments_name(content):
+    """Release 2027.01, correction 10: titles are exempt from the grade test for their few words, but
+    the titles of the treatment types and categories are scored all the same."""
+    grades = {slug: textstat.flesch_kincaid_grade(item.title)
+              for slug, item in [*content.treatments.items(), *content.categories.items()]}
+    assert {slug: grade for slug, grade in grades.items() if grade > MAX_GRADE} == {}
+    assert content.treatments["bispecific_antibodies"].title.startswith("Bispecific antibodies")
+    assert content.treatments["immunoglobulin"].title.startswith("Immunoglobulin")

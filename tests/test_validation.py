@@ -175,9 +175,9 @@ def test_a_medicine_fact_holds_the_vocabularys_slugs_only(field, value):
 
 def test_a_medicine_risk_and_its_stages_come_from_the_vocabulary():
     from tests.helpers.builders import medicine
-    content = with_item(sound_content(), "medicines", medicine("planted", risks={"liver": ("later",), "mood": ()}))
+    content = with_item(sound_content(), "medicines", medicine("planted", risks={"liver": ("later",), "gloom": ()}))
     found = [p for p in validate_content(content) if p.slug == "planted"]
-    assert sorted(v for p in found for v in p.params["values"]) == ["later", "mood"]
+    assert sorted(v for p in found for v in p.params["values"]) == ["gloom", "later"]
 
 
 def test_a_medicine_may_be_named_where_a_treatment_type_shown_includes_it():
