@@ -91,7 +91,7 @@ def test_small_cell_lung_cancer_asks_about_cytokine_release_with_tarlatamab(cont
     assert "cart-crs-signs" in result.suggested
 
 
-@pytest.mark.parametrize("goal", ["strengthen", "dampen", "unsure"])
+@pytest.mark.parametrize("goal", ["strengthen", "modulate", "dampen", "unsure"])
 def test_hereditary_angioedema_is_not_framed_as_an_allergy(content, goal):
     result = result_for(content, goal, "hereditary_angioedema")
     notes = {n.slug for n in result.notes}
@@ -100,7 +100,7 @@ def test_hereditary_angioedema_is_not_framed_as_an_allergy(content, goal):
                         "call-now-allergy"}
 
 
-@pytest.mark.parametrize("goal", ["strengthen", "dampen", "unsure"])
+@pytest.mark.parametrize("goal", ["strengthen", "modulate", "dampen", "unsure"])
 def test_primary_immunodeficiency_explains_antibody_replacement_whatever_aim_was_given(content, goal):
     result = result_for(content, goal, "primary_immunodeficiency")
     assert result.goal == "modulate"
