@@ -79,7 +79,8 @@ def build_content(rules=(), questions=(), notes=()):
         treatment("transplant_antirejection", "suppressive", 1, "TA", "tacrolimus"),
     )}
     usual = {"cancer": ("strengthen",), "autoimmune": ("dampen", "modulate"),
-             "transplant": ("dampen",), "allergy": ("modulate",), "other": ()}
+             "transplant": ("dampen",), "allergy": ("modulate",), "immune_deficiency": ("modulate",),
+             "other": ()}
     conditions = {
         slug: Condition(slug, group=group, order=0, label=slug, usual_goals=usual[group],
                         default_goal=(usual[group] or ("",))[0])
