@@ -66,13 +66,16 @@ class ContentChoiceField(forms.ChoiceField):
 class ConditionForm(forms.Form):
     """What the treatment is for; the groups that fit the goal come first, and open.
 
-    38 options in one list are five phone screens; so only the groups that fit the
+    51 options in one list are seven phone screens; so only the groups that fit the
     goal best are open (about two screens at most) and the others are folded under
-    their names, one tap away.
+    their names, one tap away. A long group shows its first conditions (the most common,
+    by their order) and folds the rest under "More".
     """
 
-    #: Open groups together hold at most this many options (the first group always opens).
-    OPEN_OPTIONS = 14
+    #: Open groups together show at most this many options (the first group always opens).
+    OPEN_OPTIONS = 10
+    #: A group shows this many conditions; the rest are folded, one tap away.
+    SHOWN_PER_GROUP = 6
 
     condition = ContentChoiceField(
         label=_("What is the treatment for?"),
@@ -107,16 +110,19 @@ class ConditionForm(forms.Form):
         return {c.slug: c.language for c in self.conditions if c.language != page}
 
     def choice_groups(self):
-        """(group slug, label, [radio buttons], open) in display order, for the template.
+        """(group slug, label, [radio buttons shown], open, [radio buttons folded], folded open) in
+        display order, for the template.
 
-        A group also opens when it holds the answer already given, so a "Change"
-        shows it.
+        A group, and its fold, also open when they hold the answer already given, so a
+        "Change" shows it.
         """
         radios = {radio.data["value"]: radio for radio in self["condition"]}
         chosen = self["condition"].value()
         opened = self.open_groups(self.groups, self.goal)
-        return [(group, label, [radios[c.slug] for c in members],
-                 group in opened or any(c.slug == chosen for c in members))
+        shown = self.SHOWN_PER_GROUP
+        return [(group, label, [radios[c.slug] for c in members[:shown]],
+                 group in opened or any(c.slug == chosen for c in members),
+                 [radios[c.slug] for c in members[shown:]], any(c.slug == chosen for c in members[shown:]))
                 for group, label, members in self.groups]
 
     @classmethod
@@ -127,10 +133,11 @@ class ConditionForm(forms.Form):
         for group, _, members in groups:
             if not cls.fit(members, goal) or group == ConditionGroup.OTHER:
                 continue
-            if count and count + len(members) > cls.OPEN_OPTIONS:
+            shown = min(len(members), cls.SHOWN_PER_GROUP)
+            if count and count + shown > cls.OPEN_OPTIONS:
                 break
             opened.add(group)
-            count += len(members)
+            count += shown
         return opened
 
     @staticmethod

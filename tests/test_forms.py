@@ -34,11 +34,11 @@ def test_a_parent_is_not_offered_a_childs_treatment_where_the_content_is_written
 
 
 def open_groups(form):
-    return [group for group, _, _, is_open in form.choice_groups() if is_open]
+    return [group for group, _, _, is_open, _, _ in form.choice_groups() if is_open]
 
 
 def shown_groups(form):
-    return [group for group, _, _, _ in form.choice_groups()]
+    return [group for group, *_ in form.choice_groups()]
 
 
 @pytest.mark.django_db
@@ -58,9 +58,22 @@ def test_the_condition_step_opens_the_group_that_fits_the_goal_best_and_folds_th
 @pytest.mark.parametrize("goal", ["strengthen", "modulate", "dampen", "unsure", None])
 def test_the_open_groups_hold_at_most_about_two_phone_screens_of_options(goal):
     form = ConditionForm(goal=goal)
-    opened = [radios for group, _, radios, is_open in form.choice_groups() if is_open and group != "other"]
-    # The first group always opens, even when it alone holds more (17 cancers since 2027.01); then it opens alone.
-    assert sum(len(radios) for radios in opened) <= ConditionForm.OPEN_OPTIONS or len(opened) == 1
+    opened = [radios for group, _, radios, is_open, _, _ in form.choice_groups() if is_open and group != "other"]
+    assert sum(len(radios) for radios in opened) <= ConditionForm.OPEN_OPTIONS
+
+
+@pytest.mark.django_db
+def test_a_long_group_shows_its_most_common_conditions_and_folds_the_rest_under_more():
+    """17 cancers since 2027.01: the first six show, the others are one tap away, and a fold holding
+    the answer already given opens."""
+    cancer = next(g for g in ConditionForm(goal="strengthen").choice_groups() if g[0] == "cancer")
+    _, _, shown, is_open, more, more_open = cancer
+    assert is_open and not more_open
+    assert [r.data["value"] for r in shown][:3] == ["melanoma", "lung_cancer", "lymphoma"]
+    assert len(shown) == ConditionForm.SHOWN_PER_GROUP and len(more) > 0
+    chosen = more[-1].data["value"]
+    again = next(g for g in ConditionForm({"condition": chosen}, goal="strengthen").choice_groups() if g[0] == "cancer")
+    assert again[5]
 
 
 @pytest.mark.django_db
@@ -78,6 +91,6 @@ def test_a_folded_group_opens_when_it_holds_the_answer_already_given():
 @pytest.mark.django_db
 def test_every_condition_is_offered_whatever_is_folded():
     for goal in ["strengthen", "modulate", "dampen", "unsure"]:
-        offered = [radio.data["value"] for _, _, radios, _ in ConditionForm(goal=goal).choice_groups()
-                   for radio in radios]
+        offered = [radio.data["value"] for _, _, radios, _, more, _ in ConditionForm(goal=goal).choice_groups()
+                   for radio in radios + more]
         assert sorted(offered) == sorted(Condition.objects.values_list("slug", flat=True))
