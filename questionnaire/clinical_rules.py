@@ -185,11 +185,8 @@ RULES = {
     9: "steroid sick-day rules", 10: "each concern", 11: "the short list", 12: "stage fit", 13: "printed",
     14: "situations",
 }
-#: Rule 14: each situation of the third release has a suggested question on this subject.
-SITUATION_SUBJECTS = {
-    **{factor.value: factor.value for factor in CAUTION_FACTORS},
-    Factor.CHILD.value: "child",
-}
+#: Rule 14: each situation of the third release has a suggested question whose subject is its slug.
+SITUATION_FACTORS = frozenset(f.value for f in (*CAUTION_FACTORS, Factor.CHILD))
 #: Words that belong before treatment starts, never after it has finished (rule 12).
 BEFORE_START_WORDS = re.compile(r"before (I|you) (start|begin)\b(?!\s+(any|a|an)\s+new)|before starting|antes de (empezar|comenzar)",
                                 re.IGNORECASE)
@@ -211,16 +208,16 @@ def answer_sets(content):
     """Every goal x condition x stage, alone and with each single factor and concern; and each
     medicine named, at every stage with each single factor, for one condition of each group
     (what a named medicine's facts do depends on the group, never on the goal)."""
-    from .engine import Answers
+    from .engine import Answers, factors_offered
 
     factors = [((), ())] + [((f,), ()) for f in Factor.values]
     singles = factors + [((), (c,)) for c in Concern.values]
     for goal in GOALS:
         for condition in content.conditions:
-            adults_only = content.conditions[condition].adults_only
+            offered = factors_offered(content.conditions[condition])
             for stage in STAGES:
                 for factors, concerns in singles:
-                    if not (adults_only and Factor.CHILD in factors):
+                    if all(f in offered for f in factors):
                         yield Answers(goal, condition, stage, factors, concerns)
     one_per_group = {}
     for condition in content.conditions.values():
@@ -285,10 +282,8 @@ def _rule_problems(answers, result):
             "a live agent with a transplant, a pregnancy or an immune-calming medicine, and no suggested "
             f"question says it is usually ruled out (a template with fact {Fact.LIVE_AGENT_RULED_OUT})")
     suggested_subjects = {q.subject for q in suggested}
-    for factor in answers.factors:
-        subject = SITUATION_SUBJECTS.get(factor)
-        if subject is not None and subject not in suggested_subjects:
-            yield 14, "factor", factor, f"no suggested question on the subject {subject!r}"
+    for factor in sorted(SITUATION_FACTORS.intersection(answers.factors) - suggested_subjects):
+        yield 14, "factor", factor, f"no suggested question on the subject {factor!r}"
     yield from _concern_problems(answers, result, suggested)
     yield from _stage_problems(answers, result)
     suggested_slugs = {q.slug for q in suggested}

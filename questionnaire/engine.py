@@ -99,9 +99,10 @@ class Answers:
             else:
                 # Keep the vocabulary's order so equal answers give equal results.
                 values[key] = tuple(c for c in choices[key] if c in items)
-        if Factor.CHILD in values["factors"] and content.conditions[values["condition"]].adults_only:
-            raise InvalidAnswers("factors", Factor.CHILD.value, problem="adults_only",
-                                 choices=[f for f in choices["factors"] if f != Factor.CHILD])
+        offered = factors_offered(content.conditions[values["condition"]])
+        for factor in values["factors"]:
+            if factor not in offered:
+                raise InvalidAnswers("factors", factor, problem="adults_only", choices=offered)
         return cls(**values)
 
     def as_dict(self):
@@ -213,6 +214,12 @@ def group_by_theme(questions):
     for question in questions:
         by_theme.setdefault(question.theme, []).append(question)
     return [(theme, labels[theme], by_theme[theme]) for theme in THEME_ORDER if theme in by_theme]
+
+
+def factors_offered(condition):
+    """The factors a person can give for this condition: a parent cannot answer for a child where
+    the condition's content is written for adults (Condition.adults_only)."""
+    return [f for f in Factor.values if not (f == Factor.CHILD and condition.adults_only)]
 
 
 def goal_to_use(given_goal, condition):

@@ -8,6 +8,7 @@ from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext, gettext_lazy as _, pgettext
 
 from .content_reading import current_content
+from .engine import factors_offered
 from .question_list import MAX_OWN, MAX_OWN_LENGTH, MAX_TOP, ListChoices
 from .vocabulary import ConditionGroup, Concern, Factor, Goal, Stage
 
@@ -288,9 +289,10 @@ class FactorsForm(forms.Form):
         (Condition.adults_only): the choice is not offered, and refused if sent."""
         super().__init__(*args, **kwargs)
         chosen = content.conditions.get(condition) if content is not None and condition else None
-        if chosen is not None and chosen.adults_only:
+        if chosen is not None:
+            offered = factors_offered(chosen)
             field = self.fields["factors"]
-            field.choices = [(value, label) for value, label in field.choices if value != Factor.CHILD]
+            field.choices = [(value, label) for value, label in field.choices if value in offered]
 
     def clean_factors(self):
         """Pregnant now and planning a pregnancy are different situations (docs/content-guide.md#lessons): one or the other."""

@@ -3,7 +3,7 @@ from dataclasses import replace
 
 import pytest
 
-from questionnaire.clinical_rules import BIOLOGICS_EXPECTED, SITUATION_SUBJECTS
+from questionnaire.clinical_rules import BIOLOGICS_EXPECTED, SITUATION_FACTORS
 from questionnaire.vocabulary import CONCERN_THEMES, Goal
 from questionnaire.validation import validate_content
 from questionnaire.content_items import Source
@@ -22,12 +22,12 @@ def sound_content():
                *({"slug": f"concern-{concern}", "given_goals": tuple(Goal.values), "concerns": (concern,),
                   "questions": (f"c-{concern}",), "question_priority": "concern"} for concern in CONCERN_THEMES),
                *({"slug": f"situation-{factor}", "given_goals": tuple(Goal.values), "factors": (factor,),
-                  "questions": (f"s-{factor}",), "question_priority": "safety"} for factor in SITUATION_SUBJECTS)],
+                  "questions": (f"s-{factor}",), "question_priority": "safety"} for factor in SITUATION_FACTORS)],
         questions=[question("q-1"), question("q-call", "side_effects", priority="call_now"),
                    question("biologic-tb-hepb-tests", "tests", stages=("considering", "starting")),
                    *(question(f"c-{concern}", theme) for concern, theme in CONCERN_THEMES.items() if concern != "fertility"),
                    replace(question("c-fertility", "pregnancy"), text="Can I save eggs or sperm first?"),
-                   *(replace(question(f"s-{factor}"), subject=subject) for factor, subject in SITUATION_SUBJECTS.items())],
+                   *(replace(question(f"s-{factor}"), subject=factor) for factor in SITUATION_FACTORS)],
         notes=[note("n-1", "info", "N.")],
     )
 
