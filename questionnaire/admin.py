@@ -196,8 +196,9 @@ class TreatmentTypeAdmin(TranslatedContentAdmin):
 
 @admin.register(models.Medicine)
 class MedicineAdmin(TranslatedContentAdmin):
-    list_display = ["slug", "name", "treatment", "pregnancy", "avoid_live_vaccines", "last_reviewed"]
-    list_filter = ["treatment", "pregnancy", "avoid_live_vaccines", "steroid_sick_day"]
+    list_display = ["slug", "name", "treatment", "pregnancy", "pregnancy_wait_kind", "avoid_live_vaccines",
+                    "last_reviewed"]
+    list_filter = ["treatment", "pregnancy", "pregnancy_wait_kind", "avoid_live_vaccines", "steroid_sick_day"]
     search_fields = ["slug", "name", "examples"]
     filter_horizontal = ["sources"]
 

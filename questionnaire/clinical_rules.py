@@ -10,6 +10,8 @@ from .vocabulary import CAUTION_FACTORS, Concern, ConditionGroup, Factor, Goal, 
 
 GOALS = Goal.values
 STAGES = Stage.values
+#: The stages before the first dose, when the lead times of vaccines still matter.
+EARLY_STAGES = (Stage.CONSIDERING, Stage.STARTING)
 
 
 #: The problems of the last few contents checked, by fingerprint: the loader, the system check
@@ -258,6 +260,7 @@ def _rule_problems(answers, result):
             yield rule, "medicine", medicines(fact), (
                 f"no suggested question names it for {FACTOR_FACTS[fact]} (a question template with fact {fact}, "
                 "in a tier the short list keeps)")
+    yield from _sentence_problems(answers, found, suggested)
     if Factor.PREGNANCY in answers.factors:
         for q in suggested:
             if q.subject in (DOSING_ROUTINE, "pregnancy-planning") or PLANNING_WORDS.search(q.text):
@@ -291,6 +294,23 @@ def _rule_problems(answers, result):
         if note.printed_by and not suggested_slugs.intersection(note.printed_by):
             yield 13, "note", note.slug, (f"shows on screen, but none of the questions that print it "
                                           f"({', '.join(note.printed_by)}) is suggested")
+
+
+def _sentence_problems(answers, found, suggested):
+    """Rules 2 and 3: the planning question gives each medicine's wait before trying, and the
+    vaccines question before starting gives the lead times (facts.SENTENCES)."""
+    from .facts import SENTENCES
+    from .vocabulary import Fact
+
+    for fact, rule, stages in ((Fact.PREGNANCY_PLANNING, 2, STAGES), (Fact.LIVE_VACCINES, 3, EARLY_STAGES)):
+        if fact not in found or answers.stage not in stages:
+            continue
+        _name, sentence = SENTENCES[fact]
+        expected = sentence(found[fact].medicines)
+        if expected and not any(q.fact == fact and expected in q.text for q in suggested):
+            yield rule, "medicine", ",".join(m.slug for m in found[fact].medicines), (
+                f"no suggested question with fact {fact} says {expected!r} (its template needs the placeholder "
+                f"{{{_name}}})")
 
 
 def _concern_problems(answers, result, suggested):

@@ -113,6 +113,14 @@ class Medicine:
     baby_live_vaccines: bool = False
     #: Factor slugs of the situations that call for care with it (vocabulary.CAUTION_FACTORS).
     cautions: tuple = ()
+    #: A vocabulary.PregnancyWait, and with "fixed" the wait as a duration ("P6W").
+    pregnancy_wait_kind: str = ""
+    pregnancy_wait: str = ""
+    #: How long before the first dose live and other vaccines are given (durations).
+    live_vaccine_lead: str = ""
+    vaccine_lead: str = ""
+    #: Sign slugs (vocabulary.Sign): its call-now signs.
+    call_now: tuple = ()
     sources: tuple = ()
     last_reviewed: datetime.date = None
     language: str = item_language()

@@ -5,7 +5,7 @@ so the result page, the ``recommend`` command and the tests all share it.
 """
 from dataclasses import dataclass, field, replace
 
-from .facts import fill, findings, medicines_in_plan
+from .facts import call_now_signs, fill, findings, medicines_in_plan
 from .vocabulary import (
     CONCERN_THEMES, SUGGESTED_PRIORITIES, Concern, Factor, Goal, NoteKind,
     QuestionPriority, Stage, Theme)
@@ -158,8 +158,13 @@ class Result:
         return [note for note in self.notes if note.call_now]
 
     def call_now_signs(self):
-        """The warning signs of every category shown, each once, in category order."""
+        """The warning signs of every category shown, each once, in category order: shown where
+        the list speaks of no medicine with signs of its own (``signs``)."""
         return list(dict.fromkeys(sign for c in self.categories for sign in c.call_now_signs))
+
+    def signs(self):
+        """The call-now signs of the medicines the list speaks of, split by whom to call."""
+        return call_now_signs(self.medicines)
 
     def reasons(self):
         """The matched rules' reasons, each once: two rules may give the same one."""
@@ -180,6 +185,7 @@ class Result:
     def as_dict(self):
         """The shape docs/product.md#the-recommend-command gives for ``recommend --format json``, with the language of
         the texts (an item not yet translated says its own)."""
+        signs = self.signs()
         return {
             "language": getattr(self.content, "language", "en"),
             "goal": self.goal,
@@ -204,6 +210,7 @@ class Result:
             "medicines": [
                 {"slug": m.slug, "name": m.name, "treatment": m.treatment, "named": self.medicines_named}
                 for m in self.medicines],
+            "call_now_signs": {"emergency": list(signs.emergency), "care_team": list(signs.care_team)},
         }
 
 

@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from django.utils.text import get_text_list
 from django.utils.translation import gettext
 
+from .durations import in_words, longest
 from .vocabulary import (
-    CAUTION_FACTORS, MONITORED_RISKS, ConditionGroup, Fact, Factor, Interaction, MedicineAdvice, Prevention, Risk,
-    Stage, TestBeforeStarting)
+    CAUTION_FACTORS, EMERGENCY_SIGNS, MONITORED_RISKS, ConditionGroup, Fact, Factor, Interaction, MedicineAdvice,
+    PregnancyWait, Prevention, Risk, Sign, Stage, TestBeforeStarting)
 
 #: The stages before treatment ends, when what it needs before and during still matters.
 BEFORE_THE_END = (Stage.CONSIDERING, Stage.STARTING, Stage.ON_TREATMENT)
@@ -169,13 +170,57 @@ def medicine_names(medicines, most=None):
 NAMES_EVERY_MEDICINE = {str(Fact.PREGNANT_NOW), str(Fact.PREGNANCY_PLANNING), str(Fact.PARTNER_PREGNANCY)}
 
 
+def pregnancy_waits(medicines):
+    """"{waits}": how long before trying each medicine is stopped, as its facts say: the labels'
+    time where the family shares one, else a question (docs/content-format.md#pregnancy-waits)."""
+    def kind(wait):
+        return [m for m in medicines if m.pregnancy_wait_kind == wait]
+    sentences = []
+    if fixed := kind(PregnancyWait.FIXED):
+        waits = [gettext("%(medicine)s %(time)s") % {"medicine": m.name, "time": in_words(m.pregnancy_wait)}
+                 for m in fixed]
+        sentences.append(gettext("Labels say to stop %(waits)s before trying. Is that right for me?")
+                         % {"waits": text_list(waits)})
+    if ask := kind(PregnancyWait.ASK):
+        sentences.append(gettext("How long before trying must I stop %(medicines)s?")
+                         % {"medicines": medicine_names(ask)})
+    if washout := kind(PregnancyWait.WASHOUT):
+        sentences.append(gettext("Would I need a wash-out first, as %(medicines)s can stay in the body for up to 2 "
+                                 "years?") % {"medicines": medicine_names(washout)})
+    return " ".join(sentences)
+
+
+def vaccine_lead_times(medicines):
+    """"{lead_times}": how long before the first dose vaccines are given, the longest of the
+    medicines' lead times, so it holds for each."""
+    live = longest(m.live_vaccine_lead for m in medicines)
+    other = longest(m.vaccine_lead for m in medicines)
+    if live and other:
+        return gettext("Live vaccines are usually given at least %(live)s before the first dose, and others at "
+                       "least %(other)s before.") % {"live": in_words(live), "other": in_words(other)}
+    if live:
+        return gettext("Live vaccines are usually given at least %(live)s before the first dose.") % {
+            "live": in_words(live)}
+    return ""
+
+
+#: The placeholders a fact's template may hold beyond its lists: whole sentences from its facts.
+SENTENCES = {
+    str(Fact.PREGNANCY_PLANNING): ("waits", pregnancy_waits),
+    str(Fact.LIVE_VACCINES): ("lead_times", vaccine_lead_times),
+}
+
+
 def fill(question, finding):
-    """The template's text with the finding's medicines and lists filled in."""
+    """The template's text with the finding's medicines, lists and sentences filled in."""
     most = None if finding.fact in NAMES_EVERY_MEDICINE or (finding.raised and len(finding.medicines) <= 3) \
         else MAX_NAMED
     values = {"medicines": medicine_names(finding.medicines, most),
               **{name: text_list(words, None if finding.raised else MAX_NAMED + 1)
                  for name, words in finding.fills.items()}}
+    if finding.fact in SENTENCES:
+        name, sentence = SENTENCES[finding.fact]
+        values[name] = sentence(finding.medicines)
     return question.text.format_map(_Blank(values))
 
 
@@ -184,3 +229,23 @@ class _Blank(dict):
 
     def __missing__(self, key):
         return "{" + key + "}"
+
+
+@dataclass(frozen=True)
+class Signs:
+    """The call-now signs of the medicines in a plan, split by whom to call."""
+
+    emergency: tuple = ()
+    care_team: tuple = ()
+
+    def __bool__(self):
+        return bool(self.emergency or self.care_team)
+
+
+def call_now_signs(medicines):
+    """Every sign any of the medicines lists, each once, in the vocabulary's order, split into
+    "call the emergency number" and "call your care team now"."""
+    listed = {sign for m in medicines for sign in m.call_now}
+    signs = [Sign(s) for s in Sign.values if s in listed]
+    return Signs(emergency=tuple(str(s.label) for s in signs if s in EMERGENCY_SIGNS),
+                 care_team=tuple(str(s.label) for s in signs if s not in EMERGENCY_SIGNS))

@@ -9,9 +9,10 @@ import uuid
 
 from django.db import connections, models
 
+from .durations import validate_duration
 from .phones import validate_phone_number
 from .vocabulary import (
-    ConditionGroup, Fact, Goal, MedicineAdvice, NoteKind, QuestionPriority, Theme, TREATMENT_GOALS)
+    ConditionGroup, Fact, Goal, MedicineAdvice, NoteKind, PregnancyWait, QuestionPriority, Theme, TREATMENT_GOALS)
 
 
 class Source(models.Model):
@@ -137,6 +138,20 @@ class Medicine(ReviewedContent):
     cautions = models.JSONField(
         default=list, blank=True,
         help_text="Factor slugs of the situations that call for care with it: a question names it for them.")
+    pregnancy_wait_kind = models.CharField(
+        max_length=10, blank=True, choices=PregnancyWait.choices,
+        help_text="For a medicine to avoid in pregnancy: how long it is stopped before trying.")
+    pregnancy_wait = models.CharField(
+        max_length=8, blank=True, validators=[validate_duration],
+        help_text='With "fixed": the time from the last dose to trying, birth control until then ("P6W").')
+    live_vaccine_lead = models.CharField(
+        max_length=8, blank=True, validators=[validate_duration],
+        help_text='How long before the first dose live vaccines are given ("P4W").')
+    vaccine_lead = models.CharField(
+        max_length=8, blank=True, validators=[validate_duration],
+        help_text='How long before the first dose other vaccines are given ("P2W").')
+    call_now = models.JSONField(
+        default=list, blank=True, help_text="Sign slugs: its call-now signs (docs/content-format.md#call-now-signs).")
 
     class Meta:
         ordering = ["treatment__order", "order", "slug"]

@@ -9,11 +9,12 @@ must hold for every answer are checked in clinical_rules.py, on sound content on
 from collections.abc import Mapping
 
 from .clinical_rules import clinical_problems
+from .durations import is_duration
 from .engine import answer_choices
 from .problems import ContentProblem
 from .vocabulary import (
-    CAUTION_FACTORS, ConditionGroup, Given, Interaction, NoteKind, Prevention, QuestionPriority, Risk, Stage,
-    TestBeforeStarting, Theme, TREATMENT_GOALS)
+    CAUTION_FACTORS, ConditionGroup, Given, Interaction, MedicineAdvice, NoteKind, PregnancyWait, Prevention,
+    QuestionPriority, Risk, Sign, Stage, TestBeforeStarting, Theme, TREATMENT_GOALS)
 
 TREATMENT_GOAL_VALUES = [g.value for g in TREATMENT_GOALS]
 
@@ -65,7 +66,10 @@ MEDICINE_FACT_SLUGS = {
     "given": Given.values,
     "interactions": Interaction.values,
     "cautions": [f.value for f in CAUTION_FACTORS],
+    "call_now": Sign.values,
 }
+#: The medicine fields that hold a duration (questionnaire/durations.py).
+DURATION_FIELDS = ("pregnancy_wait", "live_vaccine_lead", "vaccine_lead")
 
 
 def medicine_fact_problems(medicine):
@@ -86,6 +90,30 @@ def medicine_fact_problems(medicine):
                 "medicine", medicine.slug, "risks", f"unknown risk or stage(s) {', '.join(map(repr, bad))}; "
                 f"risks: {', '.join(Risk.values)}; stages: {', '.join(Stage.values)}",
                 code="unknown_slug", params={"field": "risks", "values": bad}))
+    return problems + _wait_problems(medicine)
+
+
+def _wait_problems(medicine):
+    """A medicine to avoid in pregnancy says how long it is stopped before trying, and one that
+    rules out live vaccines how long before starting they are given: the questions name these."""
+    def problem(name, message, code, **params):
+        return ContentProblem("medicine", medicine.slug, name, message, code=code, params={"field": name, **params})
+
+    problems = [problem(name, f"{getattr(medicine, name)!r} is not a duration such as 'P6W' or 'P3M'",
+                        "bad_duration", value=getattr(medicine, name))
+                for name in DURATION_FIELDS if getattr(medicine, name) and not is_duration(getattr(medicine, name))]
+    kind, avoid = medicine.pregnancy_wait_kind, medicine.pregnancy == MedicineAdvice.AVOID
+    if avoid and kind not in PregnancyWait.values:
+        problems.append(problem("pregnancy_wait_kind", f"is to avoid in pregnancy, so it needs one of "
+                                f"{', '.join(PregnancyWait.values)}", "missing_wait"))
+    if not avoid and kind:
+        problems.append(problem("pregnancy_wait_kind", "only a medicine to avoid in pregnancy has a wait",
+                                "needless_wait"))
+    if (kind == PregnancyWait.FIXED) != bool(medicine.pregnancy_wait):
+        problems.append(problem("pregnancy_wait", 'a wait is given with "fixed", and only then', "missing_wait"))
+    if medicine.avoid_live_vaccines and not medicine.live_vaccine_lead:
+        problems.append(problem("live_vaccine_lead", "rules out live vaccines, so it says how long before "
+                                "starting they are given", "missing_lead"))
     return problems
 
 

@@ -185,6 +185,49 @@ class Interaction(models.TextChoices):
     ST_JOHNS_WORT = "st_johns_wort", _("St. John's wort")
 
 
+class PregnancyWait(models.TextChoices):
+    """How long a medicine to avoid in pregnancy is stopped before trying (birth control lasts
+    as long): one time for the whole family, a time to ask for, or until a wash-out."""
+
+    FIXED = "fixed", _("One time for every medicine of the family")
+    ASK = "ask", _("It differs between its medicines or guidelines: ask")
+    WASHOUT = "washout", _("It can stay in the body for up to 2 years unless washed out")
+
+
+class Sign(models.TextChoices):
+    """A call-now sign of a medicine; EMERGENCY_SIGNS call the emergency number, the others the
+    care team now."""
+
+    TROUBLE_BREATHING = "trouble_breathing", _("Trouble breathing")
+    THROAT_SWELLING = "throat_swelling", _("Swelling of the lips, tongue or throat")
+    CHEST_PAIN = "chest_pain", _("Chest pain")
+    STROKE_SIGNS = "stroke_signs", _("A drooping face, a weak arm or slurred speech")
+    SEIZURE = "seizure", _("A seizure (fit)")
+    MENINGITIS = "meningitis", _("A fever with a stiff neck, a bad headache or a spreading rash")
+    FEVER = "fever", _("A fever or chills")
+    NEW_COUGH = "new_cough", _("A new cough, or getting short of breath")
+    DIARRHEA = "diarrhea", _("New diarrhea or belly pain")
+    YELLOW_SKIN = "yellow_skin", _("Yellow skin or eyes, or dark pee")
+    RASH = "rash", _("A new rash, blisters or peeling skin")
+    BLEEDING = "bleeding", _("Bruises or bleeding with no clear cause")
+    CONFUSION = "confusion", _("Confusion, or trouble speaking or writing")
+    EYESIGHT = "eyesight", _("A bad headache, or changes in eyesight")
+    WEAKNESS = "weakness", _("New weakness, numbness or clumsiness")
+    THIRST = "thirst", _("Great thirst, or peeing much more than usual")
+    LEG_SWELLING = "leg_swelling", _("Pain or swelling in one leg")
+    BLOOD_IN_PEE = "blood_in_pee", _("Blood in your pee, or pain when you pee")
+    VOMITING = "vomiting", _("Throwing up that does not stop")
+    DOSE_REACTION = "dose_reaction", _("Feeling unwell during or soon after a dose")
+    MOOD = "mood", _("New or worse low mood")
+    SELF_HARM = "self_harm", _("Thoughts of harming yourself")
+
+
+#: Signs to call the emergency number for; every other sign is a call to the care team now.
+EMERGENCY_SIGNS = frozenset(
+    {Sign.TROUBLE_BREATHING, Sign.THROAT_SWELLING, Sign.CHEST_PAIN, Sign.STROKE_SIGNS, Sign.SEIZURE, Sign.MENINGITIS,
+     Sign.SELF_HARM})
+
+
 class Risk(models.TextChoices):
     """A medicine's special risks; each holds from the stages its facts name."""
 

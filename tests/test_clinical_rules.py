@@ -259,3 +259,28 @@ def test_vasculitis_lists_pjp_prevention(shipped, stage):
     result = recommend(Answers("dampen", "vasculitis", stage), shipped)
     assert any(q.fact == "infection_prevention" and "PJP" in q.text for q in result.questions)
 
+
+
+def with_question_text(content, slug, text):
+    return content.replace(questions={**content.questions, slug: replace(content.questions[slug], text=text)})
+
+
+def test_2_the_planning_question_gives_each_medicines_wait_before_trying(shipped):
+    content = with_question_text(narrowed(shipped, "lupus"), "fact-pregnancy-planning",
+                                 "I may get pregnant. How long before trying must I stop {medicines}?")
+    assert any(kind == "medicine" and field == rule_field(2) for kind, _slug, field in broken(content))
+
+
+def test_3_the_vaccines_question_before_starting_gives_the_lead_times(shipped):
+    content = with_question_text(narrowed(shipped, "lupus"), "fact-live-vaccines",
+                                 "Which vaccines should I have before {medicines}, and how long before?")
+    assert any(kind == "medicine" and field == rule_field(3) for kind, _slug, field in broken(content))
+
+
+def test_the_shipped_planning_and_vaccines_questions_give_the_times(shipped):
+    answers = Answers("dampen", "lupus", "starting", ("pregnancy_planning", "vaccines_due"),
+                      medicines=("mycophenolate", "methotrexate", "cyclophosphamide"))
+    texts = {q.fact: q.text for q in recommend(answers, shipped).suggested_questions() if q.fact}
+    assert "mycophenolate 6 weeks and cyclophosphamide 1 year before trying" in texts["pregnancy_planning"]
+    assert "stop methotrexate?" in texts["pregnancy_planning"]
+    assert "at least 4 weeks before the first dose, and others at least 2 weeks" in texts["live_vaccines"]

@@ -40,6 +40,17 @@ class TestRecommend:
         assert all(isinstance(q["suggested"], bool) for q in data["questions"])
         assert all(set(n) >= {"kind", "text"} for n in data["notes"])
 
+    def test_json_and_text_give_the_medicines_call_now_signs_split_by_whom_to_call(self):
+        from questionnaire.vocabulary import EMERGENCY_SIGNS, Sign
+        answers = ("recommend", "goal=dampen", "condition=hereditary_angioedema", "stage=starting",
+                   "medicines=c1_inhibitors")
+        signs = json.loads(run(*answers, "--format", "json"))["call_now_signs"]
+        labels = {str(sign.label): sign for sign in Sign}
+        assert signs["emergency"] and all(labels[s] in EMERGENCY_SIGNS for s in signs["emergency"])
+        assert signs["care_team"] and all(labels[s] not in EMERGENCY_SIGNS for s in signs["care_team"])
+        text = run(*answers)
+        assert all(sign in text for sign in signs["emergency"] + signs["care_team"])
+
     def test_json_lists_the_suggested_questions_first_and_at_most_eight(self):
         data = json.loads(run(
             "recommend", "goal=dampen", "condition=kidney_transplant", "stage=starting",

@@ -2,9 +2,12 @@
 from dataclasses import replace
 
 import pytest
+from django.utils import translation
 
 from questionnaire.engine import Answers, recommend
-from questionnaire.facts import findings, medicines_in_plan
+from questionnaire.facts import (
+    call_now_signs, findings, medicines_in_plan, pregnancy_waits, vaccine_lead_times)
+from questionnaire.vocabulary import EMERGENCY_SIGNS, Sign
 from tests.helpers.builders import build_content, medicine, template, with_item
 
 METHOTREXATE = medicine("methotrexate", "corticosteroids", pregnancy="avoid", avoid_live_vaccines=True,
@@ -155,3 +158,62 @@ def test_a_live_agent_is_ruled_out_by_the_person_s_situation_not_by_the_other_ch
     assert not ruled_out()
     assert ruled_out(factors=("pregnancy",)) and ruled_out(factors=("transplant_history",))
     assert ruled_out(medicines=("t_vec", "til"))
+
+
+class TestSentences:
+    """The sentences a template's {waits} and {lead_times} hold, from the medicines' facts."""
+
+    MYCOPHENOLATE = medicine("mycophenolate", pregnancy="avoid", pregnancy_wait_kind="fixed", pregnancy_wait="P6W",
+                             avoid_live_vaccines=True, live_vaccine_lead="P4W", vaccine_lead="P2W")
+    CYCLOPHOSPHAMIDE = medicine("cyclophosphamide", pregnancy="avoid", pregnancy_wait_kind="fixed",
+                                pregnancy_wait="P1Y")
+    JAK = medicine("jak_inhibitors", pregnancy="avoid", pregnancy_wait_kind="ask")
+    LEFLUNOMIDE = medicine("leflunomide", pregnancy="avoid", pregnancy_wait_kind="washout")
+    CAR_T = medicine("car_t", avoid_live_vaccines=True, live_vaccine_lead="P6W")
+
+    def test_each_wait_kind_names_its_medicines_and_a_fixed_wait_gives_the_time(self):
+        text = pregnancy_waits([self.MYCOPHENOLATE, self.JAK, self.CYCLOPHOSPHAMIDE, self.LEFLUNOMIDE])
+        assert "mycophenolate 6 weeks and cyclophosphamide 1 year" in text
+        assert "jak inhibitors" in text and "leflunomide" in text
+        assert text.count("?") == 3
+
+    def test_a_kind_with_no_medicine_says_nothing(self):
+        assert pregnancy_waits([self.MYCOPHENOLATE]).count("?") == 1
+        assert pregnancy_waits([]) == ""
+
+    def test_the_waits_are_read_out_in_spanish(self):
+        with translation.override("es"):
+            assert "mycophenolate 6 semanas" in pregnancy_waits([self.MYCOPHENOLATE])
+
+    def test_the_lead_times_are_the_longest_so_they_hold_for_each_medicine(self):
+        text = vaccine_lead_times([self.MYCOPHENOLATE, self.CAR_T])
+        assert "6 weeks" in text and "4 weeks" not in text and "2 weeks" in text
+        assert "2 weeks" not in vaccine_lead_times([self.CAR_T])
+        assert vaccine_lead_times([self.JAK]) == ""
+
+    def test_the_sentences_fill_their_templates(self):
+        content = content_with_medicines()
+        mtx = replace(METHOTREXATE, pregnancy_wait_kind="fixed", pregnancy_wait="P3M", live_vaccine_lead="P4W")
+        content = with_item(content, "medicines", mtx)
+        content = with_item(content, "questions", template(
+            "t-planning", "pregnancy_planning", "I may get pregnant. {waits} Which birth control?"))
+        content = with_item(content, "questions", template(
+            "t-vaccines", "live_vaccines", "Which vaccines before {medicines}? {lead_times}", theme="vaccines"))
+        answers = Answers("dampen", "lupus", "starting", ("pregnancy_planning", "vaccines_due"))
+        texts = {q.slug: q.text for q in recommend(answers, content).questions}
+        assert "stop methotrexate 3 months before trying" in texts["t-planning"]
+        assert "at least 4 weeks before the first dose" in texts["t-vaccines"]
+
+
+class TestCallNowSigns:
+    def test_signs_are_split_by_whom_to_call_each_once_in_the_vocabularys_order(self):
+        signs = call_now_signs([medicine("a", call_now=("fever", "trouble_breathing")),
+                                medicine("b", call_now=("chest_pain", "fever", "rash"))])
+        assert signs.emergency == (Sign.TROUBLE_BREATHING.label, Sign.CHEST_PAIN.label)
+        assert signs.care_team == (Sign.FEVER.label, Sign.RASH.label)
+
+    def test_no_medicine_with_signs_gives_none(self):
+        assert not call_now_signs([medicine("local", call_now=())])
+
+    def test_every_emergency_sign_is_a_sign(self):
+        assert EMERGENCY_SIGNS < set(Sign)

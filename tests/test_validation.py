@@ -276,3 +276,34 @@ def test_the_release_s_record_of_its_languages_is_checked(languages, code):
     content = sound_content()
     content = content.replace(release=replace(content.release, languages=languages))
     assert code in [p[0] for p in problems(content)]
+
+
+@pytest.mark.parametrize("facts, field, code", [
+    ({"pregnancy": "avoid"}, "pregnancy_wait_kind", "missing_wait"),
+    ({"pregnancy": "avoid", "pregnancy_wait_kind": "fixed"}, "pregnancy_wait", "missing_wait"),
+    ({"pregnancy": "avoid", "pregnancy_wait_kind": "ask", "pregnancy_wait": "P3M"}, "pregnancy_wait", "missing_wait"),
+    ({"pregnancy": "avoid", "pregnancy_wait_kind": "soon"}, "pregnancy_wait_kind", "missing_wait"),
+    ({"pregnancy": "discuss", "pregnancy_wait_kind": "ask"}, "pregnancy_wait_kind", "needless_wait"),
+    ({"pregnancy": "avoid", "pregnancy_wait_kind": "fixed", "pregnancy_wait": "3 months"}, "pregnancy_wait",
+     "bad_duration"),
+    ({"avoid_live_vaccines": True}, "live_vaccine_lead", "missing_lead"),
+    ({"avoid_live_vaccines": True, "live_vaccine_lead": "P4W", "vaccine_lead": "2 weeks"}, "vaccine_lead",
+     "bad_duration"),
+    ({"call_now": ("fever", "feeling_off")}, "call_now", "unknown_slug"),
+])
+def test_a_medicine_says_how_long_to_wait_and_its_signs_in_the_vocabulary(facts, field, code):
+    """The questions give these times and signs: a medicine missing one, or with one the engine
+    cannot read out, is refused with the field named."""
+    from tests.helpers.builders import medicine
+    content = with_item(sound_content(), "medicines", medicine("planted", **facts))
+    found = [p for p in validate_content(content) if p.slug == "planted"]
+    assert [(p.field, p.code, p.params["field"]) for p in found] == [(field, code, field)]
+
+
+def test_a_medicine_with_every_wait_and_sign_in_order_passes():
+    from tests.helpers.builders import medicine
+    planted = medicine("planted", pregnancy="avoid", pregnancy_wait_kind="fixed", pregnancy_wait="P6W",
+                       avoid_live_vaccines=True, live_vaccine_lead="P4W", vaccine_lead="P2W",
+                       call_now=("trouble_breathing", "fever"))
+    content = with_item(sound_content(), "medicines", planted)
+    assert [p for p in validate_content(content) if p.slug == "planted"] == []

@@ -432,8 +432,33 @@ class TestPage:
 
     def test_the_call_now_box_lists_the_signs_of_every_category_shown(self, client):
         result = complete(client, "unsure", "not_listed").context["result"]
+        assert not result.signs()
         for category in result.categories:
             assert set(category.call_now_signs) <= set(result.call_now_signs())
+
+    def test_the_call_now_box_splits_the_medicines_signs_by_whom_to_call(self, client):
+        """Trouble breathing on pembrolizumab is a call to the emergency number; diarrhea is a call
+        to the care team now (docs/content-format.md#call-now-signs)."""
+        from questionnaire.vocabulary import Sign
+        response = complete(client, "strengthen", "melanoma", medicines=["pd1_pdl1_inhibitors"])
+        signs = response.context["result"].signs()
+        assert str(Sign.TROUBLE_BREATHING.label) in signs.emergency and str(Sign.DIARRHEA.label) in signs.care_team
+        html = response.content.decode()
+        for heading, listed in (("signs-emergency", signs.emergency), ("signs-care-team", signs.care_team)):
+            box = re.search(rf'<ul class="list {heading}"[^>]*>(.*?)</ul>', html, re.S).group(1)
+            assert re.findall(r"<li>(.*?)</li>", box) == list(listed)
+
+    def test_the_signs_are_in_the_persons_language(self, client):
+        from django.utils import translation
+        from questionnaire.vocabulary import Sign
+        client.post(reverse("set_language"), {"language": "es"})
+        html = complete(client, "dampen", "lupus", medicines=["mycophenolate"]).content.decode()
+        box = re.search(r'<ul class="list signs-care-team"[^>]*>(.*?)</ul>', html, re.S).group(1)
+        with translation.override("es"):
+            spanish = str(Sign.FEVER.label)
+        with translation.override("en"):
+            english = str(Sign.FEVER.label)
+        assert re.findall(r"<li>(.*?)</li>", box)[0] == spanish != english
 
 
 class TestPaper:

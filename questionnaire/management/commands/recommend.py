@@ -90,6 +90,11 @@ class Command(BaseCommand):
         call_now = _(" (call now)")
         lines += [wrap.fill(f"  - {n.kind}{call_now if n.call_now else ''}: {n.title}. {n.text}")
                   for n in result.notes]
+        signs = result.signs()
+        for heading, listed in ((_("Call the emergency number for:"), signs.emergency),
+                                (_("Call your care team now for:"), signs.care_team)):
+            if listed:
+                lines += ["", heading] + [f"  - {sign}" for sign in listed]
         suggested = result.suggested_questions()
         lines += ["", _("Suggested questions (%(count)d), most important first:") % {"count": len(suggested)}]
         lines += [wrap.fill(f"  {n}. {q.text} [{q.slug}, {result.priorities[q.slug]}]")
