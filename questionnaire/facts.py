@@ -192,16 +192,24 @@ def pregnancy_waits(medicines):
 
 def vaccine_lead_times(medicines):
     """"{lead_times}": how long before the first dose vaccines are given, the longest of the
-    medicines' lead times, so it holds for each."""
+    medicines' lead times, so it holds for each. A medicine that rules out live vaccines with no
+    lead time rules them out before it too (blood cancers, cell therapies)."""
+    never = [m for m in medicines if m.avoid_live_vaccines and not m.live_vaccine_lead]
     live = longest(m.live_vaccine_lead for m in medicines)
     other = longest(m.vaccine_lead for m in medicines)
-    if live and other:
-        return gettext("Live vaccines are usually given at least %(live)s before the first dose, and others at "
-                       "least %(other)s before.") % {"live": in_words(live), "other": in_words(other)}
-    if live:
-        return gettext("Live vaccines are usually given at least %(live)s before the first dose.") % {
-            "live": in_words(live)}
-    return ""
+    sentences = []
+    if never and len(never) == len(medicines):
+        sentences.append(gettext("Live vaccines are usually not given before or during this treatment."))
+    elif never:
+        sentences.append(gettext("Live vaccines are usually not given before or during %(medicines)s.")
+                         % {"medicines": medicine_names(never)})
+    elif live:
+        sentences.append(gettext("Live vaccines are usually given at least %(live)s before the first dose.")
+                         % {"live": in_words(live)})
+    if other:
+        sentences.append(gettext("Other vaccines are usually given at least %(other)s before it.")
+                         % {"other": in_words(other)})
+    return " ".join(sentences)
 
 
 #: The placeholders a fact's template may hold beyond its lists: whole sentences from its facts.

@@ -94,8 +94,9 @@ def medicine_fact_problems(medicine):
 
 
 def _wait_problems(medicine):
-    """A medicine to avoid in pregnancy says how long it is stopped before trying, and one that
-    rules out live vaccines how long before starting they are given: the questions name these."""
+    """A medicine to avoid in pregnancy says how long it is stopped before trying: the planning
+    question names it. A live-vaccine lead time belongs to a medicine that rules them out (one
+    without it rules them out before it too)."""
     def problem(name, message, code, **params):
         return ContentProblem("medicine", medicine.slug, name, message, code=code, params={"field": name, **params})
 
@@ -111,9 +112,9 @@ def _wait_problems(medicine):
                                 "needless_wait"))
     if (kind == PregnancyWait.FIXED) != bool(medicine.pregnancy_wait):
         problems.append(problem("pregnancy_wait", 'a wait is given with "fixed", and only then', "missing_wait"))
-    if medicine.avoid_live_vaccines and not medicine.live_vaccine_lead:
-        problems.append(problem("live_vaccine_lead", "rules out live vaccines, so it says how long before "
-                                "starting they are given", "missing_lead"))
+    if medicine.live_vaccine_lead and not medicine.avoid_live_vaccines:
+        problems.append(problem("live_vaccine_lead", "only a medicine that rules out live vaccines has a lead "
+                                "time for them", "needless_lead"))
     return problems
 
 

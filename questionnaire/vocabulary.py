@@ -202,18 +202,20 @@ class Sign(models.TextChoices):
     THROAT_SWELLING = "throat_swelling", _("Swelling of the lips, tongue or throat")
     CHEST_PAIN = "chest_pain", _("Chest pain")
     STROKE_SIGNS = "stroke_signs", _("A drooping face, a weak arm or slurred speech")
-    SEIZURE = "seizure", _("A seizure (fit)")
+    SEIZURE = "seizure", _("A seizure")
+    FAINTING = "fainting", _("Fainting, or feeling very dizzy or weak")
     MENINGITIS = "meningitis", _("A fever with a stiff neck, a bad headache or a spreading rash")
     FEVER = "fever", _("A fever or chills")
-    NEW_COUGH = "new_cough", _("A new cough, or getting short of breath")
+    NEW_COUGH = "new_cough", _("A new or worse cough")
     DIARRHEA = "diarrhea", _("New diarrhea or belly pain")
     YELLOW_SKIN = "yellow_skin", _("Yellow skin or eyes, or dark pee")
     RASH = "rash", _("A new rash, blisters or peeling skin")
     BLEEDING = "bleeding", _("Bruises or bleeding with no clear cause")
     CONFUSION = "confusion", _("Confusion, or trouble speaking or writing")
-    EYESIGHT = "eyesight", _("A bad headache, or changes in eyesight")
+    EYESIGHT = "eyesight", _("Changes in your eyesight, or eye pain")
+    HEADACHE = "headache", _("A bad headache that does not go away")
     WEAKNESS = "weakness", _("New weakness, numbness or clumsiness")
-    THIRST = "thirst", _("Great thirst, or peeing much more than usual")
+    THIRST = "thirst", _("Being very thirsty, or peeing much more than usual")
     LEG_SWELLING = "leg_swelling", _("Pain or swelling in one leg")
     BLOOD_IN_PEE = "blood_in_pee", _("Blood in your pee, or pain when you pee")
     VOMITING = "vomiting", _("Throwing up that does not stop")
@@ -224,8 +226,8 @@ class Sign(models.TextChoices):
 
 #: Signs to call the emergency number for; every other sign is a call to the care team now.
 EMERGENCY_SIGNS = frozenset(
-    {Sign.TROUBLE_BREATHING, Sign.THROAT_SWELLING, Sign.CHEST_PAIN, Sign.STROKE_SIGNS, Sign.SEIZURE, Sign.MENINGITIS,
-     Sign.SELF_HARM})
+    {Sign.TROUBLE_BREATHING, Sign.THROAT_SWELLING, Sign.CHEST_PAIN, Sign.STROKE_SIGNS, Sign.SEIZURE, Sign.FAINTING,
+     Sign.MENINGITIS, Sign.SELF_HARM})
 
 
 class Risk(models.TextChoices):

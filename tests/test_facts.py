@@ -191,6 +191,13 @@ class TestSentences:
         assert "2 weeks" not in vaccine_lead_times([self.CAR_T])
         assert vaccine_lead_times([self.JAK]) == ""
 
+    def test_a_medicine_that_rules_out_live_vaccines_with_no_lead_time_rules_them_out_before_it_too(self):
+        cd20 = medicine("cd20_antibodies", avoid_live_vaccines=True, vaccine_lead="P2W")
+        text = vaccine_lead_times([self.MYCOPHENOLATE, cd20])
+        assert "cd20 antibodies" in text and "4 weeks" not in text and "2 weeks" in text
+        alone = vaccine_lead_times([cd20])
+        assert "cd20 antibodies" not in alone and "2 weeks" in alone and alone != text
+
     def test_the_sentences_fill_their_templates(self):
         content = content_with_medicines()
         mtx = replace(METHOTREXATE, pregnancy_wait_kind="fixed", pregnancy_wait="P3M", live_vaccine_lead="P4W")
