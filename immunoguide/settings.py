@@ -52,7 +52,7 @@ INSTALLED_APPS = [
     # Before the admin, as django-modeltranslation asks: the content's Spanish fields.
     "modeltranslation",
     "immunoguide.apps.AdminConfig",  # Django's admin; with a one-time code where configured
-    "django.contrib.auth",
+    "immunoguide.apps.AuthConfig",  # django.contrib.auth, named for staff
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
@@ -60,10 +60,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "csp",
     "formtools",
-    "axes",
+    "immunoguide.apps.AxesConfig",  # django-axes
     "django_otp",
-    "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
+    "immunoguide.apps.OTPTOTPConfig",  # django_otp.plugins.otp_totp
+    "immunoguide.apps.OTPStaticConfig",  # django_otp.plugins.otp_static
     "questionnaire",
 ]
 

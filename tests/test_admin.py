@@ -138,3 +138,43 @@ def test_a_save_says_what_changed(admin_client):
     data["text_en"] = "Reworded for the test?"
     response = admin_client.post(url, data, follow=True)
     assert "Changed: Text [en]." in [str(m) for m in response.context["messages"]]
+
+
+class TestFrontPage:
+    """What a clinic manager meets first: the clinic and the content's sign-off, in the product's
+    words (immunoguide/admin_site.py, docs/operations.md#the-admin)."""
+
+    def test_the_clinic_profile_and_the_release_lead_the_first_section(self, admin_client):
+        apps = admin_client.get(reverse("admin:index")).context["app_list"]
+        assert [app["app_label"] for app in apps] == ["questionnaire", "auth", "otp_totp", "otp_static", "axes"]
+        assert [model["object_name"] for model in apps[0]["models"][:2]] == ["ClinicProfile", "ContentRelease"]
+
+    def test_without_a_clinic_it_offers_to_add_one_and_gives_the_sign_off_state(self, admin_client):
+        from questionnaire.models import ContentRelease
+        response = admin_client.get(reverse("admin:index"))
+        release = ContentRelease.objects.order_by("-published").first()
+        assert response.context["clinic"] is None and response.context["release"] == release
+        html = response.content.decode()
+        assert reverse("admin:questionnaire_clinicprofile_add") in html
+        assert reverse("admin:questionnaire_contentrelease_change", args=[release.pk]) in html
+        assert release.version in html
+
+    def test_with_a_clinic_it_shows_its_numbers_and_where_to_change_them(self, admin_client):
+        from tests.test_views_clinic import CLINIC
+        from questionnaire.models import ClinicProfile
+        clinic = ClinicProfile.objects.create(**CLINIC)
+        html = admin_client.get(reverse("admin:index")).content.decode()
+        assert clinic.day_phone in html and clinic.out_of_hours_phone in html
+        assert reverse("admin:questionnaire_clinicprofile_change", args=[clinic.pk]) in html
+
+    def test_the_sections_and_titles_are_the_products_not_the_libraries(self, admin_client):
+        from django.apps import apps as installed
+        from django.contrib import admin
+        from django.contrib.admin import AdminSite
+        response = admin_client.get(reverse("admin:index"))
+        assert response.context["site_header"] == admin.site.site_header != AdminSite.site_header
+        assert response.context["site_title"] == admin.site.site_title != AdminSite.site_title
+        for app in response.context["app_list"]:
+            config = installed.get_app_config(app["app_label"])
+            assert app["name"] == config.verbose_name and type(config).__module__ in (
+                "immunoguide.apps", "questionnaire.apps")
