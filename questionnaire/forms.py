@@ -394,27 +394,35 @@ class QuestionListForm(forms.Form):
               "Please shorten them or remove one, then save again."),
             code="too_big_to_keep", params={"size": size, "limit": limit}))
 
+    def kept(self, keep, top):
+        """The questions kept: those ticked, and those just marked most important.
+
+        Marking a question means "this one, first", so it keeps the question too. A mark
+        the page already showed (``initial["top"]``) goes with its question when the person
+        unticks it: unticking means "not on my list".
+        """
+        shown_top = set(self.initial.get("top") or ())
+        return set(keep) | {slug for slug in top if slug not in shown_top}
+
     def clean(self):
         cleaned = super().clean()
-        keep = set(cleaned.get("keep") or [])
-        top = [slug for slug in cleaned.get("top") or [] if slug in keep]
-        if len(top) > MAX_TOP:
-            self.add_error("top", forms.ValidationError(
-                _("Choose up to %(limit)d most important questions. You chose %(count)d."),
-                code="too_many_top", params={"limit": MAX_TOP, "count": len(top)}))
+        if "keep" in cleaned and "top" in cleaned:
+            kept = self.kept(cleaned["keep"], cleaned["top"])
+            cleaned["keep"] = [slug for slug, _ in self.fields["keep"].choices if slug in kept]
+            cleaned["top"] = [slug for slug in cleaned["top"] if slug in kept]
+            if len(cleaned["top"]) > MAX_TOP:
+                self.add_error("top", forms.ValidationError(
+                    _("Choose up to %(limit)d most important questions. You chose %(count)d."),
+                    code="too_many_top", params={"limit": MAX_TOP, "count": len(cleaned["top"])}))
         return cleaned
 
     def choices(self):
-        """The valid form as :class:`ListChoices`.
-
-        The first three suggested questions come marked most important, so an
-        unticked question takes its mark with it: unticking means "not on my list".
-        """
+        """The valid form as :class:`ListChoices` (what is kept and marked: :meth:`kept`)."""
         keep = set(self.cleaned_data["keep"])
         slugs = [slug for slug, _ in self.fields["keep"].choices]
         return ListChoices(
             dropped=tuple(s for s in slugs if s in self.suggested and s not in keep),
             added=tuple(s for s in slugs if s not in self.suggested and s in keep),
-            top=tuple(s for s in self.cleaned_data["top"] if s in keep),
+            top=tuple(self.cleaned_data["top"]),
             own=tuple(self.cleaned_data["own"]),
         )

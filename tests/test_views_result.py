@@ -91,6 +91,20 @@ class TestChoosing:
         assert client.session[LIST_SESSION_KEY]["dropped"] == [listed[0]]
         assert client.session[LIST_SESSION_KEY]["top"] == [listed[1]]
 
+    def test_marking_an_unticked_question_most_important_keeps_it_too(self, client, listed, more):
+        """A mark the person gives is never dropped without a word: it puts the question on the list."""
+        save(client, listed[1:], top=[more[0], listed[1]])
+        assert client.session[LIST_SESSION_KEY]["added"] == [more[0]]
+        assert client.session[LIST_SESSION_KEY]["top"] == [more[0], listed[1]]
+        context = client.get(RESULT).context
+        assert more[0] in context["kept"] and context["top"] == {more[0], listed[1]}
+
+    def test_a_new_mark_on_an_unticked_question_counts_towards_the_three(self, client, listed, more):
+        response = save(client, listed[:3], top=[*listed[:3], more[0]], own="Mine?")
+        assert error_of(response, "top") == ("too_many_top", {"limit": 3, "count": 4})
+        assert more[0] in response.context["kept"] and more[0] in response.context["top"]
+        assert LIST_SESSION_KEY not in client.session
+
     def test_more_than_three_most_important_is_refused_and_nothing_typed_is_lost(self, client, listed):
         response = save(client, listed, top=listed[:4], own="My own question?")
         assert response.status_code == 200

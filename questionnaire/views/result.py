@@ -129,7 +129,10 @@ def result(request, answers, content):
 def _save_list(request, answers, content):
     """Keep the list sent, then go where its button asked; a list with errors is shown again."""
     outcome = recommend(answers, content)
-    form = forms.QuestionListForm(request.POST, questions=outcome.questions, suggested=outcome.suggested)
+    # The marks the page showed: a mark the person adds keeps its question (QuestionListForm.kept).
+    shown_top = build_question_list(outcome, saved_choices(request)).top_slugs
+    form = forms.QuestionListForm(request.POST, questions=outcome.questions, suggested=outcome.suggested,
+                                  initial={"top": sorted(shown_top)})
     if not (form.is_valid() and _keep_list(request, form)):
         return _result_page(request, answers, content, outcome=outcome, form=form)
     _save_paper_size(request)
@@ -159,8 +162,8 @@ def _result_page(request, answers, content, outcome=None, form=None):
     choices = saved_choices(request)
     errors = form is not None
     if errors:
-        kept = set(form.data.getlist("keep")) | set(form.data.getlist("top"))
-        top = set(form.data.getlist("top"))
+        kept = form.kept(form.data.getlist("keep"), form.data.getlist("top"))
+        top = set(form.data.getlist("top")) & kept
     else:
         # Shown, not checked: it needs no questions to check against.
         form = forms.QuestionListForm(initial={"own": "\n".join(choices.own)})
