@@ -18,6 +18,16 @@ EMERGENCY_LINE = gettext_noop("In an emergency, call your local emergency number
 EDUCATION_ONLY = gettext_noop("For education only, not medical advice. Talk to your care team about your treatment.")
 HOW_TO_USE = gettext_noop("How to use this list: bring it to your visit and hand it over at check-in. Go through your "
                           "3 most important questions first. Write the answers under each one.")
+#: The same for a list with no question marked most important, and for a list with no question at all.
+HOW_TO_USE_NO_TOP = gettext_noop("How to use this list: bring it to your visit and hand it over at check-in. "
+                                 "Go through it with your care team. Write the answers under each one.")
+EMPTY_LIST = gettext_noop("This list has no questions: none was ticked. Write the questions you want to ask "
+                          "under Notes, and bring it to your visit.")
+#: The text download is for sending in a message (a patient portal, an email), not for handing over.
+IN_A_MESSAGE = gettext_noop("You can copy this list into a message to your care team before your visit. "
+                            "Your 3 most important questions come first.")
+IN_A_MESSAGE_NO_TOP = gettext_noop("You can copy this list into a message to your care team before your visit.")
+EMPTY_MESSAGE = gettext_noop("This list has no questions: none was ticked.")
 
 #: Paper sizes a person can choose, as fpdf2 names them.
 PAPER_SIZES = {"a4": "A4", "letter": "Letter"}
@@ -121,6 +131,23 @@ class ListDocument:
             sections.append((self.both(MY_OWN), [
                 (f"{text} {from_link}" if text in self.own_from_link else text, "") for text in qlist.own]))
         return sections
+
+    @property
+    def is_empty(self):
+        """True when nothing prints under the headings: no question kept and none of the person's own."""
+        return not (self.question_list.kept or self.question_list.own)
+
+    def how_to_use(self):
+        """How to use the printed list, never promising questions it does not hold."""
+        if self.is_empty:
+            return gettext(EMPTY_LIST)
+        return gettext(HOW_TO_USE if self.question_list.top else HOW_TO_USE_NO_TOP)
+
+    def how_to_send(self):
+        """The same for the text download, which is sent in a message rather than handed over."""
+        if self.is_empty:
+            return gettext(EMPTY_MESSAGE)
+        return gettext(IN_A_MESSAGE if self.question_list.top else IN_A_MESSAGE_NO_TOP)
 
     def title(self):
         return self.both(TITLE)
@@ -252,7 +279,7 @@ def as_text(document):
         lines.append(gettext("Aim of the treatment: %(goal)s") % {"goal": document.goal})
     if document.medicines:
         lines.append(gettext("Medicines: %(medicines)s") % {"medicines": document.medicines})
-    lines += ["", gettext(HOW_TO_USE)]
+    lines += ["", document.how_to_send()]
     if document.gloss_line():
         lines.append(document.gloss_line())
     for heading, questions in document.sections():

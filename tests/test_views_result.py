@@ -209,6 +209,51 @@ class TestDownloads:
         assert texts(client, listed)[listed[0]] not in body
 
 
+class TestAnEmptyList:
+    """Nothing ticked and nothing typed: no printout promises questions it does not hold."""
+
+    def test_the_pdf_says_the_list_is_empty(self, client, listed):
+        from questionnaire.printout import EMPTY_LIST, HOW_TO_USE
+        response = client.get(save(client, [], action="pdf").url)
+        assert response.status_code == 200
+        text = pdf_text(io.BytesIO(response.content))
+        assert EMPTY_LIST in text
+        assert HOW_TO_USE.split(":")[0] not in text  # "How to use this list", which speaks of questions
+
+    def test_the_page_printed_by_the_browser_says_so_too(self, client, listed):
+        from questionnaire.printout import EMPTY_LIST
+        response = client.get(save(client, [], action="print").url)
+        assert response.context["document"].is_empty
+        assert f'<p class="how-to-use">{EMPTY_LIST}</p>' in response.content.decode()
+
+    def test_a_list_without_most_important_questions_does_not_speak_of_them(self, client, listed):
+        from questionnaire.printout import HOW_TO_USE_NO_TOP, IN_A_MESSAGE_NO_TOP
+        save(client, listed, top=[])
+        assert f'<p class="how-to-use">{HOW_TO_USE_NO_TOP}</p>' in client.get(RESULT).content.decode()
+        assert IN_A_MESSAGE_NO_TOP in client.get(reverse("questionnaire:result_text")).content.decode()
+
+    def test_own_questions_alone_are_a_list(self, client, listed):
+        from questionnaire.printout import HOW_TO_USE_NO_TOP
+        save(client, [], own="Can I travel?")
+        document = client.get(RESULT).context["document"]
+        assert not document.is_empty and document.how_to_use() == HOW_TO_USE_NO_TOP
+
+
+class TestTextDownload:
+    """The text download is for a message to the care team, not for handing over at check-in."""
+
+    @pytest.mark.parametrize("language", ["en", "es"])
+    def test_is_worded_for_a_message(self, client, listed, settings, language):
+        from django.utils import translation
+        from questionnaire.printout import HOW_TO_USE, IN_A_MESSAGE
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+        body = client.get(reverse("questionnaire:result_text")).content.decode()
+        with translation.override(language):
+            in_a_message, handed_over = translation.gettext(IN_A_MESSAGE), translation.gettext(HOW_TO_USE)
+        assert in_a_message in body and handed_over not in body
+        assert (in_a_message == IN_A_MESSAGE) == (language == "en")  # the Spanish is translated
+
+
 class TestLinks:
     def link(self, client, listed, **choices):
         response = client.get(save(client, listed, action="link", **choices).url)

@@ -22,7 +22,7 @@ from ..glossary import result_terms
 from ..pdf import as_pdf, is_costly
 from ..pdf_limit import COSTLY_PDFS_PER_MINUTE, WINDOW_SECONDS, allow_costly_pdf
 from ..printout import (
-    EMERGENCY_LINE, HOW_TO_USE, OWN_FROM_LINK, PAPER_SIZES, ListDocument, as_text, paper_for_language,
+    EMERGENCY_LINE, OWN_FROM_LINK, PAPER_SIZES, ListDocument, as_text, paper_for_language,
     paper_size_labels, sign_off_line)
 from ..links import MAX_AGE, MAX_LINK_LENGTH, LinkExpired, LinkInvalid, make_token, read_token
 from ..question_list import build_question_list
@@ -200,7 +200,6 @@ def _result_page(request, answers, content, outcome=None, form=None):
         "list_form_start_over": True,
         "ready_to_print": ready_to_print,
         "print_qr_code": _qr_code(link) if link else None,
-        "how_to_use": gettext(HOW_TO_USE),
         "emergency_line": gettext(EMERGENCY_LINE),
         "goal_labels": dict(Goal.choices),
         "stage_label": Stage(answers.stage).label,
