@@ -518,6 +518,35 @@ class TestPaper:
         assert 'media="print" id="paper-stylesheet" href="/static/questionnaire/paper-letter.css"' in page
 
 
+class TestDates:
+    """Dates follow the language and its region (questionnaire.printout.long_date)."""
+
+    @pytest.mark.parametrize("language, header, written", [
+        ("en", "en-US,en;q=0.9", "December 7, 2026"), ("en", "en-GB", "7 December 2026"),
+        ("es", "es-US,es;q=0.9", "7 de diciembre de 2026")])
+    def test_the_page_the_printout_and_the_text_write_them_so(self, client, settings, language, header, written):
+        from datetime import date
+        complete(client, "dampen", "lupus")
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+        with mock.patch("django.utils.timezone.localdate", return_value=date(2026, 12, 7)):
+            page = client.get(RESULT, HTTP_ACCEPT_LANGUAGE=header)
+            text = client.get(reverse("questionnaire:result_text"), HTTP_ACCEPT_LANGUAGE=header).content.decode()
+            pdf = pdf_text(io.BytesIO(client.get(reverse("questionnaire:result_pdf"), HTTP_ACCEPT_LANGUAGE=header).content))
+        assert page.context["document"].date_text() == written
+        assert re.search(rf'<div class="print-only print-header">.*<p>[^<]*{written}\.', page.content.decode(), re.S)
+        assert written in text and written in pdf
+
+    def test_the_content_version_line_and_the_about_page_follow_the_region_too(self, client, content):
+        from questionnaire.printout import long_date
+        complete(client, "dampen", "lupus")
+        written = long_date(content.release.last_reviewed, "US")
+        assert written.split()[0].isalpha()  # the month first
+        page = client.get(RESULT, HTTP_ACCEPT_LANGUAGE="en-US").content.decode()
+        assert re.search(rf'<p class="content-version">[^<]*{written}\.', page)
+        about = client.get(reverse("questionnaire:about"), HTTP_ACCEPT_LANGUAGE="en-US").content.decode()
+        assert f'<dd class="summary-value">{written}</dd>' in about
+
+
 class TestChangingAnAnswer:
     def change_stage(self, client, stage):
         from tests.helpers.wizard import PREFIX, post_step, step_url

@@ -23,7 +23,7 @@ from ..pdf import as_pdf, is_costly
 from ..pdf_limit import COSTLY_PDFS_PER_MINUTE, WINDOW_SECONDS, allow_costly_pdf
 from ..printout import (
     EMERGENCY_LINE, OWN_FROM_LINK, PAPER_SIZES, ListDocument, as_text, paper_for_language,
-    paper_size_labels, sign_off_line)
+    paper_size_labels, region_of, sign_off_line)
 from ..links import MAX_AGE, MAX_LINK_LENGTH, LinkExpired, LinkInvalid, make_token, read_token
 from ..question_list import build_question_list
 from ..languages import posted_language, remember_language
@@ -90,8 +90,10 @@ def _list_document(request, outcome, choices, release, link=None):
     # The second language's texts as the engine fills them there (a template names the medicines).
     with translation.override(second or content.language):
         in_other = {q.slug: q.text for q in recommend(outcome.answers, other).questions} if other else {}
+    region = region_of(request.headers.get("Accept-Language", ""))
     return ListDocument(
         language=content.language,
+        region=region,
         gloss_language=second,
         # An item not translated would repeat itself: no gloss for it.
         glosses={q.slug: in_other[q.slug] for q in printed if in_other.get(q.slug, q.text) != q.text},
@@ -111,7 +113,7 @@ def _list_document(request, outcome, choices, release, link=None):
         last_reviewed=release.last_reviewed if release else timezone.localdate(),
         # The printout cites what it prints; the page lists every source it shows.
         source_names=sorted({source.organisation for source in outcome.content.sources_of(printed)}),
-        sign_off=sign_off_line(outcome.content),
+        sign_off=sign_off_line(outcome.content, region),
         clinic=outcome.content.clinic,
         call_now=outcome.call_now_slugs(),
     )
