@@ -68,15 +68,17 @@ class ConditionForm(forms.Form):
     """What the treatment is for; the groups that fit the goal come first, and open.
 
     51 options in one list are seven phone screens; so only the groups that fit the
-    goal best are open (about two screens at most) and the others are folded under
-    their names, one tap away. A long group shows its first conditions (the most common,
-    by their order) and folds the rest under "More".
+    goal are open (about two screens at most) and the others are folded under their
+    names, one tap away. An open group shows its first conditions (the most common, by
+    their order) and folds the rest under "More".
     """
 
-    #: Open groups together show at most this many options (the first group always opens).
+    #: Open groups together show at most this many options, each group's name counted as one.
     OPEN_OPTIONS = 10
-    #: A group shows this many conditions; the rest are folded, one tap away.
+    #: A group shows at most this many conditions; the rest are folded, one tap away.
     SHOWN_PER_GROUP = 6
+    #: Where several groups fit the goal they share OPEN_OPTIONS, each showing at least this many.
+    FEWEST_SHOWN = 3
 
     condition = ContentChoiceField(
         label=_("What is the treatment for?"),
@@ -119,27 +121,51 @@ class ConditionForm(forms.Form):
         """
         radios = {radio.data["value"]: radio for radio in self["condition"]}
         chosen = self["condition"].value()
-        opened = self.open_groups(self.groups, self.goal)
-        shown = self.SHOWN_PER_GROUP
-        return [(group, label, [radios[c.slug] for c in members[:shown]],
-                 group in opened or any(c.slug == chosen for c in members),
-                 [radios[c.slug] for c in members[shown:]], any(c.slug == chosen for c in members[shown:]))
-                for group, label, members in self.groups]
+        shown = self.shown_open(self.groups, self.goal)
+        groups = []
+        for group, label, members in self.groups:
+            count = shown.get(group, self.SHOWN_PER_GROUP)
+            groups.append((group, label, [radios[c.slug] for c in members[:count]],
+                           group in shown or group == ConditionGroup.OTHER or any(c.slug == chosen for c in members),
+                           [radios[c.slug] for c in members[count:]], any(c.slug == chosen for c in members[count:])))
+        return groups
+
+    @property
+    def error_anchors(self):
+        """Where the error summary's link goes: the first thing in sight, which takes the focus (the
+        first group's first option, or its name when it is folded), never an option folded away."""
+        group, _, radios, is_open, _, _ = self.choice_groups()[0]
+        return {"condition": radios[0].id_for_label if is_open else f"group-{group}-summary"}
 
     @classmethod
-    def open_groups(cls, groups, goal):
-        """The groups shown open: "Something else", and those that fit the goal, best first."""
-        opened = {g for g, _, _ in groups if g == ConditionGroup.OTHER}
-        count = 0
-        for group, _, members in groups:
-            if not cls.fit(members, goal) or group == ConditionGroup.OTHER:
-                continue
-            shown = min(len(members), cls.SHOWN_PER_GROUP)
-            if count and count + shown > cls.OPEN_OPTIONS:
-                break
-            opened.add(group)
-            count += shown
-        return opened
+    def shown_open(cls, groups, goal):
+        """How many conditions each open group shows, by group: every group that fits the goal opens
+        (rheumatoid arthritis is re-balanced as well as the allergies), and they share OPEN_OPTIONS.
+
+        Each shows as many as a cap that keeps them within it (at most SHOWN_PER_GROUP, at least
+        FEWEST_SHOWN); a group's name, and its "More", each take about an option's room. What the
+        cap leaves goes to the best-fitting groups first. When even FEWEST_SHOWN each is too many,
+        the group where the goal comes first for the fewest conditions stays folded.
+        """
+        fitting = [(group, len(members), cls.fit(members, goal) * len(members)) for group, _, members in groups
+                   if group != ConditionGroup.OTHER and cls.fit(members, goal)]
+
+        def room(shown):
+            folds = sum(1 for group, size, _ in fitting if size > shown[group])
+            return cls.OPEN_OPTIONS - sum(shown.values()) - len(shown) - folds
+
+        while fitting:
+            for cap in range(cls.SHOWN_PER_GROUP, cls.FEWEST_SHOWN - 1, -1):
+                shown = {group: min(size, cap) for group, size, _ in fitting}
+                if room(shown) >= 0:
+                    for group, size, _ in fitting:
+                        while shown[group] < min(size, cls.SHOWN_PER_GROUP):
+                            if room({**shown, group: shown[group] + 1}) < 0:
+                                break
+                            shown[group] += 1
+                    return shown
+            fitting.remove(min(fitting, key=lambda fit: fit[2]))
+        return {}
 
     @staticmethod
     def fit(members, goal):

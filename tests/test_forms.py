@@ -44,9 +44,9 @@ def shown_groups(form):
 @pytest.mark.django_db
 @pytest.mark.parametrize("goal, first_group, opened", [
     ("strengthen", "cancer", ["cancer", "other"]),
-    # primary immunodeficiency (2027.01) is re-balanced too, and its one option fits beside the allergies
-    ("modulate", "allergy", ["allergy", "immune_deficiency", "other"]),
-    ("dampen", "transplant", ["transplant", "other"])])
+    # many autoimmune diseases are re-balanced too; primary immunodeficiency, one option, is one tap away
+    ("modulate", "allergy", ["allergy", "autoimmune", "other"]),
+    ("dampen", "transplant", ["transplant", "autoimmune", "other"])])
 def test_the_condition_step_opens_the_group_that_fits_the_goal_best_and_folds_the_rest(goal, first_group, opened):
     form = ConditionForm(goal=goal)
     assert shown_groups(form)[0] == first_group
@@ -60,6 +60,29 @@ def test_the_open_groups_hold_at_most_about_two_phone_screens_of_options(goal):
     form = ConditionForm(goal=goal)
     opened = [radios for group, _, radios, is_open, _, _ in form.choice_groups() if is_open and group != "other"]
     assert sum(len(radios) for radios in opened) <= ConditionForm.OPEN_OPTIONS
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("goal, common", [
+    ("modulate", ["hay_fever", "allergic_asthma", "rheumatoid_arthritis", "multiple_sclerosis"]),
+    ("dampen", ["kidney_transplant", "liver_transplant", "rheumatoid_arthritis", "lupus"]),
+    ("strengthen", ["melanoma", "lung_cancer", "lymphoma"])])
+def test_the_common_conditions_of_each_goal_are_in_sight(goal, common):
+    """Modulate opened the allergies alone and folded rheumatoid arthritis away (issue 31)."""
+    in_sight = [radio.data["value"] for _, _, radios, is_open, _, _ in ConditionForm(goal=goal).choice_groups()
+                if is_open for radio in radios]
+    assert set(common) <= set(in_sight)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("goal, anchor", [("modulate", "hay_fever"), ("dampen", "kidney_transplant"),
+                                          ("unsure", "group-cancer-summary")])
+def test_an_error_leads_to_the_first_thing_in_sight(goal, anchor):
+    form = ConditionForm({}, goal=goal)
+    assert not form.is_valid()
+    radios = {radio.id_for_label: radio.data["value"] for radio in form["condition"]}
+    target = form.error_anchors["condition"]
+    assert radios.get(target, target) == anchor
 
 
 @pytest.mark.django_db

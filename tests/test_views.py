@@ -68,6 +68,44 @@ class TestSteps:
         assert 'id="id_goal-goal-fieldset"' in page
         assert "<title>Error:" in page
 
+    @pytest.mark.parametrize("goal", ["strengthen", "modulate", "dampen", "unsure"])
+    def test_the_condition_steps_error_summary_leads_to_something_in_sight(self, client, goal):
+        """It linked to an option folded away, so following it showed nothing (issue 31)."""
+        from html.parser import HTMLParser
+
+        class Targets(HTMLParser):
+            """Each id, with whether a closed <details> hides it (its own <summary> shows)."""
+            def __init__(self):
+                super().__init__()
+                self.details, self.hidden, self.links = [], {}, []
+
+            def handle_starttag(self, tag, attrs):
+                attrs = dict(attrs)
+                if tag == "details":
+                    self.details.append("open" in attrs)
+                folded = not all(self.details[:-1] if tag == "summary" else self.details)
+                if "id" in attrs:
+                    self.hidden[attrs["id"]] = (tag, folded)
+                if tag == "a" and attrs.get("href", "").startswith("#") and self.in_summary:
+                    self.links.append(attrs["href"][1:])
+                self.in_summary = self.in_summary or attrs.get("class") == "error-summary-list"
+
+            def handle_endtag(self, tag):
+                if tag == "details":
+                    self.details.pop()
+                if tag == "ul":
+                    self.in_summary = False
+
+            in_summary = False
+
+        client.get(reverse("questionnaire:questions"))
+        post_step(client, "goal", goal)
+        parser = Targets()
+        parser.feed(post_step(client, "condition").content.decode())
+        assert len(parser.links) == 1
+        tag, folded = parser.hidden[parser.links[0]]
+        assert tag in ("input", "summary") and not folded
+
     def test_a_value_that_is_not_offered_is_a_form_error(self, client):
         client.get(reverse("questionnaire:questions"))
         response = post_step(client, "goal", "<script>alert(1)</script>")
