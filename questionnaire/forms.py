@@ -40,6 +40,14 @@ FACTOR_HINTS = {
     Factor.SURGERY_OR_DENTAL_SOON: _("Including a tooth pulled or an implant."),
 }
 
+#: For a condition of the autoimmune group, examples that cannot be the condition itself.
+ANOTHER_AUTOIMMUNE_HINT = _("One besides the condition you chose. For example, a thyroid problem caused by the "
+                            "immune system, or celiac disease.")
+
+#: The factors step's last, exclusive choice (GOV.UK's "or / None of these" pattern).
+NONE_OF_THESE = "none"
+NONE_OF_THESE_LABEL = _("None of these")
+
 
 class GoalForm(forms.Form):
     goal = forms.ChoiceField(
@@ -300,29 +308,40 @@ class StageForm(forms.Form):
 
 
 class FactorsForm(forms.Form):
+    """Other things that apply, with "None of these" last; the answer drops that choice
+    (QuestionnaireWizard.done), as the medicine step drops "not sure"."""
+
     factors = forms.MultipleChoiceField(
         label=_("Do any of these apply to you?"),
         help_text=_("Select all that apply, or none. This helps us add safety points and questions."),
-        choices=Factor.choices,
+        choices=[*Factor.choices, (NONE_OF_THESE, NONE_OF_THESE_LABEL)],
         widget=forms.CheckboxSelectMultiple,
         required=False,
         error_messages={"invalid_choice": _("Select only the options shown")},
     )
-    hints = FACTOR_HINTS
 
     def __init__(self, *args, condition=None, content=None, **kwargs):
         """A parent cannot answer for a child where the condition's content is written for adults
-        (Condition.adults_only): the choice is not offered, and refused if sent."""
+        (Condition.adults_only): the choice is not offered, and refused if sent. Someone with an
+        autoimmune disease is not offered it as an example of "another" one."""
         super().__init__(*args, **kwargs)
+        self.hints = FACTOR_HINTS
         chosen = content.conditions.get(condition) if content is not None and condition else None
         if chosen is not None:
-            offered = factors_offered(chosen)
+            offered = {*factors_offered(chosen), NONE_OF_THESE}
             field = self.fields["factors"]
             field.choices = [(value, label) for value, label in field.choices if value in offered]
+            if chosen.group == ConditionGroup.AUTOIMMUNE:
+                self.hints = {**FACTOR_HINTS, Factor.AUTOIMMUNE_HISTORY: ANOTHER_AUTOIMMUNE_HINT}
 
     def clean_factors(self):
-        """Pregnant now and planning a pregnancy are different situations (docs/content-guide.md#lessons): one or the other."""
+        """"None of these" goes alone; pregnant now and planning a pregnancy are different situations
+        (docs/content-guide.md#lessons): one or the other."""
         factors = self.cleaned_data["factors"]
+        if NONE_OF_THESE in factors and len(factors) > 1:
+            raise forms.ValidationError(
+                _("You chose “%(none)s” and something from the list. Choose one or the other."),
+                code="none_and_factors", params={"none": str(NONE_OF_THESE_LABEL)})
         planning = [f for f in (Factor.PREGNANCY_PLANNING, Factor.PARTNER_PREGNANCY) if f in factors]
         if Factor.PREGNANCY in factors and planning:
             raise forms.ValidationError(

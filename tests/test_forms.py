@@ -1,8 +1,10 @@
 """The wizard's forms refuse what they cannot use, with a code (questionnaire/forms.py)."""
 import pytest
 
-from questionnaire.forms import ConditionForm, FactorsForm
+from questionnaire.forms import (
+    ANOTHER_AUTOIMMUNE_HINT, FACTOR_HINTS, NONE_OF_THESE_LABEL, ConditionForm, FactorsForm)
 from questionnaire.models import Condition
+from questionnaire.vocabulary import Factor
 
 
 @pytest.mark.parametrize("planning", [["pregnancy_planning"], ["partner_pregnancy"],
@@ -31,6 +33,32 @@ def test_a_parent_is_not_offered_a_childs_treatment_where_the_content_is_written
     assert "child" in dict(FactorsForm(condition="lupus", content=content).fields["factors"].choices)
     sent = FactorsForm({"factors": ["child"]}, condition="myeloma", content=content)
     assert not sent.is_valid() and sent.errors.as_data()["factors"][0].code == "invalid_choice"
+
+
+def test_none_of_these_goes_alone():
+    form = FactorsForm({"factors": ["none", "smoker"]})
+    assert not form.is_valid()
+    error = form.errors.as_data()["factors"][0]
+    assert (error.code, error.params) == ("none_and_factors", {"none": str(NONE_OF_THESE_LABEL)})
+    assert FactorsForm({"factors": ["none"]}).is_valid()
+
+
+@pytest.mark.django_db
+def test_none_of_these_is_the_last_choice_wherever_the_choices_are_narrowed(content):
+    for condition in ["myeloma", "lupus", None]:
+        assert FactorsForm(condition=condition, content=content).fields["factors"].choices[-1][0] == "none"
+
+
+@pytest.mark.django_db
+def test_someone_with_an_autoimmune_disease_is_not_given_it_as_an_example_of_another(content):
+    """The hint under "another autoimmune disease" named rheumatoid arthritis to a person with it (issue 31)."""
+    autoimmune = [c for c in content.conditions.values() if c.group == "autoimmune"]
+    names = [c.label.split(",")[0].split(" (")[0].lower() for c in autoimmune]
+    for condition in autoimmune:
+        hint = str(FactorsForm(condition=condition.slug, content=content).hints[Factor.AUTOIMMUNE_HISTORY])
+        assert hint == str(ANOTHER_AUTOIMMUNE_HINT)
+        assert not [name for name in names if name in hint.lower()]
+    assert FactorsForm(condition="melanoma", content=content).hints == FACTOR_HINTS
 
 
 def open_groups(form):

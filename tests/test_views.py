@@ -119,6 +119,30 @@ class TestSteps:
             post_step(client, step, value)
         assert post_step(client, "factors", []).url == step_url("concerns")
 
+    def test_none_of_these_is_offered_last_after_or_and_answers_no_factor(self, client):
+        from questionnaire.session_keys import ANSWERS_SESSION_KEY
+        client.get(reverse("questionnaire:questions"))
+        for step, value in [("goal", "dampen"), ("condition", "lupus"), ("medicines", []), ("stage", "starting")]:
+            post_step(client, step, value)
+        page = client.get(step_url("factors")).content.decode()
+        assert re.search(r'<p class="choices-divider">[^<]+</p>\s*<div class="choice">\s*<input type="checkbox" '
+                         r'name="factors-factors" value="none"', page)
+        refused = post_step(client, "factors", ["none", "smoker"])
+        assert refused.context["form"].errors.as_data()["factors"][0].code == "none_and_factors"
+        assert 'href="#id_factors-factors-fieldset"' in refused.content.decode()
+        complete(client, "dampen", "lupus", factors=["none"])
+        assert client.session[ANSWERS_SESSION_KEY]["factors"] == []
+
+    def test_the_factors_step_gives_an_autoimmune_example_that_is_not_the_condition_chosen(self, client):
+        from questionnaire.forms import ANOTHER_AUTOIMMUNE_HINT, FACTOR_HINTS
+        client.get(reverse("questionnaire:questions"))
+        for step, value in [("goal", "dampen"), ("condition", "rheumatoid_arthritis"), ("medicines", []),
+                            ("stage", "starting")]:
+            post_step(client, step, value)
+        hints = client.get(step_url("factors")).context["hints"]
+        assert hints[Factor.AUTOIMMUNE_HISTORY] == ANOTHER_AUTOIMMUNE_HINT
+        assert hints[Factor.AUTOIMMUNE_HISTORY] != FACTOR_HINTS[Factor.AUTOIMMUNE_HISTORY]
+
     def test_conditions_that_fit_the_goal_come_first_and_not_listed_last(self, client):
         client.get(reverse("questionnaire:questions"))
         post_step(client, "goal", "strengthen")
