@@ -355,10 +355,15 @@ class FactorsForm(forms.Form):
         return factors
 
 
+#: What the concerns step promises, and no more: the list has questions on each concern chosen. They
+#: do not come first: the safety, "about" and call-now questions do (docs/content-guide.md#how-a-list-is-ranked).
+CONCERNS_HELP = _("Select all that apply, or none. Your list will have questions on these.")
+
+
 class ConcernsForm(forms.Form):
     concerns = forms.MultipleChoiceField(
         label=_("What matters most to you?"),
-        help_text=_("Select all that apply, or none. Questions on these come first in your list."),
+        help_text=CONCERNS_HELP,
         choices=Concern.choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,

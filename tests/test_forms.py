@@ -145,3 +145,19 @@ def test_every_condition_is_offered_whatever_is_folded():
         offered = [radio.data["value"] for _, _, radios, _, more, _ in ConditionForm(goal=goal).choice_groups()
                    for radio in radios + more]
         assert sorted(offered) == sorted(Condition.objects.values_list("slug", flat=True))
+
+
+@pytest.mark.django_db
+def test_the_concerns_step_promises_only_what_the_list_does(content):
+    """It said "Questions on these come first", but safety, "about" and call-now questions
+    come before them (issue 31). What it says now holds even with every concern chosen."""
+    from questionnaire.engine import Answers, recommend
+    from questionnaire.forms import CONCERNS_HELP, ConcernsForm
+    from questionnaire.vocabulary import CONCERN_THEMES, Concern, Stage
+    assert ConcernsForm.base_fields["concerns"].help_text == CONCERNS_HELP
+    for condition in content.conditions.values():
+        goal = (condition.usual_goals or ["unsure"])[0]
+        for stage in Stage.values:
+            result = recommend(Answers(goal, condition.slug, stage, concerns=tuple(Concern.values)), content)
+            themes = {q.theme for q in result.questions}
+            assert {CONCERN_THEMES[c] for c in Concern.values} <= themes, (condition.slug, stage)
