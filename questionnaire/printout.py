@@ -18,7 +18,7 @@ from .content_items import SOURCE_LANGUAGE
 EMERGENCY_LINE = gettext_noop("In an emergency, call your local emergency number.")
 EDUCATION_ONLY = gettext_noop("For education only, not medical advice. Talk to your care team about your treatment.")
 HOW_TO_USE = gettext_noop("How to use this list: bring it to your visit and hand it over at check-in. Go through your "
-                          "3 most important questions first. Write the answers under each one.")
+                          "most important questions first. Write the answers under each one.")
 #: The same for a list with no question marked most important, and for a list with no question at all.
 HOW_TO_USE_NO_TOP = gettext_noop("How to use this list: bring it to your visit and hand it over at check-in. "
                                  "Go through it with your care team. Write the answers under each one.")
@@ -26,7 +26,7 @@ EMPTY_LIST = gettext_noop("This list has no questions: none was ticked. Write th
                           "under Notes, and bring it to your visit.")
 #: The text download is for sending in a message (a patient portal, an email), not for handing over.
 IN_A_MESSAGE = gettext_noop("You can copy this list into a message to your care team before your visit. "
-                            "Your 3 most important questions come first.")
+                            "Your most important questions come first.")
 IN_A_MESSAGE_NO_TOP = gettext_noop("You can copy this list into a message to your care team before your visit.")
 EMPTY_MESSAGE = gettext_noop("This list has no questions: none was ticked.")
 

@@ -239,6 +239,13 @@ class TestAnEmptyList:
         assert not document.is_empty and document.how_to_use() == HOW_TO_USE_NO_TOP
 
 
+def test_a_list_with_one_most_important_question_is_not_told_of_three(client, listed):
+    save(client, listed, top=listed[:1])
+    document = client.get(RESULT).context["document"]
+    assert len(document.question_list.top) == 1
+    assert not re.search(r"\d", document.how_to_use() + document.how_to_send())
+
+
 class TestTextDownload:
     """The text download is for a message to the care team, not for handing over at check-in."""
 
