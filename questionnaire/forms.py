@@ -172,7 +172,7 @@ class ConditionForm(forms.Form):
                                 break
                             shown[group] += 1
                     return shown
-            fitting.remove(min(fitting, key=lambda fit: fit[2]))
+            fitting.remove(min(fitting, key=lambda entry: entry[2]))
         return {}
 
     @staticmethod
