@@ -1,5 +1,6 @@
 from django.conf import settings
 
+from .printout import region_of
 from .session_keys import TEXT_SIZE_SESSION_KEY
 
 #: Pages that carry answers in their address, which must never be echoed back.
@@ -7,7 +8,8 @@ ADDRESSES_NOT_TO_ECHO = {"open_list"}
 
 
 def display(request):
-    """The text size chosen for this session, where the size switch returns to, the idle limit.
+    """The text size chosen for this session, where the size switch returns to, the idle limit,
+    the region the dates follow.
 
     The switch returns to the same page, except from a page whose address may
     carry answers (a signed list link) or is unknown; those return to the start.
@@ -19,6 +21,8 @@ def display(request):
         "text_size_next": address if _may_echo(request) else "/",
         "idle_seconds": idle,
         "idle_minutes": max(1, round(idle / 60)),
+        # Orders the dates the pages write out (the long_date filter).
+        "date_region": region_of(request.headers.get("Accept-Language", "")),
     }
 
 

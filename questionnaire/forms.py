@@ -40,6 +40,14 @@ FACTOR_HINTS = {
     Factor.SURGERY_OR_DENTAL_SOON: _("Including a tooth pulled or an implant."),
 }
 
+#: For a condition of the autoimmune group, examples that cannot be the condition itself.
+ANOTHER_AUTOIMMUNE_HINT = _("One besides the condition you chose. For example, a thyroid problem caused by the "
+                            "immune system, or celiac disease.")
+
+#: The factors step's last, exclusive choice (GOV.UK's "or / None of these" pattern).
+NONE_OF_THESE = "none"
+NONE_OF_THESE_LABEL = _("None of these")
+
 
 class GoalForm(forms.Form):
     goal = forms.ChoiceField(
@@ -68,15 +76,17 @@ class ConditionForm(forms.Form):
     """What the treatment is for; the groups that fit the goal come first, and open.
 
     51 options in one list are seven phone screens; so only the groups that fit the
-    goal best are open (about two screens at most) and the others are folded under
-    their names, one tap away. A long group shows its first conditions (the most common,
-    by their order) and folds the rest under "More".
+    goal are open (about two screens at most) and the others are folded under their
+    names, one tap away. An open group shows its first conditions (the most common, by
+    their order) and folds the rest under "More".
     """
 
-    #: Open groups together show at most this many options (the first group always opens).
+    #: Open groups together show at most this many options, each group's name counted as one.
     OPEN_OPTIONS = 10
-    #: A group shows this many conditions; the rest are folded, one tap away.
+    #: A group shows at most this many conditions; the rest are folded, one tap away.
     SHOWN_PER_GROUP = 6
+    #: Where several groups fit the goal they share OPEN_OPTIONS, each showing at least this many.
+    FEWEST_SHOWN = 3
 
     condition = ContentChoiceField(
         label=_("What is the treatment for?"),
@@ -119,27 +129,51 @@ class ConditionForm(forms.Form):
         """
         radios = {radio.data["value"]: radio for radio in self["condition"]}
         chosen = self["condition"].value()
-        opened = self.open_groups(self.groups, self.goal)
-        shown = self.SHOWN_PER_GROUP
-        return [(group, label, [radios[c.slug] for c in members[:shown]],
-                 group in opened or any(c.slug == chosen for c in members),
-                 [radios[c.slug] for c in members[shown:]], any(c.slug == chosen for c in members[shown:]))
-                for group, label, members in self.groups]
+        shown = self.shown_open(self.groups, self.goal)
+        groups = []
+        for group, label, members in self.groups:
+            count = shown.get(group, self.SHOWN_PER_GROUP)
+            groups.append((group, label, [radios[c.slug] for c in members[:count]],
+                           group in shown or group == ConditionGroup.OTHER or any(c.slug == chosen for c in members),
+                           [radios[c.slug] for c in members[count:]], any(c.slug == chosen for c in members[count:])))
+        return groups
+
+    @property
+    def error_anchors(self):
+        """Where the error summary's link goes: the first thing in sight, which takes the focus (the
+        first group's first option, or its name when it is folded), never an option folded away."""
+        group, _, radios, is_open, _, _ = self.choice_groups()[0]
+        return {"condition": radios[0].id_for_label if is_open else f"group-{group}-summary"}
 
     @classmethod
-    def open_groups(cls, groups, goal):
-        """The groups shown open: "Something else", and those that fit the goal, best first."""
-        opened = {g for g, _, _ in groups if g == ConditionGroup.OTHER}
-        count = 0
-        for group, _, members in groups:
-            if not cls.fit(members, goal) or group == ConditionGroup.OTHER:
-                continue
-            shown = min(len(members), cls.SHOWN_PER_GROUP)
-            if count and count + shown > cls.OPEN_OPTIONS:
-                break
-            opened.add(group)
-            count += shown
-        return opened
+    def shown_open(cls, groups, goal):
+        """How many conditions each open group shows, by group: every group that fits the goal opens
+        (rheumatoid arthritis is re-balanced as well as the allergies), and they share OPEN_OPTIONS.
+
+        Each shows as many as a cap that keeps them within it (at most SHOWN_PER_GROUP, at least
+        FEWEST_SHOWN); a group's name, and its "More", each take about an option's room. What the
+        cap leaves goes to the best-fitting groups first. When even FEWEST_SHOWN each is too many,
+        the group where the goal comes first for the fewest conditions stays folded.
+        """
+        fitting = [(group, len(members), cls.fit(members, goal) * len(members)) for group, _, members in groups
+                   if group != ConditionGroup.OTHER and cls.fit(members, goal)]
+
+        def room(shown):
+            folds = sum(1 for group, size, _ in fitting if size > shown[group])
+            return cls.OPEN_OPTIONS - sum(shown.values()) - len(shown) - folds
+
+        while fitting:
+            for cap in range(cls.SHOWN_PER_GROUP, cls.FEWEST_SHOWN - 1, -1):
+                shown = {group: min(size, cap) for group, size, _ in fitting}
+                if room(shown) >= 0:
+                    for group, size, _ in fitting:
+                        while shown[group] < min(size, cls.SHOWN_PER_GROUP):
+                            if room({**shown, group: shown[group] + 1}) < 0:
+                                break
+                            shown[group] += 1
+                    return shown
+            fitting.remove(min(fitting, key=lambda entry: entry[2]))
+        return {}
 
     @staticmethod
     def fit(members, goal):
@@ -274,29 +308,40 @@ class StageForm(forms.Form):
 
 
 class FactorsForm(forms.Form):
+    """Other things that apply, with "None of these" last; the answer drops that choice
+    (QuestionnaireWizard.done), as the medicine step drops "not sure"."""
+
     factors = forms.MultipleChoiceField(
         label=_("Do any of these apply to you?"),
         help_text=_("Select all that apply, or none. This helps us add safety points and questions."),
-        choices=Factor.choices,
+        choices=[*Factor.choices, (NONE_OF_THESE, NONE_OF_THESE_LABEL)],
         widget=forms.CheckboxSelectMultiple,
         required=False,
         error_messages={"invalid_choice": _("Select only the options shown")},
     )
-    hints = FACTOR_HINTS
 
     def __init__(self, *args, condition=None, content=None, **kwargs):
         """A parent cannot answer for a child where the condition's content is written for adults
-        (Condition.adults_only): the choice is not offered, and refused if sent."""
+        (Condition.adults_only): the choice is not offered, and refused if sent. Someone with an
+        autoimmune disease is not offered it as an example of "another" one."""
         super().__init__(*args, **kwargs)
+        self.hints = FACTOR_HINTS
         chosen = content.conditions.get(condition) if content is not None and condition else None
         if chosen is not None:
-            offered = factors_offered(chosen)
+            offered = {*factors_offered(chosen), NONE_OF_THESE}
             field = self.fields["factors"]
             field.choices = [(value, label) for value, label in field.choices if value in offered]
+            if chosen.group == ConditionGroup.AUTOIMMUNE:
+                self.hints = {**FACTOR_HINTS, Factor.AUTOIMMUNE_HISTORY: ANOTHER_AUTOIMMUNE_HINT}
 
     def clean_factors(self):
-        """Pregnant now and planning a pregnancy are different situations (docs/content-guide.md#lessons): one or the other."""
+        """"None of these" goes alone; pregnant now and planning a pregnancy are different situations
+        (docs/content-guide.md#lessons): one or the other."""
         factors = self.cleaned_data["factors"]
+        if NONE_OF_THESE in factors and len(factors) > 1:
+            raise forms.ValidationError(
+                _("You chose “%(none)s” and something from the list. Choose one or the other."),
+                code="none_and_factors", params={"none": str(NONE_OF_THESE_LABEL)})
         planning = [f for f in (Factor.PREGNANCY_PLANNING, Factor.PARTNER_PREGNANCY) if f in factors]
         if Factor.PREGNANCY in factors and planning:
             raise forms.ValidationError(
@@ -310,10 +355,15 @@ class FactorsForm(forms.Form):
         return factors
 
 
+#: What the concerns step promises, and no more: the list has questions on each concern chosen. They
+#: do not come first: the safety, "about" and call-now questions do (docs/content-guide.md#how-a-list-is-ranked).
+CONCERNS_HELP = _("Select all that apply, or none. Your list will have questions on these.")
+
+
 class ConcernsForm(forms.Form):
     concerns = forms.MultipleChoiceField(
         label=_("What matters most to you?"),
-        help_text=_("Select all that apply, or none. Questions on these come first in your list."),
+        help_text=CONCERNS_HELP,
         choices=Concern.choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
@@ -394,27 +444,35 @@ class QuestionListForm(forms.Form):
               "Please shorten them or remove one, then save again."),
             code="too_big_to_keep", params={"size": size, "limit": limit}))
 
+    def kept(self, keep, top):
+        """The questions kept: those ticked, and those just marked most important.
+
+        Marking a question means "this one, first", so it keeps the question too. A mark
+        the page already showed (``initial["top"]``) goes with its question when the person
+        unticks it: unticking means "not on my list".
+        """
+        shown_top = set(self.initial.get("top") or ())
+        return set(keep) | {slug for slug in top if slug not in shown_top}
+
     def clean(self):
         cleaned = super().clean()
-        keep = set(cleaned.get("keep") or [])
-        top = [slug for slug in cleaned.get("top") or [] if slug in keep]
-        if len(top) > MAX_TOP:
-            self.add_error("top", forms.ValidationError(
-                _("Choose up to %(limit)d most important questions. You chose %(count)d."),
-                code="too_many_top", params={"limit": MAX_TOP, "count": len(top)}))
+        if "keep" in cleaned and "top" in cleaned:
+            kept = self.kept(cleaned["keep"], cleaned["top"])
+            cleaned["keep"] = [slug for slug, _ in self.fields["keep"].choices if slug in kept]
+            cleaned["top"] = [slug for slug in cleaned["top"] if slug in kept]
+            if len(cleaned["top"]) > MAX_TOP:
+                self.add_error("top", forms.ValidationError(
+                    _("Choose up to %(limit)d most important questions. You chose %(count)d."),
+                    code="too_many_top", params={"limit": MAX_TOP, "count": len(cleaned["top"])}))
         return cleaned
 
     def choices(self):
-        """The valid form as :class:`ListChoices`.
-
-        The first three suggested questions come marked most important, so an
-        unticked question takes its mark with it: unticking means "not on my list".
-        """
+        """The valid form as :class:`ListChoices` (what is kept and marked: :meth:`kept`)."""
         keep = set(self.cleaned_data["keep"])
         slugs = [slug for slug, _ in self.fields["keep"].choices]
         return ListChoices(
             dropped=tuple(s for s in slugs if s in self.suggested and s not in keep),
             added=tuple(s for s in slugs if s not in self.suggested and s in keep),
-            top=tuple(s for s in self.cleaned_data["top"] if s in keep),
+            top=tuple(self.cleaned_data["top"]),
             own=tuple(self.cleaned_data["own"]),
         )

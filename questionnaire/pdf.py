@@ -10,7 +10,7 @@ from fpdf import FPDF
 from fpdf.enums import MethodReturnValue
 
 from .fonts import DEJAVU, FONT_DIR, PLACEHOLDER, fonts_for
-from .printout import HOW_TO_USE, NOTES, PAPER_SIZES, in_its_language, long_date
+from .printout import NOTES, PAPER_SIZES, in_its_language
 
 #: Every block of text starts at the left margin on a new line, left-aligned.
 LINE = {"align": "L", "new_x": "LMARGIN", "new_y": "NEXT"}
@@ -141,7 +141,7 @@ def _header(pdf, document):
         pdf.set_font("DejaVu", size=8.5)
         pdf.multi_cell(pdf.epw, 3.8, " ".join(document.clinic_lines()), **LINE)
         pdf.set_font("DejaVu", size=9.5)
-    details = "    ".join((gettext("Date: %(date)s") % {"date": long_date(document.date)},
+    details = "    ".join((gettext("Date: %(date)s") % {"date": document.date_text()},
                             document.condition_line()))
     if document.goal:
         details += "    " + gettext("Aim: %(goal)s") % {"goal": document.goal}
@@ -159,7 +159,7 @@ def _header(pdf, document):
         pdf.line(pdf.get_x(), top + 5.5, left + third - 3, top + 5.5)
     pdf.set_draw_color(0, 0, 0)
     pdf.set_xy(pdf.l_margin, top + 8)
-    pdf.multi_cell(pdf.epw, 4.5, gettext(HOW_TO_USE), **LINE)
+    pdf.multi_cell(pdf.epw, 4.5, document.how_to_use(), **LINE)
     if document.gloss_line():
         _gloss(pdf, document.gloss_line(), "", pdf.epw)
     pdf.ln(1)

@@ -8,7 +8,8 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.utils import translation
-from django.utils.formats import date_format
+from django.utils import dateformat
+from django.utils.formats import get_format
 from django.utils.translation import gettext, gettext_noop, pgettext
 
 from .content_items import SOURCE_LANGUAGE
@@ -17,7 +18,17 @@ from .content_items import SOURCE_LANGUAGE
 EMERGENCY_LINE = gettext_noop("In an emergency, call your local emergency number.")
 EDUCATION_ONLY = gettext_noop("For education only, not medical advice. Talk to your care team about your treatment.")
 HOW_TO_USE = gettext_noop("How to use this list: bring it to your visit and hand it over at check-in. Go through your "
-                          "3 most important questions first. Write the answers under each one.")
+                          "most important questions first. Write the answers under each one.")
+#: The same for a list with no question marked most important, and for a list with no question at all.
+HOW_TO_USE_NO_TOP = gettext_noop("How to use this list: bring it to your visit and hand it over at check-in. "
+                                 "Go through it with your care team. Write the answers under each one.")
+EMPTY_LIST = gettext_noop("This list has no questions: none was ticked. Write the questions you want to ask "
+                          "under Notes, and bring it to your visit.")
+#: The text download is for sending in a message (a patient portal, an email), not for handing over.
+IN_A_MESSAGE = gettext_noop("You can copy this list into a message to your care team before your visit. "
+                            "Your most important questions come first.")
+IN_A_MESSAGE_NO_TOP = gettext_noop("You can copy this list into a message to your care team before your visit.")
+EMPTY_MESSAGE = gettext_noop("This list has no questions: none was ticked.")
 
 #: Paper sizes a person can choose, as fpdf2 names them.
 PAPER_SIZES = {"a4": "A4", "letter": "Letter"}
@@ -48,9 +59,22 @@ TRANSLATION_AWAITS = {"es": gettext_noop("The Spanish text awaits review by a na
 TRANSLATION_REVIEWED = {"es": gettext_noop("The Spanish text was reviewed by %(name)s, %(role)s, on %(date)s.")}
 
 
-def long_date(value):
-    """A date written out in the active language's format: "1 December 2026", "1 de diciembre de 2026"."""
-    return date_format(value)
+def long_date(value, region=""):
+    """A date written out as the active language writes it in the person's region: "December 7, 2026"
+    in the US, "7 December 2026" elsewhere, "7 de diciembre de 2026".
+
+    Django's own localised formats, for the language and region together (as "en-us"): the
+    project's in immunoguide/formats, then Django's.
+    """
+    language = translation.get_language()
+    return dateformat.format(value, get_format("DATE_FORMAT", lang=f"{language}-{region}" if region else language))
+
+
+def region_of(accept_language):
+    """The region of the first language-region in an Accept-Language header ("US"), or ""."""
+    first = accept_language.split(",")[0].split(";")[0].strip()
+    region = first.replace("_", "-").split("-")[1:2]
+    return region[0].upper() if region and region[0].isalpha() else ""
 
 
 def disclaimer():
@@ -60,9 +84,7 @@ def disclaimer():
 
 def paper_for_language(accept_language):
     """"a4" or "letter" from the first language-region in an Accept-Language header."""
-    first = accept_language.split(",")[0].split(";")[0].strip()
-    region = first.replace("_", "-").split("-")[1:2]
-    return "letter" if region and region[0].upper() in LETTER_REGIONS else "a4"
+    return "letter" if region_of(accept_language) in LETTER_REGIONS else "a4"
 
 
 @dataclass
@@ -97,6 +119,8 @@ class ListDocument:
     gloss_language: str = ""
     glosses: dict = field(default_factory=dict)
     gloss_condition: str = ""
+    #: The person's region ("US", or "" when unknown), which orders the dates (long_date).
+    region: str = ""
 
     @property
     def filename_stem(self):
@@ -121,6 +145,23 @@ class ListDocument:
             sections.append((self.both(MY_OWN), [
                 (f"{text} {from_link}" if text in self.own_from_link else text, "") for text in qlist.own]))
         return sections
+
+    @property
+    def is_empty(self):
+        """True when nothing prints under the headings: no question kept and none of the person's own."""
+        return not (self.question_list.kept or self.question_list.own)
+
+    def how_to_use(self):
+        """How to use the printed list, never promising questions it does not hold."""
+        if self.is_empty:
+            return gettext(EMPTY_LIST)
+        return gettext(HOW_TO_USE if self.question_list.top else HOW_TO_USE_NO_TOP)
+
+    def how_to_send(self):
+        """The same for the text download, which is sent in a message rather than handed over."""
+        if self.is_empty:
+            return gettext(EMPTY_MESSAGE)
+        return gettext(IN_A_MESSAGE if self.question_list.top else IN_A_MESSAGE_NO_TOP)
 
     def title(self):
         return self.both(TITLE)
@@ -172,15 +213,21 @@ class ListDocument:
 
     def link_line(self):
         return gettext("Open this list again on any device until %(date)s:") % {
-            "date": long_date(self.link_until)} if self.link else ""
+            "date": long_date(self.link_until, self.region)} if self.link else ""
 
     def qr_caption(self):
         return gettext("Scan the code to open this list on a phone or another device until %(date)s.") % {
-            "date": long_date(self.link_until)} if self.link else ""
+            "date": long_date(self.link_until, self.region)} if self.link else ""
 
     def footer_line(self):
         return gettext("ImmunoGuide content version %(version)s, last reviewed %(date)s.") % {
-            "version": self.version, "date": long_date(self.last_reviewed)} + f" {disclaimer()}"
+            "version": self.version, "date": long_date(self.last_reviewed, self.region)} + f" {disclaimer()}"
+
+    def date_text(self):
+        return long_date(self.date, self.region)
+
+    def last_reviewed_text(self):
+        return long_date(self.last_reviewed, self.region)
 
     def source_names_text(self):
         return "; ".join(self.source_names)
@@ -206,7 +253,7 @@ def call_numbers_line(clinic):
         "day": clinic.day_phone, "night": clinic.out_of_hours_phone}
 
 
-def sign_off_line(content):
+def sign_off_line(content, region=""):
     """ "Content reviewed by ... on ..." when a sign-off covers this content, else that it awaits one;
     for content in another language, then the same of its translation."""
     release = content.sign_off
@@ -214,20 +261,21 @@ def sign_off_line(content):
         line = gettext("This content is awaiting clinical sign-off.")
     else:
         line = gettext("Content reviewed by %(name)s, %(role)s, on %(date)s.") % {
-            "name": release.signed_off_by, "role": release.signed_off_role, "date": long_date(release.signed_off_on)}
+            "name": release.signed_off_by, "role": release.signed_off_role,
+            "date": long_date(release.signed_off_on, region)}
     if content.language != SOURCE_LANGUAGE:
-        line = f"{line} {translation_line(content, content.language)}"
+        line = f"{line} {translation_line(content, content.language, region)}"
     return line
 
 
-def translation_line(content, language):
+def translation_line(content, language, region=""):
     """Whether a native-speaking clinician has signed off the text in ``language``, and who."""
     state = content.language_sign_off(language)
     if state is None:
         return gettext(TRANSLATION_AWAITS[language])
     return gettext(TRANSLATION_REVIEWED[language]) % {
         "name": state["signed_off_by"], "role": state["signed_off_role"],
-        "date": long_date(datetime.date.fromisoformat(state["signed_off_on"]))}
+        "date": long_date(datetime.date.fromisoformat(state["signed_off_on"]), region)}
 
 
 def in_its_language(render):
@@ -245,14 +293,14 @@ def as_text(document):
     lines = [
         document.title(),
         *document.clinic_lines(),
-        gettext("Date: %(date)s") % {"date": long_date(document.date)},
+        gettext("Date: %(date)s") % {"date": document.date_text()},
         document.condition_line(),
     ]
     if document.goal:
         lines.append(gettext("Aim of the treatment: %(goal)s") % {"goal": document.goal})
     if document.medicines:
         lines.append(gettext("Medicines: %(medicines)s") % {"medicines": document.medicines})
-    lines += ["", gettext(HOW_TO_USE)]
+    lines += ["", document.how_to_send()]
     if document.gloss_line():
         lines.append(document.gloss_line())
     for heading, questions in document.sections():

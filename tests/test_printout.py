@@ -16,7 +16,7 @@ from questionnaire.content_items import Clinic
 from questionnaire.content_reading import read_content
 from questionnaire.fonts import PLACEHOLDER, unprintable_characters
 from questionnaire.pdf import NOTES_LINES, as_pdf
-from questionnaire.printout import OWN_FROM_LINK, ListDocument, as_text, long_date, paper_for_language
+from questionnaire.printout import OWN_FROM_LINK, ListDocument, as_text, long_date, paper_for_language, region_of
 from questionnaire.engine import Answers, recommend
 from questionnaire.question_list import ListChoices, build_question_list
 from questionnaire.vocabulary import Concern, Factor, Goal, Stage
@@ -425,7 +425,14 @@ def test_the_fallback_fonts_can_be_set_from_the_environment():
     assert json.loads(said.stdout) == [["/fonts/a.ttf", 0], ["/fonts/cjk.ttc", 2]]
 
 
-@pytest.mark.parametrize("language, written", [("en", "7 December 2026"), ("es", "7 de diciembre de 2026")])
-def test_dates_are_written_in_the_languages_own_format(language, written):
+@pytest.mark.parametrize("language, region, written", [
+    ("en", "", "7 December 2026"), ("en", "GB", "7 December 2026"), ("en", "US", "December 7, 2026"),
+    ("es", "", "7 de diciembre de 2026"), ("es", "US", "7 de diciembre de 2026"), ("es", "MX", "7 de diciembre de 2026")])
+def test_dates_are_written_in_the_languages_own_format_for_the_region(language, region, written):
     with translation.override(language):
-        assert long_date(date(2026, 12, 7)) == written
+        assert long_date(date(2026, 12, 7), region) == written
+
+
+@pytest.mark.parametrize("header, region", [("en-US,en;q=0.9", "US"), ("es_mx", "MX"), ("en", ""), ("", ""), ("*", "")])
+def test_the_region_is_the_first_language_regions(header, region):
+    assert region_of(header) == region

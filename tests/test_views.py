@@ -68,6 +68,44 @@ class TestSteps:
         assert 'id="id_goal-goal-fieldset"' in page
         assert "<title>Error:" in page
 
+    @pytest.mark.parametrize("goal", ["strengthen", "modulate", "dampen", "unsure"])
+    def test_the_condition_steps_error_summary_leads_to_something_in_sight(self, client, goal):
+        """It linked to an option folded away, so following it showed nothing (issue 31)."""
+        from html.parser import HTMLParser
+
+        class Targets(HTMLParser):
+            """Each id, with whether a closed <details> hides it (its own <summary> shows)."""
+            def __init__(self):
+                super().__init__()
+                self.details, self.hidden, self.links = [], {}, []
+
+            def handle_starttag(self, tag, attrs):
+                attrs = dict(attrs)
+                if tag == "details":
+                    self.details.append("open" in attrs)
+                folded = not all(self.details[:-1] if tag == "summary" else self.details)
+                if "id" in attrs:
+                    self.hidden[attrs["id"]] = (tag, folded)
+                if tag == "a" and attrs.get("href", "").startswith("#") and self.in_summary:
+                    self.links.append(attrs["href"][1:])
+                self.in_summary = self.in_summary or attrs.get("class") == "error-summary-list"
+
+            def handle_endtag(self, tag):
+                if tag == "details":
+                    self.details.pop()
+                if tag == "ul":
+                    self.in_summary = False
+
+            in_summary = False
+
+        client.get(reverse("questionnaire:questions"))
+        post_step(client, "goal", goal)
+        parser = Targets()
+        parser.feed(post_step(client, "condition").content.decode())
+        assert len(parser.links) == 1
+        tag, folded = parser.hidden[parser.links[0]]
+        assert tag in ("input", "summary") and not folded
+
     def test_a_value_that_is_not_offered_is_a_form_error(self, client):
         client.get(reverse("questionnaire:questions"))
         response = post_step(client, "goal", "<script>alert(1)</script>")
@@ -80,6 +118,30 @@ class TestSteps:
         for step, value in [("goal", "dampen"), ("condition", "lupus"), ("medicines", []), ("stage", "starting")]:
             post_step(client, step, value)
         assert post_step(client, "factors", []).url == step_url("concerns")
+
+    def test_none_of_these_is_offered_last_after_or_and_answers_no_factor(self, client):
+        from questionnaire.session_keys import ANSWERS_SESSION_KEY
+        client.get(reverse("questionnaire:questions"))
+        for step, value in [("goal", "dampen"), ("condition", "lupus"), ("medicines", []), ("stage", "starting")]:
+            post_step(client, step, value)
+        page = client.get(step_url("factors")).content.decode()
+        assert re.search(r'<p class="choices-divider">[^<]+</p>\s*<div class="choice">\s*<input type="checkbox" '
+                         r'name="factors-factors" value="none"', page)
+        refused = post_step(client, "factors", ["none", "smoker"])
+        assert refused.context["form"].errors.as_data()["factors"][0].code == "none_and_factors"
+        assert 'href="#id_factors-factors-fieldset"' in refused.content.decode()
+        complete(client, "dampen", "lupus", factors=["none"])
+        assert client.session[ANSWERS_SESSION_KEY]["factors"] == []
+
+    def test_the_factors_step_gives_an_autoimmune_example_that_is_not_the_condition_chosen(self, client):
+        from questionnaire.forms import ANOTHER_AUTOIMMUNE_HINT, FACTOR_HINTS
+        client.get(reverse("questionnaire:questions"))
+        for step, value in [("goal", "dampen"), ("condition", "rheumatoid_arthritis"), ("medicines", []),
+                            ("stage", "starting")]:
+            post_step(client, step, value)
+        hints = client.get(step_url("factors")).context["hints"]
+        assert hints[Factor.AUTOIMMUNE_HISTORY] == ANOTHER_AUTOIMMUNE_HINT
+        assert hints[Factor.AUTOIMMUNE_HISTORY] != FACTOR_HINTS[Factor.AUTOIMMUNE_HISTORY]
 
     def test_conditions_that_fit_the_goal_come_first_and_not_listed_last(self, client):
         client.get(reverse("questionnaire:questions"))

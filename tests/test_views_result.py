@@ -91,6 +91,20 @@ class TestChoosing:
         assert client.session[LIST_SESSION_KEY]["dropped"] == [listed[0]]
         assert client.session[LIST_SESSION_KEY]["top"] == [listed[1]]
 
+    def test_marking_an_unticked_question_most_important_keeps_it_too(self, client, listed, more):
+        """A mark the person gives is never dropped without a word: it puts the question on the list."""
+        save(client, listed[1:], top=[more[0], listed[1]])
+        assert client.session[LIST_SESSION_KEY]["added"] == [more[0]]
+        assert client.session[LIST_SESSION_KEY]["top"] == [more[0], listed[1]]
+        context = client.get(RESULT).context
+        assert more[0] in context["kept"] and context["top"] == {more[0], listed[1]}
+
+    def test_a_new_mark_on_an_unticked_question_counts_towards_the_three(self, client, listed, more):
+        response = save(client, listed[:3], top=[*listed[:3], more[0]], own="Mine?")
+        assert error_of(response, "top") == ("too_many_top", {"limit": 3, "count": 4})
+        assert more[0] in response.context["kept"] and more[0] in response.context["top"]
+        assert LIST_SESSION_KEY not in client.session
+
     def test_more_than_three_most_important_is_refused_and_nothing_typed_is_lost(self, client, listed):
         response = save(client, listed, top=listed[:4], own="My own question?")
         assert response.status_code == 200
@@ -193,6 +207,58 @@ class TestDownloads:
         body = response.content.decode("utf-8")
         assert "[ ] Nights? 🌙" in body
         assert texts(client, listed)[listed[0]] not in body
+
+
+class TestAnEmptyList:
+    """Nothing ticked and nothing typed: no printout promises questions it does not hold."""
+
+    def test_the_pdf_says_the_list_is_empty(self, client, listed):
+        from questionnaire.printout import EMPTY_LIST, HOW_TO_USE
+        response = client.get(save(client, [], action="pdf").url)
+        assert response.status_code == 200
+        text = pdf_text(io.BytesIO(response.content))
+        assert EMPTY_LIST in text
+        assert HOW_TO_USE.split(":")[0] not in text  # "How to use this list", which speaks of questions
+
+    def test_the_page_printed_by_the_browser_says_so_too(self, client, listed):
+        from questionnaire.printout import EMPTY_LIST
+        response = client.get(save(client, [], action="print").url)
+        assert response.context["document"].is_empty
+        assert f'<p class="how-to-use">{EMPTY_LIST}</p>' in response.content.decode()
+
+    def test_a_list_without_most_important_questions_does_not_speak_of_them(self, client, listed):
+        from questionnaire.printout import HOW_TO_USE_NO_TOP, IN_A_MESSAGE_NO_TOP
+        save(client, listed, top=[])
+        assert f'<p class="how-to-use">{HOW_TO_USE_NO_TOP}</p>' in client.get(RESULT).content.decode()
+        assert IN_A_MESSAGE_NO_TOP in client.get(reverse("questionnaire:result_text")).content.decode()
+
+    def test_own_questions_alone_are_a_list(self, client, listed):
+        from questionnaire.printout import HOW_TO_USE_NO_TOP
+        save(client, [], own="Can I travel?")
+        document = client.get(RESULT).context["document"]
+        assert not document.is_empty and document.how_to_use() == HOW_TO_USE_NO_TOP
+
+
+def test_a_list_with_one_most_important_question_is_not_told_of_three(client, listed):
+    save(client, listed, top=listed[:1])
+    document = client.get(RESULT).context["document"]
+    assert len(document.question_list.top) == 1
+    assert not re.search(r"\d", document.how_to_use() + document.how_to_send())
+
+
+class TestTextDownload:
+    """The text download is for a message to the care team, not for handing over at check-in."""
+
+    @pytest.mark.parametrize("language", ["en", "es"])
+    def test_is_worded_for_a_message(self, client, listed, settings, language):
+        from django.utils import translation
+        from questionnaire.printout import HOW_TO_USE, IN_A_MESSAGE
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+        body = client.get(reverse("questionnaire:result_text")).content.decode()
+        with translation.override(language):
+            in_a_message, handed_over = translation.gettext(IN_A_MESSAGE), translation.gettext(HOW_TO_USE)
+        assert in_a_message in body and handed_over not in body
+        assert (in_a_message == IN_A_MESSAGE) == (language == "en")  # the Spanish is translated
 
 
 class TestLinks:
@@ -482,6 +548,35 @@ class TestPaper:
         complete(client, "dampen", "lupus")
         page = client.get(RESULT, HTTP_ACCEPT_LANGUAGE="en-US").content.decode()
         assert 'media="print" id="paper-stylesheet" href="/static/questionnaire/paper-letter.css"' in page
+
+
+class TestDates:
+    """Dates follow the language and its region (questionnaire.printout.long_date)."""
+
+    @pytest.mark.parametrize("language, header, written", [
+        ("en", "en-US,en;q=0.9", "December 7, 2026"), ("en", "en-GB", "7 December 2026"),
+        ("es", "es-US,es;q=0.9", "7 de diciembre de 2026")])
+    def test_the_page_the_printout_and_the_text_write_them_so(self, client, settings, language, header, written):
+        from datetime import date
+        complete(client, "dampen", "lupus")
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+        with mock.patch("django.utils.timezone.localdate", return_value=date(2026, 12, 7)):
+            page = client.get(RESULT, HTTP_ACCEPT_LANGUAGE=header)
+            text = client.get(reverse("questionnaire:result_text"), HTTP_ACCEPT_LANGUAGE=header).content.decode()
+            pdf = pdf_text(io.BytesIO(client.get(reverse("questionnaire:result_pdf"), HTTP_ACCEPT_LANGUAGE=header).content))
+        assert page.context["document"].date_text() == written
+        assert re.search(rf'<div class="print-only print-header">.*<p>[^<]*{written}\.', page.content.decode(), re.S)
+        assert written in text and written in pdf
+
+    def test_the_content_version_line_and_the_about_page_follow_the_region_too(self, client, content):
+        from questionnaire.printout import long_date
+        complete(client, "dampen", "lupus")
+        written = long_date(content.release.last_reviewed, "US")
+        assert written.split()[0].isalpha()  # the month first
+        page = client.get(RESULT, HTTP_ACCEPT_LANGUAGE="en-US").content.decode()
+        assert re.search(rf'<p class="content-version">[^<]*{written}\.', page)
+        about = client.get(reverse("questionnaire:about"), HTTP_ACCEPT_LANGUAGE="en-US").content.decode()
+        assert f'<dd class="summary-value">{written}</dd>' in about
 
 
 class TestChangingAnAnswer:

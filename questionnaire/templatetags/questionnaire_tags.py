@@ -2,6 +2,8 @@ from django import template
 from django.utils import translation
 from django.utils.html import format_html
 
+from ..printout import long_date as written_date
+
 register = template.Library()
 
 
@@ -19,3 +21,10 @@ def lang_attr(item):
     if language and language != translation.get_language():
         return format_html(' lang="{}"', language)
     return ""
+
+
+@register.filter
+def long_date(value, region=""):
+    """``{{ release.published|long_date:date_region }}``: a date as the page's language writes it in
+    the person's region (questionnaire.printout.long_date)."""
+    return written_date(value, region) if value else ""

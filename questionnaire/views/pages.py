@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from ..content_reading import current_content
 from ..translation import translated_languages
-from ..printout import sign_off_line, translation_line
+from ..printout import region_of, sign_off_line, translation_line
 from ..session_keys import TEXT_SIZE_SESSION_KEY, TEXT_SIZES, cleared_response, holds_a_person, wipe_person
 
 
@@ -37,8 +37,8 @@ def about(request):
         "release": content.release,
         "sources": list(content.sources.values()),  # already in Source's order
         "sign_off": content.sign_off,
-        "sign_off_line": sign_off_line(content.source),
-        "translations": translations(content),
+        "sign_off_line": sign_off_line(content.source, region_of(request.headers.get("Accept-Language", ""))),
+        "translations": translations(content, region_of(request.headers.get("Accept-Language", ""))),
     })
 
 
@@ -46,7 +46,7 @@ def about(request):
 TRANSLATION_HEADINGS = {"es": gettext_noop("The text in Spanish")}
 
 
-def translations(content):
+def translations(content, region=""):
     """Each translation of the content: its language, whether it is complete, when it was last
     reviewed, and whether a native-speaking clinician signed it off."""
     found = []
@@ -57,7 +57,7 @@ def translations(content):
             "heading": gettext(TRANSLATION_HEADINGS[code]),
             "complete": state["status"] == "complete",
             "last_reviewed": datetime.date.fromisoformat(reviewed) if reviewed else None,
-            "review": translation_line(content, code),
+            "review": translation_line(content, code, region),
         })
     return found
 

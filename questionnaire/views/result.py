@@ -22,8 +22,8 @@ from ..glossary import result_terms
 from ..pdf import as_pdf, is_costly
 from ..pdf_limit import COSTLY_PDFS_PER_MINUTE, WINDOW_SECONDS, allow_costly_pdf
 from ..printout import (
-    EMERGENCY_LINE, HOW_TO_USE, OWN_FROM_LINK, PAPER_SIZES, ListDocument, as_text, paper_for_language,
-    paper_size_labels, sign_off_line)
+    EMERGENCY_LINE, OWN_FROM_LINK, PAPER_SIZES, ListDocument, as_text, paper_for_language,
+    paper_size_labels, region_of, sign_off_line)
 from ..links import MAX_AGE, MAX_LINK_LENGTH, LinkExpired, LinkInvalid, make_token, read_token
 from ..question_list import build_question_list
 from ..languages import posted_language, remember_language
@@ -90,8 +90,10 @@ def _list_document(request, outcome, choices, release, link=None):
     # The second language's texts as the engine fills them there (a template names the medicines).
     with translation.override(second or content.language):
         in_other = {q.slug: q.text for q in recommend(outcome.answers, other).questions} if other else {}
+    region = region_of(request.headers.get("Accept-Language", ""))
     return ListDocument(
         language=content.language,
+        region=region,
         gloss_language=second,
         # An item not translated would repeat itself: no gloss for it.
         glosses={q.slug: in_other[q.slug] for q in printed if in_other.get(q.slug, q.text) != q.text},
@@ -111,7 +113,7 @@ def _list_document(request, outcome, choices, release, link=None):
         last_reviewed=release.last_reviewed if release else timezone.localdate(),
         # The printout cites what it prints; the page lists every source it shows.
         source_names=sorted({source.organisation for source in outcome.content.sources_of(printed)}),
-        sign_off=sign_off_line(outcome.content),
+        sign_off=sign_off_line(outcome.content, region),
         clinic=outcome.content.clinic,
         call_now=outcome.call_now_slugs(),
     )
@@ -129,7 +131,10 @@ def result(request, answers, content):
 def _save_list(request, answers, content):
     """Keep the list sent, then go where its button asked; a list with errors is shown again."""
     outcome = recommend(answers, content)
-    form = forms.QuestionListForm(request.POST, questions=outcome.questions, suggested=outcome.suggested)
+    # The marks the page showed: a mark the person adds keeps its question (QuestionListForm.kept).
+    shown_top = build_question_list(outcome, saved_choices(request)).top_slugs
+    form = forms.QuestionListForm(request.POST, questions=outcome.questions, suggested=outcome.suggested,
+                                  initial={"top": sorted(shown_top)})
     if not (form.is_valid() and _keep_list(request, form)):
         return _result_page(request, answers, content, outcome=outcome, form=form)
     _save_paper_size(request)
@@ -159,8 +164,8 @@ def _result_page(request, answers, content, outcome=None, form=None):
     choices = saved_choices(request)
     errors = form is not None
     if errors:
-        kept = set(form.data.getlist("keep")) | set(form.data.getlist("top"))
-        top = set(form.data.getlist("top"))
+        kept = form.kept(form.data.getlist("keep"), form.data.getlist("top"))
+        top = set(form.data.getlist("top")) & kept
     else:
         # Shown, not checked: it needs no questions to check against.
         form = forms.QuestionListForm(initial={"own": "\n".join(choices.own)})
@@ -197,7 +202,6 @@ def _result_page(request, answers, content, outcome=None, form=None):
         "list_form_start_over": True,
         "ready_to_print": ready_to_print,
         "print_qr_code": _qr_code(link) if link else None,
-        "how_to_use": gettext(HOW_TO_USE),
         "emergency_line": gettext(EMERGENCY_LINE),
         "goal_labels": dict(Goal.choices),
         "stage_label": Stage(answers.stage).label,

@@ -232,9 +232,10 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
         conditions = {slug: c.label for slug, c in self.content.conditions.items()}
         medicines = {slug: forms.medicine_label(m) for slug, m in self.content.medicines.items()}
         medicines[forms.NOT_SURE] = str(forms.NOT_SURE_LABEL)
+        factors = {**dict(Factor.choices), forms.NONE_OF_THESE: str(forms.NONE_OF_THESE_LABEL)}
         words = {
             "goal": dict(Goal.choices), "condition": conditions, "medicines": medicines, "stage": dict(Stage.choices),
-            "factors": dict(Factor.choices), "concerns": dict(Concern.choices),
+            "factors": factors, "concerns": dict(Concern.choices),
         }
         page_language = get_language()
         rows = []
@@ -257,6 +258,7 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
         for step, form in form_dict.items():
             answers.update(form.cleaned_data)
         answers["medicines"] = [m for m in answers.get("medicines", ()) if m != forms.NOT_SURE]
+        answers["factors"] = [f for f in answers.get("factors", ()) if f != forms.NONE_OF_THESE]
         new_answers = Answers.from_mapping(answers, self.content)
         self.tell_what_a_change_took_off(stored_answers(self.request, self.content), new_answers)
         self.request.session[ANSWERS_SESSION_KEY] = new_answers.as_dict()

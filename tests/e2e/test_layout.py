@@ -1,7 +1,7 @@
 """Phone and tablet: screenshots for people to look at, and no sideways scrolling."""
 import pytest
 
-from tests.helpers.browser import choose_and_continue, complete
+from tests.helpers.browser import answer_all, choose_and_continue, complete
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -87,3 +87,30 @@ def test_a_folded_group_of_conditions_opens_by_keyboard(page, site):
     assert page.evaluate("document.activeElement.value") == "kidney_transplant"
     page.keyboard.press("Space")
     assert page.locator("#group-transplant input:checked").count() == 1
+
+
+#: WCAG 2.2's enhanced target size, and Apple's and GOV.UK's: 44 by 44 CSS pixels.
+TARGET = 44
+
+
+def too_small(locator):
+    """The targets under TARGET pixels either way, each as (its text, width, height)."""
+    found = []
+    for n in range(locator.count()):
+        box = locator.nth(n).bounding_box()
+        if box["width"] < TARGET or box["height"] < TARGET:
+            found.append((locator.nth(n).inner_text(), round(box["width"]), round(box["height"])))
+    return found
+
+
+def test_on_a_phone_the_small_controls_are_targets_of_44_pixels(page, site):
+    """"Change", "Most important" and the footer's links were 22 to 43 pixels high (issue 31)."""
+    page.set_viewport_size({"width": 375, "height": 812})
+    answer_all(page, site, "dampen", "rheumatoid_arthritis", factors=["pregnancy"], concerns=["cost"])
+    changes, footer = page.locator(".summary-action a"), page.locator(".site-footer a")
+    assert changes.count() == 6 and footer.count()
+    assert too_small(changes) == [] and too_small(footer) == []
+    page.get_by_role("button", name="See my summary and questions").click()
+    most_important = page.locator(".question-top .choice-label")
+    assert most_important.count() > 8
+    assert too_small(most_important) == [] and too_small(page.locator(".site-footer a")) == []
