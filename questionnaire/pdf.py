@@ -21,7 +21,9 @@ QUESTION_GAP = 0.6
 
 QR_SIZE = 24  # mm: a phone reads a code this size from a hand's length
 QR_GAP = 5  # mm between the Notes column and the code beside it
-SMALL_LINE = 3.1  # mm: the line height of the small print under the Notes
+#: No printed text is smaller than this (pt): the small print, the footer, a question's gloss.
+SMALLEST = 9
+SMALL_LINE = 3.8  # mm: the line height of the small print under the Notes
 #: mm above the Notes heading, its line height, and the gap after its ruled lines: drawn by
 #: _closing and counted by _closing_height, which must agree.
 NOTES_ABOVE, NOTES_HEADING, NOTES_BELOW = 0.5, 5, 1.5
@@ -70,10 +72,10 @@ class _ListPDF(FPDF):
 
     def footer(self):
         self.set_y(-13)
-        self.set_font("DejaVu", size=7.5)
+        self.set_font("DejaVu", size=SMALLEST)
         self.set_text_color(70, 70, 70)
         page = gettext("Page %(page)s of %(pages)s") % {"page": self.page_no(), "pages": "{nb}"}
-        self.multi_cell(0, 3.3, f"{self.footer_text}  {page}", **LINE)
+        self.multi_cell(0, SMALL_LINE, f"{self.footer_text}  {page}", **LINE)
         self.set_text_color(0, 0, 0)
 
 
@@ -138,8 +140,8 @@ def _header(pdf, document):
     pdf.multi_cell(pdf.epw, 7, document.title(), **LINE)
     pdf.set_font("DejaVu", size=9.5)
     if document.clinic_lines():  # one small paragraph: the short list must still fit on one page
-        pdf.set_font("DejaVu", size=8.5)
-        pdf.multi_cell(pdf.epw, 3.8, " ".join(document.clinic_lines()), **LINE)
+        pdf.set_font("DejaVu", size=SMALLEST)
+        pdf.multi_cell(pdf.epw, SMALL_LINE, " ".join(document.clinic_lines()), **LINE)
         pdf.set_font("DejaVu", size=9.5)
     details = "    ".join((gettext("Date: %(date)s") % {"date": document.date_text()},
                             document.condition_line()))
@@ -148,6 +150,10 @@ def _header(pdf, document):
     if document.medicines:
         details += "    " + gettext("Medicines: %(medicines)s") % {"medicines": document.medicines}
     pdf.multi_cell(pdf.epw, 4.8, details, **LINE)
+    if document.numbers_line():
+        pdf.set_font("DejaVu", "B", 9.5)
+        pdf.multi_cell(pdf.epw, 4.8, document.numbers_line(), **LINE)
+        pdf.set_font("DejaVu", size=9.5)
     pdf.ln(2)
     third = pdf.epw / 3
     top = pdf.get_y()
@@ -192,7 +198,7 @@ def _question(pdf, text, gloss="", gloss_language=""):
 
 
 #: A question's gloss, for the care team: smaller and grey under the question, marked with its language.
-GLOSS_SIZE, GLOSS_LINE, GLOSS_ABOVE = 8.5, 3.9, 0.4
+GLOSS_SIZE, GLOSS_LINE, GLOSS_ABOVE = SMALLEST, 4, 0.4
 
 
 def _gloss_text(text, language):
@@ -215,7 +221,7 @@ def _closing_width(pdf, document):
 
 def _closing_height(pdf, document):
     width = _closing_width(pdf, document)
-    pdf.set_font("DejaVu", size=7.5)
+    pdf.set_font("DejaVu", size=SMALLEST)
     small = _small_print(document)
     small_height = pdf.multi_cell(width, SMALL_LINE, small, dry_run=True, output=MethodReturnValue.HEIGHT,
                                   **LINE) if small else 0
@@ -235,7 +241,7 @@ def _closing(pdf, document):
     pdf.ln(NOTES_BELOW)
     small = _small_print(document)
     if small:
-        pdf.set_font("DejaVu", size=7.5)
+        pdf.set_font("DejaVu", size=SMALLEST)
         pdf.set_text_color(70, 70, 70)
         pdf.multi_cell(width, SMALL_LINE, small, **LINE)
         pdf.set_text_color(0, 0, 0)

@@ -111,8 +111,6 @@ class ListDocument:
     sign_off: str = ""
     #: The clinic's profile, or None (then the list speaks of "your care team").
     clinic: object = None
-    #: The call-now questions (slugs), which print with the clinic's numbers.
-    call_now: frozenset = frozenset()
     #: The language the list is printed in; and a second one, printed under each question for
     #: the care team ("" for none), with each question's text in it by slug, and the condition's.
     language: str = "en"
@@ -132,7 +130,7 @@ class ListDocument:
         qlist = self.question_list
 
         def entry(question):
-            return self.question_text(question), self.glosses.get(question.slug, "")
+            return question.text, self.glosses.get(question.slug, "")
         rest = [entry(q) for q in qlist.suggested]
         rest += [entry(q) for _, _, questions in qlist.more_groups for q in questions]
         sections = []
@@ -202,11 +200,9 @@ class ListDocument:
                 other = gettext(FOR_CONDITION) % {"condition": self.gloss_condition or self.condition}
         return own, "" if other == own else other
 
-    def question_text(self, question):
-        """A question as printed: a call-now question with the clinic's numbers."""
-        if question.slug in self.call_now and self.clinic is not None:
-            return f"{question.text} {call_numbers_line(self.clinic)}"
-        return question.text
+    def numbers_line(self):
+        """The clinic's day and out-of-hours numbers, printed in the header: "" without a clinic."""
+        return call_numbers_line(self.clinic) if self.clinic is not None else ""
 
     def clinic_lines(self):
         return clinic_lines(self.clinic)
@@ -300,6 +296,8 @@ def as_text(document):
         lines.append(gettext("Aim of the treatment: %(goal)s") % {"goal": document.goal})
     if document.medicines:
         lines.append(gettext("Medicines: %(medicines)s") % {"medicines": document.medicines})
+    if document.numbers_line():
+        lines.append(document.numbers_line())
     lines += ["", document.how_to_send()]
     if document.gloss_line():
         lines.append(document.gloss_line())

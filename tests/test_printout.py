@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from questionnaire.content_items import Clinic
 from questionnaire.content_reading import read_content
 from questionnaire.fonts import PLACEHOLDER, unprintable_characters
-from questionnaire.pdf import NOTES_LINES, as_pdf
+from questionnaire.pdf import NOTES_LINES, SMALLEST, as_pdf
 from questionnaire.printout import OWN_FROM_LINK, ListDocument, as_text, long_date, paper_for_language, region_of
 from questionnaire.engine import Answers, recommend
 from questionnaire.question_list import ListChoices, build_question_list
@@ -86,7 +86,7 @@ def test_the_pdf_puts_the_most_important_first_and_carries_date_version_and_disc
     assert text.index("Most important to me") < text.index(TEXTS["c1"]) < text.index(TEXTS["a1"])
     assert "26 November 2026" in text
     assert "Notes" in text
-    footer = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    footer = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages).split())
     assert "content version 2026.11.0" in footer and "not medical advice" in footer
 
 
@@ -277,7 +277,7 @@ def test_every_printout_keeps_to_the_printing_rules(paper, clinic, sample):
     problems = []
     for answers, result in sampled(distinct.values(), sample):
         # As printed: with the link's QR code and the sign-off line beside the Notes.
-        extra = {"clinic": clinic, "call_now": result.call_now_slugs(), "link": LINK,
+        extra = {"clinic": clinic, "link": LINK,
                  "link_until": date(2026, 12, 31), "sign_off": "This content is awaiting clinical sign-off."}
         short = as_pdf(document(ListChoices(), result, paper, **extra))
         if page_count(short) != 1:
@@ -290,18 +290,34 @@ def test_every_printout_keeps_to_the_printing_rules(paper, clinic, sample):
     assert problems == [], "\n".join(problems)
 
 
-def test_a_clinic_s_lines_head_the_list_and_its_numbers_follow_the_call_now_question():
+def test_a_clinic_s_lines_head_the_list_and_its_numbers_are_in_the_header_not_on_a_question():
     result = small_result()
-    call_now = frozenset({next(iter(TEXTS))})
-    printed = document(ListChoices(), result, clinic=CLINIC, call_now=call_now)
+    printed = document(ListChoices(), result, clinic=CLINIC)
     numbers = f"Call {CLINIC.day_phone}; at night or at weekends call {CLINIC.out_of_hours_phone}."
+    assert printed.numbers_line() == numbers
     texts = [text for _, section in printed.sections() for text, _ in section]
-    assert texts[0] == f"{TEXTS[next(iter(TEXTS))]} {numbers}" and numbers not in " ".join(texts[1:])
+    assert numbers not in " ".join(texts)
     lines = as_text(printed).splitlines()
     assert lines[1:4] == printed.clinic_lines() and CLINIC.name in lines[1] and lines[2] == CLINIC.endorsement
+    assert numbers in lines[:lines.index(printed.how_to_send())]
     text = " ".join(pdf_text(as_pdf(printed)).split())
-    assert CLINIC.name in text and numbers in text
-    assert document(ListChoices(), result, call_now=call_now).clinic_lines() == []
+    assert CLINIC.name in text and text.index(numbers) < text.index(TEXTS[next(iter(TEXTS))])
+    assert document(ListChoices(), result).clinic_lines() == [] and document(ListChoices(), result).numbers_line() == ""
+
+
+def test_no_text_in_the_pdf_is_smaller_than_9_points():
+    """The small print, the footer and the second language's gloss included."""
+    sizes = set()
+
+    def font_size(operator, operands, cm, tm):
+        if operator == b"Tf":
+            sizes.add(float(operands[1]))
+    printed = document(ListChoices(), small_result(), clinic=CLINIC, link=LINK, link_until=date(2026, 12, 31),
+                       sign_off="This content is awaiting clinical sign-off.", gloss_language="es",
+                       glosses={slug: "¿Pregunta?" for slug in TEXTS})
+    for page in PdfReader(io.BytesIO(as_pdf(printed))).pages:
+        page.extract_text(visitor_operand_before=font_size)
+    assert sizes and min(sizes) >= SMALLEST == 9
 
 
 def test_the_pdf_carries_the_link_as_a_qr_code_a_phone_can_read(tmp_path):
@@ -401,7 +417,7 @@ def test_every_short_list_in_two_languages_fits_on_two_pages(language, gloss_lan
     for combination, result in sampled(distinct.values(), sample):
         printed = bilingual_document(
             result, content, language, gloss_language, paper="letter", clinic=CLINIC,
-            call_now=result.call_now_slugs(), link=LINK, link_until=date(2026, 12, 31),
+            link=LINK, link_until=date(2026, 12, 31),
             sign_off="This content is awaiting clinical sign-off.")
         data = as_pdf(printed)
         if page_count(data) > 2:

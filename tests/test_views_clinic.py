@@ -30,20 +30,21 @@ def test_the_result_page_names_the_clinic_and_gives_its_numbers_as_links(client,
     assert document.clinic.name == clinic.name and response.context["clinic"] == document.clinic
     page = response.content.decode()
     assert clinic.name in page and clinic.endorsement in page and clinic.address in page
-    assert page.count('href="tel:+16175550123"') == 2  # the call-now box and the call-now question
-    assert page.count('href="tel:+16175550199"') == 2
-    assert document.call_now and document.call_now <= {q.slug for q in response.context["result"].questions}
+    assert page.count('href="tel:+16175550123"') == 1  # in the call-now box, never glued onto a question
+    assert page.count('href="tel:+16175550199"') == 1
+    assert document.numbers_line() in page  # and once in the print header
 
 
-def test_the_pdf_and_the_text_carry_the_clinic_and_its_numbers_by_the_call_now_question(client, clinic):
+def test_the_pdf_and_the_text_carry_the_clinic_and_its_numbers_in_the_header(client, clinic):
     response = complete(client, "dampen", "lupus")
     result, document = response.context["result"], response.context["document"]
-    call_now = next(q for q in result.suggested_questions() if q.slug in document.call_now)
+    first = result.suggested_questions()[0]
+    numbers = f"Call {clinic.day_phone}; at night or at weekends call {clinic.out_of_hours_phone}"
     for body in (pdf_text(client.get(reverse("questionnaire:result_pdf"))),
                  client.get(reverse("questionnaire:result_text")).content.decode()):
         body = " ".join(body.split())
         assert clinic.name in body and clinic.endorsement in body
-        assert f"{call_now.text} Call {clinic.day_phone}; at night or at weekends call {clinic.out_of_hours_phone}" in body
+        assert body.count(numbers) == 1 and body.index(numbers) < body.index(first.text)
 
 
 def test_without_a_profile_the_list_speaks_of_the_care_team_and_names_no_clinic(client):
@@ -85,7 +86,7 @@ def test_nurse_mode_shows_the_three_most_important_in_large_type(client, clinic)
     check_in = client.get(reverse("questionnaire:check_in"))
     document = check_in.context["document"]
     assert [q.slug for q in document.question_list.top] == suggested[3:5]
-    assert check_in.context["top"] == [document.question_text(q) for q in document.question_list.top]
+    assert check_in.context["top"] == [q.text for q in document.question_list.top]
     assert 'class="check-in-questions"' in check_in.content.decode()
 
 

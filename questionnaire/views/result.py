@@ -115,7 +115,6 @@ def _list_document(request, outcome, choices, release, link=None):
         source_names=sorted({source.organisation for source in outcome.content.sources_of(printed)}),
         sign_off=sign_off_line(outcome.content, region),
         clinic=outcome.content.clinic,
-        call_now=outcome.call_now_slugs(),
     )
 
 
@@ -190,7 +189,6 @@ def _result_page(request, answers, content, outcome=None, form=None):
         "more_groups": more_groups,
         "kept": kept,
         "top": top,
-        "call_now": document.call_now,
         "clinic": content.clinic,
         "form": form,
         "paper_sizes": paper_size_labels(),
@@ -296,7 +294,7 @@ def check_in(request, answers, content):
     """Nurse mode: the person's 3 most important questions in large type, to go through at check-in."""
     document = _saved_document(request, answers, content)
     return render(request, "questionnaire/check_in.html", {
-        "document": document, "top": [document.question_text(q) for q in document.question_list.top],
+        "document": document, "top": [q.text for q in document.question_list.top],
         "back_url": reverse("questionnaire:result"), "show_start_over": True})
 
 
