@@ -1,5 +1,6 @@
 from django.conf import settings
 
+from .device import is_clinic_device, may_choose
 from .session_keys import TEXT_SIZE_SESSION_KEY
 
 #: Pages that carry answers in their address, which must never be echoed back.
@@ -7,7 +8,8 @@ ADDRESSES_NOT_TO_ECHO = {"open_list"}
 
 
 def display(request):
-    """The text size chosen for this session, where the size switch returns to, the idle limit.
+    """The text size chosen for this session, where the size switch returns to, home or clinic,
+    and how long answers are kept: the idle limit on a clinic device, the session's age at home.
 
     The switch returns to the same page, except from a page whose address may
     carry answers (a signed list link) or is unknown; those return to the start.
@@ -17,8 +19,11 @@ def display(request):
     return {
         "large_text": large_text(request),
         "text_size_next": address if _may_echo(request) else "/",
+        "clinic_device": is_clinic_device(request),
+        "may_choose_device": may_choose(),
         "idle_seconds": idle,
         "idle_minutes": max(1, round(idle / 60)),
+        "session_hours": max(1, round(settings.SESSION_COOKIE_AGE / 3600)),
     }
 
 
