@@ -350,7 +350,7 @@ class TestNextPerson:
         assert "no-store" in response["Cache-Control"]
 
     def test_the_result_page_offers_finish_and_start_over(self, client, listed):
-        assert "Finish and start over for the next person" in client.get(RESULT).content.decode()
+        assert '<form class="next-person" method="post" action="/start-over/">' in client.get(RESULT).content.decode()
 
 
 class TestTextSize:
