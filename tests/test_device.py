@@ -1,5 +1,10 @@
 """Home or clinic (questionnaire/device.py): who chooses, what each mode's pages offer, and that
 nothing of the last person on a clinic device comes back on "Start now" or Back."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from django.urls import reverse
 
@@ -70,6 +75,19 @@ class TestWhoChooses:
         complete(client, "dampen", "lupus")
         client.post(reverse("questionnaire:start_over"))
         assert mode_on_start(client) == "clinic"
+
+
+def test_a_mode_that_does_not_exist_stops_start_up_naming_the_setting():
+    env = {**os.environ, "IMMUNOGUIDE_DEVICE_MODE": "kiosk"}
+    done = subprocess.run([sys.executable, "manage.py", "check"], cwd=Path(__file__).resolve().parent.parent,
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode != 0
+    assert "ImproperlyConfigured" in done.stderr and "IMMUNOGUIDE_DEVICE_MODE" in done.stderr
+
+
+def test_the_device_cookie_is_secure_where_the_session_is(client, settings):
+    settings.SESSION_COOKIE_SECURE = True
+    assert client.get(CLINIC_ADDRESS).cookies[COOKIE_NAME]["secure"]
 
 
 class TestStartPage:
