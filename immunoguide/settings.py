@@ -198,8 +198,15 @@ CSRF_COOKIE_HTTPONLY = True
 # The CSRF secret rides in the session cookie: Django re-sends a CSRF cookie with every
 # page that has a form, and the session cookie is sent back only when it changed.
 CSRF_USE_SESSIONS = True
-# Nurse mode: a person's answers are wiped after this long without input, on the server as
-# well as on screen, so a tablet left on a page shows nothing to whoever comes next.
+# Home or clinic (questionnaire/device.py): "home" never wipes answers for being idle,
+# "clinic" does (a shared tablet), and "choose" is home until a browser is made a clinic
+# device by the clinic's address (/clinic/) or by the person on the start page.
+IMMUNOGUIDE_DEVICE_MODE = os.environ.get("IMMUNOGUIDE_DEVICE_MODE", "choose")
+if IMMUNOGUIDE_DEVICE_MODE not in ("home", "clinic", "choose"):
+    raise ImproperlyConfigured(
+        f"IMMUNOGUIDE_DEVICE_MODE must be 'home', 'clinic' or 'choose', not {IMMUNOGUIDE_DEVICE_MODE!r}.")
+# On a clinic device, a person's answers are wiped after this long without input, on the
+# server as well as on screen, so a tablet left on a page shows nothing to whoever comes next.
 IMMUNOGUIDE_IDLE_SECONDS = int(float(os.environ.get("IMMUNOGUIDE_IDLE_MINUTES", "10")) * 60)
 # FHIR: the base of the canonical URLs of the Questionnaire and its CodeSystems (docs/operations.md).
 # ".example" is reserved: a deployment sets its own, and keeps it once records refer to it.

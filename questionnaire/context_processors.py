@@ -1,6 +1,7 @@
 from django.conf import settings
 
 from .printout import region_of
+from .device import is_clinic_device, may_choose
 from .session_keys import TEXT_SIZE_SESSION_KEY
 
 #: Pages that carry answers in their address, which must never be echoed back.
@@ -8,7 +9,8 @@ ADDRESSES_NOT_TO_ECHO = {"open_list"}
 
 
 def display(request):
-    """The text size chosen for this session, where the size switch returns to, the idle limit,
+    """The text size chosen for this session, where the size switch returns to, home or clinic,
+    how long answers are kept (the idle limit on a clinic device, the session's age at home) and
     the region the dates follow.
 
     The switch returns to the same page, except from a page whose address may
@@ -19,8 +21,11 @@ def display(request):
     return {
         "large_text": large_text(request),
         "text_size_next": address if _may_echo(request) else "/",
+        "clinic_device": is_clinic_device(request),
+        "may_choose_device": may_choose(),
         "idle_seconds": idle,
         "idle_minutes": max(1, round(idle / 60)),
+        "session_hours": max(1, round(settings.SESSION_COOKIE_AGE / 3600)),
         # Orders the dates the pages write out (the long_date filter).
         "date_region": region_of(request.headers.get("Accept-Language", "")),
     }

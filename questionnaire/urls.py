@@ -25,6 +25,9 @@ urlpatterns = [
     re_path(r"^fhir(?:/(?P<path>.*))?$", views.fhir_unknown, name="fhir_unknown"),
     path("list/<str:token>/", views.open_list, name="open_list"),
     path("start-over/", views.start_over, name="start_over"),
+    path("ready/", views.ready, name="ready"),
+    path("clinic/", views.clinic_device, name="clinic_device"),
+    path("device/", views.device, name="device"),
     path("text-size/", views.text_size, name="text_size"),
     path("still-here/", views.still_here, name="still_here"),
 ]

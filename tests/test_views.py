@@ -219,7 +219,8 @@ class TestStartOver:
     def test_clears_every_answer_and_lands_on_the_start_page(self, client):
         complete(client, "dampen", "kidney_transplant")
         response = client.post(reverse("questionnaire:start_over"))
-        assert response.url == reverse("questionnaire:start")
+        assert response.url == reverse("questionnaire:start") + "?cleared=1"
+        assert client.get(response.url).context["cleared"] is True
         assert client.get(reverse("questionnaire:result")).url == reverse("questionnaire:start") + "?expired=1"
         page = client.get(step_url("goal"), follow=True).content.decode()
         assert not re.search(r"<input[^>]*checked", page)

@@ -375,7 +375,7 @@ class TestNextPerson:
     def test_start_over_clears_the_answers_and_the_list(self, client, listed):
         save(client, listed[1:], own="Private?")
         response = client.post(reverse("questionnaire:start_over"))
-        assert response.url == reverse("questionnaire:start")
+        assert response.url == reverse("questionnaire:start") + "?cleared=1"
         assert LIST_SESSION_KEY not in client.session
         for url in [RESULT, reverse("questionnaire:result_pdf"), reverse("questionnaire:result_text"),
                     reverse("questionnaire:result_link")]:
@@ -416,7 +416,7 @@ class TestNextPerson:
         assert "no-store" in response["Cache-Control"]
 
     def test_the_result_page_offers_finish_and_start_over(self, client, listed):
-        assert "Finish and start over for the next person" in client.get(RESULT).content.decode()
+        assert '<form class="next-person" method="post" action="/start-over/">' in client.get(RESULT).content.decode()
 
 
 class TestTextSize:

@@ -1,4 +1,5 @@
-"""The plain pages: start, about, start over, the text size and "I am still here"."""
+"""The plain pages: start, about, start over, ready for the next person, home or clinic, the text
+size and "I am still here"."""
 import datetime
 
 from django.http import HttpResponse, HttpResponseRedirect
@@ -13,7 +14,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from ..content_reading import current_content
 from ..translation import translated_languages
 from ..printout import region_of, sign_off_line, translation_line
-from ..session_keys import TEXT_SIZE_SESSION_KEY, TEXT_SIZES, cleared_response, holds_a_person, wipe_person
+from ..device import CLINIC, HOME, device_mode, is_clinic_device, may_choose, remember_mode
+from ..session_keys import (
+    LAST_ACTIVITY_SESSION_KEY, TEXT_SIZE_SESSION_KEY, TEXT_SIZES, cleared_response, holds_a_person, wipe_person)
 
 
 def start_url(expired=False):
@@ -22,11 +25,49 @@ def start_url(expired=False):
 
 @require_GET
 def start(request):
-    """The start page. It stores nothing, and it is the same for everyone."""
+    """The start page. It stores nothing, and it is the same for every browser in the same mode."""
     return TemplateResponse(request, "questionnaire/start.html", {
         "expired": request.GET.get("expired") == "1",
+        "cleared": request.GET.get("cleared") == "1",
+    })
+
+
+@require_GET
+@never_cache
+def ready(request):
+    """A clinic device after a wipe: "Ready for the next person", and why the last one's answers went.
+
+    At home there is no next person to be ready for: the start page says the list was cleared.
+    """
+    if not is_clinic_device(request):
+        return redirect(start_url())
+    return TemplateResponse(request, "questionnaire/ready.html", {
         "cleared_when_idle": request.GET.get("idle") == "1",
     })
+
+
+@require_GET
+@never_cache
+def clinic_device(request):
+    """The address a clinic gives its tablets: this browser becomes a clinic device, then the start.
+
+    A GET, so it can be a bookmark or the browser's home page. It only turns the idle wipe
+    on, never off, so a link to it from elsewhere can do no harm.
+    """
+    return _switched(request, CLINIC)
+
+
+@require_POST
+def device(request):
+    """The start page's switch between "at home" and "a shared clinic device"."""
+    return _switched(request, CLINIC if request.POST.get("mode") == CLINIC else HOME)
+
+
+def _switched(request, mode):
+    if may_choose() and device_mode(request) != mode:
+        # The idle clock starts afresh in the new mode, never from a time it did not keep.
+        request.session.pop(LAST_ACTIVITY_SESSION_KEY, None)
+    return remember_mode(redirect(start_url()), mode)
 
 
 @require_GET
@@ -69,16 +110,18 @@ def translations(content, region=""):
 def start_over(request):
     """GET asks "Start over?" on a page of its own (no JavaScript dialog); POST wipes.
 
-    The page's idle timer posts here too, with ``reason=idle``, so the start page
-    can say why everything went.
+    On a clinic device it goes on to "Ready for the next person"; the page's idle timer
+    posts here too, with ``reason=idle``, so that page can say why everything went.
     """
     if request.method == "GET":
         return render(request, "questionnaire/start_over.html", {
             "back_url": _this_site_or_start(request, request.GET.get("back", "")),
         })
     wipe_person(request)
+    if not is_clinic_device(request):
+        return cleared_response(redirect(reverse("questionnaire:start") + "?cleared=1"))
     idle = request.POST.get("reason") == "idle"
-    return cleared_response(redirect(reverse("questionnaire:start") + ("?idle=1" if idle else "")))
+    return cleared_response(redirect(reverse("questionnaire:ready") + ("?idle=1" if idle else "")))
 
 
 @require_POST

@@ -9,12 +9,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from .. import fhir, forms
 from ..content_reading import current_content
+from ..device import is_clinic_device
 from ..engine import recommend
 from ..facts import medicine_names
 from ..fonts import unprintable_characters
@@ -151,10 +152,26 @@ def _save_list(request, answers, content):
     if action in LIST_ACTIONS:
         return redirect(LIST_ACTIONS[action])
     if action == "print":
-        messages.success(request, gettext("Your question list is saved and ready to print."))
+        messages.success(request, gettext("Your list is ready to print."))
         return redirect(reverse("questionnaire:result") + "?print=1#questions-heading")
-    messages.success(request, gettext("Your question list is saved."))
+    messages.success(request, _saved_message(request))
     return redirect(reverse("questionnaire:result") + "#questions-heading")
+
+
+def _saved_message(request):
+    """Say the list is saved, and for how long: on a clinic device until the idle wipe, at home
+    until the person clears it or the session ends (with the browser, or at its age limit)."""
+    if is_clinic_device(request):
+        minutes = max(1, round(settings.IMMUNOGUIDE_IDLE_SECONDS / 60))
+        return ngettext(
+            "Your list is saved on this device until you finish, or until it is left alone for %(count)d minute.",
+            "Your list is saved on this device until you finish, or until it is left alone for %(count)d minutes.",
+            minutes) % {"count": minutes}
+    hours = max(1, round(settings.SESSION_COOKIE_AGE / 3600))
+    return ngettext(
+        "Your list is saved in this browser until you clear it or close the browser, for %(count)d hour at most.",
+        "Your list is saved in this browser until you clear it or close the browser, for %(count)d hours at most.",
+        hours) % {"count": hours}
 
 
 def _result_page(request, answers, content, outcome=None, form=None):

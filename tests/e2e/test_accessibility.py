@@ -116,13 +116,20 @@ def test_every_page_type_passes_axe(page, site, browser, settings):
     page.goto(site + "/result/")
     page.locator(".header-actions").get_by_text("Start over", exact=True).click()
     walk.check(page, "start over")
+    page.locator("form[action='/start-over/'] button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/\?cleared=1$"))
+    walk.check(page, "start page after start over at home")
 
     page.context.clear_cookies()
+    page.goto(site + "/clinic/")
+    walk.check(page, "start page on a clinic device")
     complete(page, site, "modulate", "hay_fever")
     settings.IMMUNOGUIDE_IDLE_SECONDS = 10
     page.reload()
     expect(page.locator("#idle-warning")).to_be_visible(timeout=8_000)
     walk.check(page, "idle warning")
+    expect(page).to_have_url(re.compile(r"/ready/\?idle=1$"), timeout=15_000)  # the page wipes itself
+    walk.check(page, "ready for the next person")
     assert walk.found == {}
 
 
@@ -178,7 +185,7 @@ def test_the_whole_flow_by_keyboard_alone(page, site):
     page.keyboard.press("Space")
     tab_to(page, "button[value=save]")
     enter(page)
-    expect(page.get_by_text("Your question list is saved.")).to_be_visible()
+    expect(page.locator(".question-list .banner[role=status]")).to_be_visible()
     assert page.locator(".suggested-questions input[name=keep]:not(:checked)").count() == 1
 
 

@@ -53,10 +53,10 @@ def test_back_link_browser_back_and_change_keep_the_answers(page, site):
     expect(page.locator(".summary-list")).to_contain_text("Cost and insurance")
 
 
-def test_start_over_leaves_nothing_for_the_back_button(page, site):
+def test_start_over_at_home_leaves_nothing_for_the_back_button(page, site):
     complete(page, site, "dampen", "kidney_transplant", factors=["pregnancy"])
-    page.get_by_role("button", name="Finish and start over for the next person").click()
-    expect(page.get_by_role("heading", name=re.compile("Prepare questions"))).to_be_visible()
+    page.locator("form.next-person button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/\?cleared=1$"))
     page.go_back()
     expect(page.locator("body")).not_to_contain_text("Kidney transplant")
     expect(page.locator("input[name=keep]")).to_have_count(0)
@@ -91,7 +91,7 @@ def test_the_saved_message_is_on_screen_beside_the_list(page, site):
     page.set_viewport_size({"width": 375, "height": 812})
     complete(page, site, "dampen", "lupus")
     page.get_by_role("button", name="Save my list").click()
-    expect(page.get_by_text("Your question list is saved.")).to_be_in_viewport()
+    expect(page.locator(".question-list .banner[role=status]")).to_be_in_viewport()
 
 
 def test_the_header_start_over_asks_first_and_no_keeps_everything(page, site):
@@ -109,7 +109,7 @@ def test_the_header_start_over_asks_first_and_no_keeps_everything(page, site):
 
 
 def wipe_by_next_person(page, settings):
-    page.get_by_role("button", name="Finish and start over for the next person").click()
+    page.locator("form.next-person button[type=submit]").click()
 
 
 def wipe_by_header_start_over(page, settings):
@@ -120,7 +120,7 @@ def wipe_by_header_start_over(page, settings):
 def wipe_by_leaving_the_tablet_alone(page, settings):
     settings.IMMUNOGUIDE_IDLE_SECONDS = 3
     page.get_by_role("button", name="Save my list").click()  # a page with the short limit
-    expect(page).to_have_url(re.compile(r"/\?idle=1$"), timeout=10_000)
+    expect(page).to_have_url(re.compile(r"/ready/\?idle=1$"), timeout=10_000)
 
 
 def answers_on_screen(page):
@@ -132,12 +132,13 @@ def answers_on_screen(page):
 
 @pytest.mark.parametrize("wipe", [wipe_by_next_person, wipe_by_header_start_over, wipe_by_leaving_the_tablet_alone])
 def test_after_any_wipe_no_back_press_brings_back_an_answer(page, site, settings, wipe):
-    """Every history entry of the last person, pressed back to, shows no answer of theirs."""
+    """On a clinic device, every history entry of the last person, pressed back to, shows no answer of theirs."""
+    page.goto(site + "/clinic/")
     complete(page, site, "unsure", "kidney_transplant", factors=["pregnancy", "vaccines_due"])
     page.fill("#id_own", "Can I still breastfeed?")
     page.get_by_role("button", name="Save my list").click()
     wipe(page, settings)
-    expect(page.get_by_role("heading", name=re.compile("Prepare questions"))).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/ready/(\?idle=1)?$"))
     for press in range(9):
         page.go_back()
         page.wait_for_load_state()
@@ -147,6 +148,7 @@ def test_after_any_wipe_no_back_press_brings_back_an_answer(page, site, settings
 
 
 def test_a_tablet_left_alone_asks_first_then_wipes_itself_and_every_tab(page, site, settings):
+    page.goto(site + "/clinic/")
     complete(page, site, "dampen", "kidney_transplant", factors=["pregnancy"])
     other_tab = page.context.new_page()
     other_tab.goto(site + "/result/")
@@ -158,11 +160,35 @@ def test_a_tablet_left_alone_asks_first_then_wipes_itself_and_every_tab(page, si
     page.get_by_role("button", name="I am still here").click()
     expect(warning).to_be_hidden()
     expect(page).to_have_url(re.compile(r"/result/$"))
-    expect(page).to_have_url(re.compile(r"/\?idle=1$"), timeout=15_000)
-    expect(page.get_by_role("heading", name="Everything was cleared")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/ready/\?idle=1$"), timeout=15_000)
+    expect(page.locator("#ready h1")).to_be_visible()
     other_tab.reload()
     expect(other_tab.get_by_role("heading", name=re.compile("Prepare questions"))).to_be_visible()
     assert other_tab.locator("input[name=keep]").count() == 0
+
+
+def test_a_nurses_next_patient_on_a_phone_sized_tablet_starts_at_question_one(page, site, artifacts):
+    """After starting over and a few Back presses, "Start now" once opened "Question 4 of 6"."""
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(site + "/clinic/")
+    page.locator("a.button-start").click()
+    for values in ("dampen", "kidney_transplant", [], "starting"):
+        choose_and_continue(page, values)
+    expect(page).to_have_url(re.compile(r"/questions/factors/$"))
+    page.locator(".header-actions a[href^='/start-over/']").click()
+    page.locator("main form[action='/start-over/'] button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/ready/$"))
+    expect(page.locator("#ready h1")).to_be_in_viewport()
+    page.screenshot(path=artifacts / "ready-for-the-next-person-375.png", full_page=True)
+    for press in range(2):  # the "Start over?" page, then the last person's question 5
+        page.go_back()
+        page.wait_for_load_state()
+        assert answers_on_screen(page) == 0, f"back press {press + 1} at {page.url}"
+    page.goto(site + "/")
+    page.locator("a.button-start").click()
+    expect(page).to_have_url(re.compile(r"/questions/goal/$"))
+    expect(page.locator("input[name='goal-goal']").first).to_be_visible()
+    assert answers_on_screen(page) == 0
 
 
 def test_the_question_list_choices_print_cleanly(page, site):
@@ -175,7 +201,7 @@ def test_the_question_list_choices_print_cleanly(page, site):
     page.locator("input[name=top]").nth(4).check()
     page.fill("#id_own", "Can I still go swimming?")
     page.get_by_role("button", name="Save my list").click()
-    expect(page.get_by_text("Your question list is saved.")).to_be_visible()
+    expect(page.locator(".question-list .banner[role=status]")).to_be_visible()
 
     printed = io.BytesIO(page.pdf(format="A4"))
     text = pdf_text(printed)

@@ -47,6 +47,11 @@ def visit_every_page_type(client):
     pages["not-found"] = client.get("/no-such-page/")
     client.post(reverse("questionnaire:text_size"), {"size": "large", "next": "/"})
     pages["start-large-text"] = client.get("/")
+    pages["start-cleared"] = client.get("/?cleared=1")
+    client.get(reverse("questionnaire:clinic_device"))
+    pages["start-clinic-device"] = client.get("/")
+    pages["ready"] = client.get(reverse("questionnaire:ready") + "?idle=1")
+    client.post(reverse("questionnaire:device"), {"mode": "home"})
     return pages
 
 

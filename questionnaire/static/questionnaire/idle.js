@@ -1,7 +1,8 @@
-/* Nurse mode: after the idle limit without input the page wipes itself, as the server
-   does on the next request. A minute before, it asks "Are you still there?". While the
-   person is busy on the page (typing, scrolling) it tells the server now and then, so
-   the server's limit does not wipe someone who is still working. */
+/* On a clinic device (the page then carries data-idle-seconds): after the idle limit
+   without input the page wipes itself, as the server does on the next request. A minute
+   before, it asks "Are you still there?". While the person is busy on the page (typing,
+   scrolling) it tells the server now and then, so the server's limit does not wipe someone
+   who is still working. At home the page has no limit, and only the first part runs. */
 (function () {
   /* A page with answers is never shown again from the back/forward cache: it is asked
      for afresh, so the server decides whether its answers still exist. */
