@@ -91,7 +91,7 @@ class Command(BaseCommand):
         lines += [wrap.fill(f"  - {n.kind}{call_now if n.call_now else ''}: {n.title}. {n.text}")
                   for n in result.notes]
         signs = result.signs()
-        for heading, listed in ((_("Call the emergency number for:"), signs.emergency),
+        for heading, listed in ((_("Call your local emergency number for:"), signs.emergency),
                                 (_("Call your care team now for:"), signs.care_team)):
             if listed:
                 lines += ["", heading] + [f"  - {sign}" for sign in listed]
