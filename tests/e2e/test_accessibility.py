@@ -8,7 +8,8 @@ from unittest import mock
 import pytest
 from playwright.sync_api import expect
 
-from tests.helpers.browser import answer_all, axe_problems, choose, choose_and_continue, complete
+from tests.helpers.browser import (
+    answer_all, axe_problems, choose, choose_and_continue, complete, open_for_care_team)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -88,6 +89,7 @@ def test_every_page_type_passes_axe(page, site, browser, settings):
     complete(page, site, "modulate", "hay_fever")
     page.get_by_role("button", name="Larger text").click()
     walk.check(page, "result in larger text")
+    open_for_care_team(page)
     page.get_by_role("button", name="Copy link to this list").click()
     walk.check(page, "link")
     link = page.locator("#list-link").input_value()
@@ -110,6 +112,7 @@ def test_every_page_type_passes_axe(page, site, browser, settings):
     page.context.clear_cookies()
     complete(page, site, "dampen", "lupus")
     walk.check(page, "result with a clinic")
+    open_for_care_team(page)
     page.get_by_role("button", name="Check-in view for the nurse").click()
     expect(page.locator(".check-in-questions li")).to_have_count(3)
     walk.check(page, "check-in")
@@ -204,3 +207,13 @@ def test_enter_on_a_choice_moves_forward_on_every_step_and_keeps_the_language(pa
         expect(page.locator("html")).to_have_attribute("lang", "en")
         expect(page).not_to_have_url(re.compile(f"/questions/{step}/"))
     expect(page.get_by_role("heading", name="Check your answers")).to_be_visible()
+
+
+def test_print_is_a_few_tabs_from_the_top_of_the_result(page, site):
+    """It took 51 Tabs past every question's two boxes; the link beside the answers jumps there."""
+    complete(page, site, "dampen", "rheumatoid_arthritis")
+    page.evaluate("document.activeElement.blur(); window.scrollTo(0, 0)")
+    page.locator("body").focus()
+    tab_to(page, "a[href='#list-actions']", limit=8)
+    page.keyboard.press("Enter")
+    tab_to(page, "button[value=print]", limit=2)

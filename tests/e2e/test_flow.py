@@ -7,7 +7,8 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from tests.helpers.browser import choose, choose_and_continue, complete, print_dialog_opened
+from tests.helpers.browser import (
+    choose, choose_and_continue, complete, open_for_care_team, print_dialog_opened)
 from tests.helpers.pdf import layout_problems, page_count, pdf_text
 
 
@@ -276,6 +277,7 @@ def test_the_pdf_download_and_the_link_reopen_the_same_list(page, site, browser)
     assert "Will this affect my plans to travel?" in text and dropped not in text
 
     page.goto(site + "/result/")
+    open_for_care_team(page)
     page.get_by_role("button", name="Copy link to this list").click()
     link = page.locator("#list-link").input_value()
     fresh = browser.new_context()
@@ -293,6 +295,7 @@ def test_the_health_record_download_holds_the_answers_and_the_list(page, site):
     complete(page, site, "unsure", "lupus", factors=["vaccines_due"])
     page.fill("#id_own", "Can I still travel?")
     with page.expect_download() as download:
+        open_for_care_team(page)
         page.get_by_role("button", name="Download for your health record").click()
     assert re.fullmatch(r"immunoguide-questions-\d{4}-\d{2}-\d{2}\.fhir\.json", download.value.suggested_filename)
     with open(download.value.path(), encoding="utf-8") as file:
@@ -378,6 +381,7 @@ def test_the_qr_code_on_the_link_page_opens_the_same_link(page, site):
     import zxingcpp
     complete(page, site, "modulate", "hay_fever")
     page.fill("#id_own", "Can I travel?")
+    open_for_care_team(page)
     page.get_by_role("button", name="Copy link to this list").click()
     link = page.locator("#list-link").input_value()
     code = page.locator(".qr-code")

@@ -12,7 +12,7 @@ from django.utils import translation
 from playwright.sync_api import expect
 
 from questionnaire.content_reading import read_content
-from tests.helpers.browser import choose, print_dialog_opened
+from tests.helpers.browser import choose, open_for_care_team, print_dialog_opened
 from tests.helpers.browser import assert_no_violations
 from tests.helpers.pdf import pdf_text
 from tests.helpers.pdf import page_count
@@ -146,6 +146,7 @@ def test_the_other_page_types_in_spanish_pass_axe(page, site):
     assert_no_violations(page)
     page.fill("#id_own", "¿Pregunta?")
     for action in ("Copy link to this list", "Check-in view for the nurse"):
+        open_for_care_team(page)
         page.get_by_role("button", name=es(action)).click()
         expect(page.locator("html")).to_have_attribute("lang", "es")
         assert_no_violations(page)

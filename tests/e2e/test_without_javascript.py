@@ -2,7 +2,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.helpers.browser import complete
+from tests.helpers.browser import complete, open_for_care_team
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -35,6 +35,7 @@ def test_the_full_flow_and_the_list_work_without_javascript(page, site):
 
     page.get_by_role("button", name="Larger text").click()
     expect(page.locator("html")).to_have_class("large-text")
+    open_for_care_team(page)
     page.get_by_role("button", name="Copy link to this list").click()
     expect(page.locator("#list-link")).to_contain_text("/list/")
     page.get_by_role("link", name="Back to your list").first.click()

@@ -43,6 +43,13 @@ def complete(page, site, goal, condition, **more):
     expect(page.get_by_role("heading", name="Your questions for the care team")).to_be_visible()
 
 
+def open_for_care_team(page):
+    """Unfold "For your care team" on the result page: the link, the health record, the check-in view."""
+    care_team = page.locator("#for-care-team")
+    if care_team.get_attribute("open") is None:
+        care_team.locator("summary").click()
+
+
 def print_dialog_opened(page):
     """Wait until the page has asked for the browser's Print dialog (stubbed in tests/e2e/conftest.py)."""
     page.wait_for_function("window.printDialogsOpened > 0")
