@@ -328,7 +328,7 @@ class TestLinks:
         assert fresh.get(link.replace("http://testserver", "")).url == RESULT
         assert list(fresh.get(RESULT).context["question_list"].own) == ["Mine?"]
         pdf = client.get(reverse("questionnaire:result_pdf")).content
-        assert "Scan the code" in " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+        assert "Scan the code" in " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split())
 
     def test_the_print_button_adds_the_qr_code_and_a_plain_visit_does_not(self, client, listed):
         printing = client.get(save(client, listed, action="print").url)
