@@ -10,8 +10,6 @@ from .vocabulary import CAUTION_FACTORS, Concern, ConditionGroup, Factor, Goal, 
 
 GOALS = Goal.values
 STAGES = Stage.values
-#: The stages before the first dose, when the lead times of vaccines still matter.
-EARLY_STAGES = (Stage.CONSIDERING, Stage.STARTING)
 
 
 #: The problems of the last few contents checked, by fingerprint: the loader, the system check
@@ -299,7 +297,7 @@ def _rule_problems(answers, result):
 def _sentence_problems(answers, found, suggested):
     """Rules 2 and 3: the planning question gives each medicine's wait before trying, and the
     vaccines question before starting gives the lead times (facts.SENTENCES)."""
-    from .facts import SENTENCES
+    from .facts import EARLY_STAGES, SENTENCES
     from .vocabulary import Fact
 
     for fact, rule, stages in ((Fact.PREGNANCY_PLANNING, 2, STAGES), (Fact.LIVE_VACCINES, 3, EARLY_STAGES)):

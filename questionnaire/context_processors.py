@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from .printout import region_of
+from .languages import request_region
 from .device import is_clinic_device, may_choose
 from .session_keys import TEXT_SIZE_SESSION_KEY
 
@@ -27,7 +27,7 @@ def display(request):
         "idle_minutes": max(1, round(idle / 60)),
         "session_hours": max(1, round(settings.SESSION_COOKIE_AGE / 3600)),
         # Orders the dates the pages write out (the long_date filter).
-        "date_region": region_of(request.headers.get("Accept-Language", "")),
+        "date_region": request_region(request),
     }
 
 

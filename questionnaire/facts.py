@@ -82,7 +82,8 @@ def _risk(*risks):
 
 
 _AVOID, _DISCUSS = str(MedicineAdvice.AVOID), str(MedicineAdvice.DISCUSS)
-_EARLY = (str(Stage.CONSIDERING), str(Stage.STARTING))
+#: The stages before the first dose: tests before starting, and vaccines' lead times, matter then.
+EARLY_STAGES = (str(Stage.CONSIDERING), str(Stage.STARTING))
 _BEFORE_THE_END = tuple(str(s) for s in BEFORE_THE_END)
 _LIVE_AGENT = str(Risk.LIVE_AGENT)
 
@@ -93,7 +94,7 @@ HOLDS = {str(fact): _risk(*risks) for fact, risks in RISK_FACTS.items()} | {
     str(Fact.PARTNER_PREGNANCY): lambda m, stage: m.father_matters,
     str(Fact.BREASTFEEDING): lambda m, stage: m.breastfeeding in (_AVOID, _DISCUSS),
     str(Fact.LIVE_VACCINES): lambda m, stage: m.avoid_live_vaccines,
-    str(Fact.TESTS_BEFORE): lambda m, stage: bool(m.tests_before) and stage in _EARLY,
+    str(Fact.TESTS_BEFORE): lambda m, stage: bool(m.tests_before) and stage in EARLY_STAGES,
     str(Fact.INFECTION_PREVENTION): lambda m, stage: bool(m.infection_prevention) and stage in _BEFORE_THE_END,
     str(Fact.STEROID_SICK_DAY): lambda m, stage: m.steroid_sick_day and stage in _BEFORE_THE_END,
     str(Fact.REVACCINATION): lambda m, stage: m.revaccination,

@@ -6,11 +6,18 @@ the same cookie, which ``LocaleMiddleware`` reads on the next page.
 """
 from django.conf import settings
 
+from .printout import region_of
+
 
 def posted_language(request):
     """The language the header's switch asks for in this POST, if it is one of ours."""
     language = request.POST.get("language")
     return language if language in dict(settings.LANGUAGES) else None
+
+
+def request_region(request):
+    """The region of the browser's first language ("US", or ""): it orders dates and picks the paper."""
+    return region_of(request.headers.get("Accept-Language", ""))
 
 
 def remember_language(response, language):

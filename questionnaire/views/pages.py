@@ -13,7 +13,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from ..content_reading import current_content
 from ..translation import translated_languages
-from ..printout import region_of, sign_off_line, translation_line
+from ..languages import request_region
+from ..printout import sign_off_line, translation_line
 from ..device import CLINIC, HOME, device_mode, is_clinic_device, may_choose, remember_mode
 from ..session_keys import (
     LAST_ACTIVITY_SESSION_KEY, TEXT_SIZE_SESSION_KEY, TEXT_SIZES, cleared_response, holds_a_person, wipe_person)
@@ -74,12 +75,13 @@ def _switched(request, mode):
 def about(request):
     """About this content: who writes and reviews it, funding, update policy, version."""
     content = current_content()
+    region = request_region(request)
     return render(request, "questionnaire/about.html", {
         "release": content.release,
         "sources": list(content.sources.values()),  # already in Source's order
         "sign_off": content.sign_off,
-        "sign_off_line": sign_off_line(content.source, region_of(request.headers.get("Accept-Language", ""))),
-        "translations": translations(content, region_of(request.headers.get("Accept-Language", ""))),
+        "sign_off_line": sign_off_line(content.source, region),
+        "translations": translations(content, region),
     })
 
 

@@ -24,10 +24,10 @@ from ..pdf import as_pdf, is_costly
 from ..pdf_limit import COSTLY_PDFS_PER_MINUTE, WINDOW_SECONDS, allow_costly_pdf
 from ..printout import (
     EMERGENCY_LINE, OWN_FROM_LINK, PAPER_SIZES, ListDocument, as_text, paper_for_language,
-    paper_size_labels, region_of, sign_off_line)
+    paper_size_labels, sign_off_line)
 from ..links import MAX_AGE, MAX_LINK_LENGTH, LinkExpired, LinkInvalid, make_token, read_token
 from ..question_list import build_question_list
-from ..languages import posted_language, remember_language
+from ..languages import posted_language, remember_language, request_region
 from ..session_keys import (
     ANSWERS_SESSION_KEY, LINK_OWN_SESSION_KEY, LIST_SESSION_KEY, PAPER_SESSION_KEY, PRINT_LANGUAGES_SESSION_KEY,
     TEXT_SIZE_SESSION_KEY, TEXT_SIZES, saved_choices, stored_answers, wipe_person)
@@ -91,7 +91,7 @@ def _list_document(request, outcome, choices, release, link=None):
     # The second language's texts as the engine fills them there (a template names the medicines).
     with translation.override(second or content.language):
         in_other = {q.slug: q.text for q in recommend(outcome.answers, other).questions} if other else {}
-    region = region_of(request.headers.get("Accept-Language", ""))
+    region = request_region(request)
     return ListDocument(
         language=content.language,
         region=region,
