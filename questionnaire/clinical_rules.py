@@ -74,8 +74,17 @@ def _shown(result, content):
     for kind, items in (("question", result.questions), ("note", result.notes)):
         for item in items:
             yield kind, item, "text", item.text
-            for source in content.sources_of([item]):
+            for source in result.sources_of([item]):
                 yield kind, item, "sources", f"{source.organisation}: {source.title}"
+
+
+def _unsourced(result):
+    """(kind, item) for each item a result shows whose every source is about other conditions."""
+    for kind, items in (("therapy category", result.categories), ("treatment type", result.treatments),
+                        ("question", result.questions), ("note", result.notes)):
+        for item in items:
+            if item.sources and not result.sources_of([item]):
+                yield kind, item
 
 
 DROPS = re.compile(r"drops under the tongue", re.IGNORECASE)
@@ -120,6 +129,7 @@ def lesson_problems(content):
     without_transplant = tuple(f for f in factors if f != "transplant_history")
     found = {}
     medicines_in = {}
+    unsourced = {}
 
     def flag(kind, item, field, message, condition):
         found.setdefault((kind, item.slug, field, message), set()).add(condition)
@@ -140,6 +150,8 @@ def lesson_problems(content):
                 everything = recommend(Answers(goal, condition, stage, tuple(factors), concerns), content, None)
                 shown_treatments = " ".join(
                     f"{t.title} {t.description} {t.examples}".lower() for t in everything.treatments)
+                for kind, item in _unsourced(everything):
+                    unsourced.setdefault((kind, item.slug), set()).add(condition)
                 for kind, item, field, text in _shown(everything, content):
                     for medicine in sorted(medicines(text)):
                         if medicine not in shown_treatments:
@@ -175,6 +187,11 @@ def lesson_problems(content):
     for (kind, slug, field, message), conditions in sorted(found.items()):
         where = ", ".join(sorted(conditions)[:3]) + (f" and {len(conditions) - 3} more" if len(conditions) > 3 else "")
         problems.append(ContentProblem(kind, slug, field, f"{message} (reaches {where})"))
+    for (kind, slug), conditions in sorted(unsourced.items()):
+        problems.append(ContentProblem(
+            kind, slug, "sources", f"cites only pages about other conditions to someone with "
+            f"{', '.join(sorted(conditions))}; add a source that holds for them",
+            code="no_source_for_condition", params={"conditions": sorted(conditions)}))
     return problems
 
 

@@ -210,9 +210,16 @@ class Content:
             return release
         return None
 
-    def sources_of(self, items):
-        """The sources the items cite, each once, sorted by organisation and title."""
+    def sources_of(self, items, condition=None):
+        """The sources the items cite, each once, sorted by organisation and title.
+
+        Given the person's ``condition``, a page about other conditions only is left out: a
+        medicine family's sources cover every condition it treats, and an RA list has no use
+        for a page on MS.
+        """
         found = {slug: self.sources[slug] for item in items for slug in item.sources if slug in self.sources}
+        if condition is not None:
+            found = {slug: s for slug, s in found.items() if not s.conditions or condition in s.conditions}
         return sorted(found.values(), key=lambda s: (s.organisation, s.title))
 
 

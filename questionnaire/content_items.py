@@ -27,6 +27,8 @@ class Source:
     organisation: str
     title: str
     url: str
+    #: The conditions the page is about; empty: every condition (Content.sources_of).
+    conditions: tuple = ()
     language: str = item_language()
 
 

@@ -180,7 +180,11 @@ class Result:
 
     def sources(self):
         """Every source behind what this result shows, each once, sorted."""
-        return self.content.sources_of([*self.categories, *self.treatments, *self.notes, *self.questions])
+        return self.sources_of([*self.categories, *self.treatments, *self.notes, *self.questions])
+
+    def sources_of(self, items):
+        """The sources of these items that apply to this person's condition, each once, sorted."""
+        return self.content.sources_of(items, self.condition.slug)
 
     def as_dict(self):
         """The shape docs/product.md#the-recommend-command gives for ``recommend --format json``, with the language of

@@ -22,6 +22,10 @@ class Source(models.Model):
     organisation = models.CharField(max_length=200)
     title = models.CharField(max_length=300)
     url = models.URLField(max_length=500)
+    conditions = models.ManyToManyField(
+        "Condition", blank=True, related_name="+",
+        help_text="The conditions this page is about, when it is about some only: a person with another "
+                  "condition is not shown it. None: it holds for every condition.")
 
     class Meta:
         ordering = ["organisation", "title"]

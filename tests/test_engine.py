@@ -226,6 +226,20 @@ def slugs(questions):
     return [q.slug for q in questions]
 
 
+class TestSources:
+    def test_a_page_about_other_conditions_only_is_not_cited_to_this_person(self):
+        """A medicine family's pages cover every condition it treats: an RA list has no use for an MS page."""
+        from questionnaire.content_items import Source
+        content = build_content(rules=[{"slug": "base", "goals": ("dampen",), "categories": ("suppressive",),
+                                        "questions": ("q-1",)}],
+                                questions=[question("q-1", sources=("a-source", "ms-page", "lupus-page"))])
+        for slug, conditions in (("ms-page", ("multiple_sclerosis",)), ("lupus-page", ("lupus", "vasculitis"))):
+            content = with_item(content, "sources", Source(slug, "Org", slug, "https://example.org/", conditions))
+        cited = {condition: [s.slug for s in recommend(answers("dampen", condition), content).sources()]
+                 for condition in ("lupus", "rheumatoid_arthritis")}
+        assert cited == {"lupus": ["a-source", "lupus-page"], "rheumatoid_arthritis": ["a-source"]}
+
+
 class TestRanking:
     def test_tiers_come_in_the_order_of_content_md(self):
         result = ranked(("m", "about", "more"), ("c", "cost", "concern"), ("n", "side_effects", "call_now"),

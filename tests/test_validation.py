@@ -196,6 +196,28 @@ def test_a_transplant_page_is_not_cited_where_no_transplant_was_mentioned():
                for m in messages(content))
 
 
+def with_condition_page(content, slug, conditions):
+    return with_item(content, "sources", Source(
+        slug, organisation="Crohn's & Colitis Foundation", title="Medication Options for IBD",
+        url="https://www.crohnscolitisfoundation.org/", conditions=conditions))
+
+
+def test_an_item_citing_only_pages_about_other_conditions_is_refused_for_whom_it_reaches():
+    content = with_question("Will I give myself shots at home?", {"goals": ("dampen",),
+                            "conditions": ("lupus", "crohns_disease")}, sources=["ibd"])
+    content = with_condition_page(content, "ibd", ("crohns_disease", "ulcerative_colitis"))
+    found = [p for p in validate_content(content) if p.code == "no_source_for_condition"]
+    assert [(p.kind, p.slug, p.field, p.params) for p in found] == [
+        ("question", "q-planted", "sources", {"conditions": ["lupus"]})]
+
+
+def test_a_page_about_the_persons_own_condition_or_every_condition_is_enough():
+    content = with_question("Will I give myself shots at home?", {"goals": ("dampen",),
+                            "conditions": ("lupus", "crohns_disease")}, sources=["ibd", "a-source"])
+    content = with_condition_page(content, "ibd", ("crohns_disease",))
+    assert [p for p in validate_content(content) if p.code == "no_source_for_condition"] == []
+
+
 def test_a_rule_that_adds_a_question_its_goals_always_drop_is_refused():
     content = sound_content()
     content = with_item(content, "questions", replace(content.questions["q-1"], goals=("modulate",)))

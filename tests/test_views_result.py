@@ -475,6 +475,14 @@ class TestPage:
         assert page.context["document"].goal == said
         assert f"Aim: {said}" in " ".join(pdf_text(io.BytesIO(client.get(reverse("questionnaire:result_pdf")).content)).split())
 
+    def test_an_ra_list_cites_no_page_about_another_condition_on_screen_or_in_print(self, client):
+        """An RA printout cited the Crohn's & Colitis Foundation, and the page pages on MS and NMOSD."""
+        page = complete(client, "dampen", "rheumatoid_arthritis", factors=["pregnancy"])
+        shown = page.context["sources"]
+        assert [s.slug for s in shown if s.conditions and "rheumatoid_arthritis" not in s.conditions] == []
+        assert {"acr-rheumatoid-arthritis", "medlineplus-methotrexate"} <= {s.slug for s in shown}
+        assert "Crohn" not in " ".join(page.context["document"].source_names)
+
     def test_the_emergency_line_is_left_to_the_page_and_never_repeated_by_the_content(self, client):
         """The page says it once on screen (the call-now box) and once in print (the footer);
         tests/e2e/test_flow.py counts what a person sees."""

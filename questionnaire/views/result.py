@@ -113,7 +113,7 @@ def _list_document(request, outcome, choices, release, link=None):
         version=release.version if release else "-",
         last_reviewed=release.last_reviewed if release else timezone.localdate(),
         # The printout cites what it prints; the page lists every source it shows.
-        source_names=sorted({source.organisation for source in outcome.content.sources_of(printed)}),
+        source_names=sorted({source.organisation for source in outcome.sources_of(printed)}),
         sign_off=sign_off_line(outcome.content, region),
         clinic=outcome.content.clinic,
     )
@@ -220,7 +220,7 @@ def _result_page(request, answers, content, outcome=None, form=None):
         "emergency_line": gettext(EMERGENCY_LINE),
         "goal_labels": dict(Goal.choices),
         "stage_label": Stage(answers.stage).label,
-        "sources": outcome.sources,
+        "sources": outcome.sources(),
         "glossary": result_terms(outcome, content),
         "answers": answers,
         "content": content,
