@@ -10,7 +10,7 @@ from fpdf import FPDF
 from fpdf.enums import MethodReturnValue
 
 from .fonts import DEJAVU, FONT_DIR, PLACEHOLDER, fonts_for
-from .printout import NOTES, PAPER_SIZES, in_its_language
+from .printout import PAPER_SIZES, in_its_language
 
 #: Every block of text starts at the left margin on a new line, left-aligned.
 LINE = {"align": "L", "new_x": "LMARGIN", "new_y": "NEXT"}
@@ -219,25 +219,37 @@ def _closing_width(pdf, document):
     return pdf.epw - (QR_SIZE + QR_GAP if document.link else 0)
 
 
+def _small_height(pdf, width, text):
+    pdf.set_font("DejaVu", size=SMALLEST)
+    return pdf.multi_cell(width, SMALL_LINE, text, dry_run=True, output=MethodReturnValue.HEIGHT,
+                          **LINE) if text else 0
+
+
 def _closing_height(pdf, document):
     width = _closing_width(pdf, document)
-    pdf.set_font("DejaVu", size=SMALLEST)
-    small = _small_print(document)
-    small_height = pdf.multi_cell(width, SMALL_LINE, small, dry_run=True, output=MethodReturnValue.HEIGHT,
-                                  **LINE) if small else 0
-    notes = NOTES_ABOVE + NOTES_HEADING + NOTES_LINES * RULE_GAP + NOTES_BELOW + small_height
+    small_height = _small_height(pdf, width, _small_print(document))
+    if document.call_now_lines():
+        body = sum(_small_height(pdf, width, line) for line in document.call_now_lines())
+    else:
+        body = NOTES_LINES * RULE_GAP
+    notes = NOTES_ABOVE + NOTES_HEADING + body + NOTES_BELOW + small_height
     return max(notes, NOTES_ABOVE + QR_SIZE) if document.link else notes
 
 
 def _closing(pdf, document):
-    """The Notes area, the short list of sources and the sign-off, with the QR code beside them,
-    kept together."""
+    """The Notes area (or, in its place, when to call), the short list of sources and the sign-off,
+    with the QR code beside them, kept together."""
     top = pdf.get_y()
     width = _closing_width(pdf, document)
     pdf.ln(NOTES_ABOVE)
     pdf.set_font("DejaVu", "B", 11)
-    pdf.multi_cell(width, NOTES_HEADING, document.both(NOTES), **LINE)
-    _ruled_lines(pdf, NOTES_LINES, 0, width)
+    pdf.multi_cell(width, NOTES_HEADING, document.closing_heading(), **LINE)
+    if document.call_now_lines():
+        pdf.set_font("DejaVu", size=SMALLEST)
+        for line in document.call_now_lines():
+            pdf.multi_cell(width, SMALL_LINE, line, **LINE)
+    else:
+        _ruled_lines(pdf, NOTES_LINES, 0, width)
     pdf.ln(NOTES_BELOW)
     small = _small_print(document)
     if small:

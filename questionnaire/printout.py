@@ -30,6 +30,10 @@ IN_A_MESSAGE = gettext_noop("You can copy this list into a message to your care 
 IN_A_MESSAGE_NO_TOP = gettext_noop("You can copy this list into a message to your care team before your visit.")
 EMPTY_MESSAGE = gettext_noop("This list has no questions: none was ticked.")
 
+#: The call-now signs, under the clinic's numbers: whom to call for which sign.
+EMERGENCY_SIGNS_LINE = gettext_noop("Call your local emergency number for: %(signs)s.")
+CARE_TEAM_SIGNS_LINE = gettext_noop("Call your care team now for: %(signs)s.")
+
 #: Paper sizes a person can choose, as fpdf2 names them.
 PAPER_SIZES = {"a4": "A4", "letter": "Letter"}
 
@@ -48,6 +52,7 @@ MORE_OF_MINE = gettext_noop("More of my questions")
 MY_QUESTIONS = gettext_noop("My questions")
 MY_OWN = gettext_noop("My own questions")
 NOTES = gettext_noop("Notes")
+WHEN_TO_CALL = gettext_noop("When to call")
 FOR_CONDITION = gettext_noop("For: %(condition)s")
 #: Said at the top of a list printed in two languages, in both, by the second language.
 GLOSS_EXPLAINED = {
@@ -119,6 +124,8 @@ class ListDocument:
     gloss_condition: str = ""
     #: The person's region ("US", or "" when unknown), which orders the dates (long_date).
     region: str = ""
+    #: The call-now signs of the medicines the list speaks of (facts.Signs), or None.
+    signs: object = None
 
     @property
     def filename_stem(self):
@@ -203,6 +210,25 @@ class ListDocument:
     def numbers_line(self):
         """The clinic's day and out-of-hours numbers, printed in the header: "" without a clinic."""
         return call_numbers_line(self.clinic) if self.clinic is not None else ""
+
+    def call_now_lines(self):
+        """The signs to call about at once, printed in the Notes' place beside the QR code, so they
+        are on the paper at home: the emergency number's always; the care team's for medicines the
+        person named (for a condition's usual medicines they run to four lines, and the short list
+        must fit one page; its call-now question asks them). None on an empty list: it needs the
+        Notes to write questions in."""
+        if self.is_empty or not self.signs:
+            return []
+        lines = []
+        care_team = self.signs.care_team if self.medicines else ()
+        for message, signs in ((EMERGENCY_SIGNS_LINE, self.signs.emergency), (CARE_TEAM_SIGNS_LINE, care_team)):
+            if signs:
+                lines.append(gettext(message) % {"signs": "; ".join(s[:1].lower() + s[1:] for s in signs)})
+        return lines
+
+    def closing_heading(self):
+        """The heading beside the QR code: "When to call" over the signs, else "Notes" over ruled lines."""
+        return self.both(WHEN_TO_CALL if self.call_now_lines() else NOTES)
 
     def clinic_lines(self):
         return clinic_lines(self.clinic)
@@ -307,6 +333,8 @@ def as_text(document):
             lines.append(f"[ ] {text}")
             if gloss:
                 lines.append(f"    {document.gloss_language.upper()}: {gloss}")
+    if document.call_now_lines():
+        lines += ["", *document.call_now_lines()]
     if document.link:
         lines += ["", document.link_line(), document.link]
     lines += ["", document.footer_line()]

@@ -16,6 +16,7 @@ urlpatterns = [
     path("result/pdf/", views.result_pdf, name="result_pdf"),
     path("result/text/", views.result_text, name="result_text"),
     path("result/link/", views.result_link, name="result_link"),
+    path("result/qr.svg", views.result_qr, name="result_qr"),
     path("result/check-in/", views.check_in, name="check_in"),
     path("result/fhir/", views.result_fhir, name="result_fhir"),
     path("fhir/metadata", views.fhir_metadata, name="fhir_metadata"),

@@ -277,7 +277,7 @@ def test_every_printout_keeps_to_the_printing_rules(paper, clinic, sample):
     problems = []
     for answers, result in sampled(distinct.values(), sample):
         # As printed: with the link's QR code and the sign-off line beside the Notes.
-        extra = {"clinic": clinic, "link": LINK,
+        extra = {"clinic": clinic, "link": LINK, "signs": result.signs(),
                  "link_until": date(2026, 12, 31), "sign_off": "This content is awaiting clinical sign-off."}
         short = as_pdf(document(ListChoices(), result, paper, **extra))
         if page_count(short) != 1:
@@ -288,6 +288,49 @@ def test_every_printout_keeps_to_the_printing_rules(paper, clinic, sample):
             problems.append(f"{answers}: everything ticked takes {page_count(full)} pages")
         problems += [f"{answers}: {p}" for p in layout_problems(full, [q.text for q in result.questions])]
     assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor == "postgresql",
+                    reason="the PDFs depend only on the fixtures, so the SQLite run checks them once")
+def test_a_named_medicines_signs_print_in_the_notes_place_and_the_short_list_still_fits_one_page():
+    """Each medicine named, for the first condition that lists it, with every factor and concern: the
+    care team's signs join the emergency number's, beside the QR code, on one page of Letter with a
+    clinic's lines (the worst case)."""
+    content = read_content()
+    problems = []
+    for medicine in content.medicines:
+        condition = next((c for c in content.conditions.values() if medicine in c.medicines), None)
+        if condition is None:
+            continue
+        goal = condition.default_goal or "unsure"
+        result = recommend(Answers(goal, condition.slug, "starting", MOST_FACTORS, tuple(Concern.values),
+                                   (medicine,)), content)
+        printed = document(ListChoices(), result, "letter", clinic=CLINIC, link=LINK, signs=result.signs(),
+                           link_until=date(2026, 12, 31), medicines=medicine,
+                           sign_off="This content is awaiting clinical sign-off.")
+        data = as_pdf(printed)
+        if page_count(data) != 1:
+            problems.append(f"{medicine} ({condition.slug}): {page_count(data)} pages")
+        text = " ".join(pdf_text(data).split())
+        if any(" ".join(line.split()) not in text for line in printed.call_now_lines()):
+            problems.append(f"{medicine}: the signs are not all printed")
+    assert problems == []
+
+
+def test_the_signs_print_under_when_to_call_and_an_empty_list_keeps_its_notes():
+    from questionnaire.facts import Signs
+    signs = Signs(emergency=("Trouble breathing",), care_team=("A fever or chills",))
+    named = document(ListChoices(), signs=signs, medicines="methotrexate")
+    assert named.call_now_lines() == ["Call your local emergency number for: trouble breathing.",
+                                      "Call your care team now for: a fever or chills."]
+    assert document(ListChoices(), signs=signs).call_now_lines() == [
+        "Call your local emergency number for: trouble breathing."]
+    text = " ".join(pdf_text(as_pdf(named)).split())
+    assert "When to call" in text and "Notes" not in text
+    assert "Call your care team now for: a fever or chills." in text
+    empty = document(ListChoices(dropped=tuple(TEXTS)), signs=signs, medicines="methotrexate")
+    assert empty.call_now_lines() == [] and "Notes" in " ".join(pdf_text(as_pdf(empty)).split())
 
 
 def test_a_clinic_s_lines_head_the_list_and_its_numbers_are_in_the_header_not_on_a_question():

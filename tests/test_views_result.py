@@ -330,11 +330,25 @@ class TestLinks:
         pdf = client.get(reverse("questionnaire:result_pdf")).content
         assert "Scan the code" in " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split())
 
-    def test_the_print_button_adds_the_qr_code_and_a_plain_visit_does_not(self, client, listed):
-        printing = client.get(save(client, listed, action="print").url)
-        assert printing.context["print_qr_code"].startswith("<svg")
-        assert printing.context["document"].link.startswith("http://testserver/")
-        assert client.get(RESULT).context["print_qr_code"] is None
+    def test_every_printout_of_the_page_carries_the_link_its_qr_code_image_draws(self, client, listed):
+        """The browser's own Print too, not only the page's Print button: the image is print-only and
+        lazy, so the code is drawn only when the browser prints (tests/e2e/test_flow.py)."""
+        page = client.get(RESULT)
+        assert page.context["document"].link.startswith("http://testserver/list/")
+        assert f'src="{reverse("questionnaire:result_qr")}"' in page.content.decode()
+        image = client.get(reverse("questionnaire:result_qr"))
+        assert image["Content-Type"] == "image/svg+xml"
+        assert "no-store" in image["Cache-Control"]  # the link holds the answers, sealed
+        assert image.content.startswith(b"<svg")
+
+    def test_the_qr_code_image_needs_answers_and_a_link_short_enough_to_carry(self, client, listed):
+        from django.test import Client
+        assert Client().get(reverse("questionnaire:result_qr")).status_code == 302
+        with mock.patch("questionnaire.views.result.MAX_LINK_LENGTH", 10):
+            page = client.get(RESULT)
+            assert page.context["document"].link == ""
+            assert reverse("questionnaire:result_qr") not in page.content.decode()
+            assert client.get(reverse("questionnaire:result_qr")).status_code == 404
 
     def test_a_browser_holding_other_answers_asks_before_opening_a_link(self, client, listed):
         from django.test import Client

@@ -1,10 +1,11 @@
 """The result: the summary, the question list a person trims and prints, its downloads and links."""
+import io
 from functools import wraps
 
 import segno
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -116,6 +117,7 @@ def _list_document(request, outcome, choices, release, link=None):
         source_names=sorted({source.organisation for source in outcome.sources_of(printed)}),
         sign_off=sign_off_line(outcome.content, region),
         clinic=outcome.content.clinic,
+        signs=outcome.signs(),
     )
 
 
@@ -186,9 +188,11 @@ def _result_page(request, answers, content, outcome=None, form=None):
         # Shown, not checked: it needs no questions to check against.
         form = forms.QuestionListForm(initial={"own": "\n".join(choices.own)})
     ready_to_print = request.method == "GET" and request.GET.get("print") == "1"
-    # The printout carries a link back to the list, as a QR code; made only for it (it takes ms).
-    link = _list_link(request, answers, choices) if ready_to_print else None
-    document = _list_document(request, outcome, choices, content.release, link=link)
+    # The printout carries a link back to the list as a QR code, however it is printed. Sealing the
+    # link takes a tenth of a millisecond; drawing its code takes tens, so the page's print-only
+    # image (result_qr) draws it only when the browser prints.
+    document = _list_document(request, outcome, choices, content.release,
+                              link=_list_link(request, answers, choices))
     if not errors:
         kept = set(document.question_list.kept)
         top = document.question_list.top_slugs
@@ -216,7 +220,6 @@ def _result_page(request, answers, content, outcome=None, form=None):
         "answers_form_id": "question-list-form",
         "list_form_start_over": True,
         "ready_to_print": ready_to_print,
-        "print_qr_code": _qr_code(link) if link else None,
         "emergency_line": gettext(EMERGENCY_LINE),
         "goal_labels": dict(Goal.choices),
         "stage_label": Stage(answers.stage).label,
@@ -268,6 +271,20 @@ def _list_link(request, answers, choices):
 def _qr_code(link):
     return mark_safe(segno.make(link, error="m").svg_inline(
         scale=3, border=4, omitsize=True, svgclass="qr-code", title=gettext("QR code of the link to your list")))
+
+
+@require_GET
+@_with_answers
+def result_qr(request, answers, content):
+    """The saved list's link as a QR code image, for the result page's printout: the browser fetches it
+    when it prints (the image is lazy and print-only), from the page's Print button or its own menu."""
+    link = _list_link(request, answers, saved_choices(request))
+    if link is None:
+        raise Http404("no link: the list is too long to carry in one")
+    image = io.BytesIO()
+    segno.make(link, error="m").save(image, kind="svg", scale=3, border=4, xmldecl=False,
+                                     title=gettext("QR code of the link to your list"))
+    return HttpResponse(image.getvalue(), content_type="image/svg+xml")
 
 
 def _attachment(body, content_type, filename):

@@ -232,9 +232,11 @@ def test_the_suggested_list_prints_on_one_page_and_a_ticked_extra_joins_it(page,
     assert len(PdfReader(printed).pages) == 1
     assert [t for t in suggested if t not in text] == []
     assert extra_text not in text
-    for label in ("Name", "Appointment date", "Clinician", "How to use this list", "Notes"):
+    for label in ("Name", "Appointment date", "Clinician", "How to use this list", "When to call"):
         assert label in text
-    assert text.count("emergency number") == 1
+    # The signs to call the emergency number for, in the Notes' place; and the footer's line.
+    assert text.count("emergency number") == 2
+    assert "Call your local emergency number for: trouble breathing" in text
     assert ("Riverside Transplant Clinic" in text) == clinic and ("(617) 555-0199" in text) == clinic
     assert text.count("(most important)") == 3  # the first three, until the person marks their own
 
@@ -373,6 +375,28 @@ def test_the_printout_from_the_print_button_has_a_qr_code_that_reopens_the_list(
     phone = browser.new_page()
     phone.goto(codes[0])
     expect(phone.locator(".own-text")).to_have_text(["Can I take this on holiday?"])
+    phone.close()
+
+
+def test_the_browsers_own_print_has_the_qr_code_and_an_own_question_not_yet_saved(page, site, browser, tmp_path):
+    """Ctrl+P or the browser's menu, not the page's Print button: the code is drawn only then, and
+    the question typed but not saved is printed, then gone from the page again."""
+    from tests.helpers.pdf import qr_codes
+    drawn = []
+    page.on("request", lambda request: drawn.append(request.url) if "/result/qr.svg" in request.url else None)
+    complete(page, site, "dampen", "lupus")
+    page.wait_for_load_state("networkidle")
+    assert drawn == []
+    page.fill("#id_own", "Can I take this on holiday?")
+    printed = page.pdf(format="A4")
+    assert len(drawn) == 1
+    assert "Can I take this on holiday?" in pdf_text(io.BytesIO(printed))
+    expect(page.locator(".own-questions")).to_be_hidden()
+    codes = qr_codes(printed, tmp_path)
+    assert len(codes) == 1
+    phone = browser.new_page()
+    phone.goto(codes[0])
+    expect(phone.get_by_role("heading", name="Your questions for the care team")).to_be_visible()
     phone.close()
 
 
