@@ -51,10 +51,23 @@ def text_needs_shaping(text):
     return any(low <= ord(ch) <= high for ch in text for low, high in SHAPED_SCRIPTS)
 
 
+#: How much larger every text and its line height print when the person chose the larger text
+#: (as the page's 125%); the ruled lines for writing stay as they are.
+LARGE_TYPE = 1.25
+
+
 class _ListPDF(FPDF):
     footer_text = ""
     #: str.translate table from each character no font has to PLACEHOLDER.
     unprintable = {}
+    #: 1, or LARGE_TYPE: applied to every font size and text line height, measured or drawn alike.
+    type_scale = 1
+
+    def set_font(self, family=None, style="", size=0):
+        super().set_font(family, style, size * self.type_scale)
+
+    def cell(self, w=None, h=None, text="", *args, **kwargs):
+        return super().cell(w, h * self.type_scale if h else h, text, *args, **kwargs)
 
     def normalize_text(self, text):
         """fpdf2 would drop a character no font has with only a logged warning; the person
@@ -68,10 +81,10 @@ class _ListPDF(FPDF):
         for a block of text that needs it (right-to-left and joined scripts)."""
         self.current_font_is_set_on_page = False
         self.set_text_shaping(text_needs_shaping(text))
-        return super().multi_cell(w, h, text, *args, **kwargs)
+        return super().multi_cell(w, h * self.type_scale if h else h, text, *args, **kwargs)
 
     def footer(self):
-        self.set_y(-13)
+        self.set_y(-13 * self.type_scale)
         self.set_font("DejaVu", size=SMALLEST)
         self.set_text_color(70, 70, 70)
         page = gettext("Page %(page)s of %(pages)s") % {"page": self.page_no(), "pages": "{nb}"}
@@ -88,12 +101,13 @@ def as_pdf(document):
     dropped as fpdf2 would, nor a lookalike "?"; unprintable_characters names it for the page.
     """
     pdf = _ListPDF(format=PAPER_SIZES.get(document.paper, "A4"))
+    pdf.type_scale = LARGE_TYPE if document.large_type else 1
     pdf.footer_text = document.footer_line()
     pdf.set_title(document.title())
     pdf.set_lang(document.language)
     pdf.set_author("ImmunoGuide")
     pdf.set_margins(16, 13, 16)
-    pdf.set_auto_page_break(True, margin=16)
+    pdf.set_auto_page_break(True, margin=16 * pdf.type_scale)
     pdf.add_font("DejaVu", "", DEJAVU)
     pdf.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
     # Only the fallback fonts this list needs: each one costs time to load and room in the file.

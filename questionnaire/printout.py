@@ -126,6 +126,8 @@ class ListDocument:
     region: str = ""
     #: The call-now signs of the medicines the list speaks of (facts.Signs), or None.
     signs: object = None
+    #: The person chose the larger text: the PDF prints larger too (pdf.LARGE_TYPE).
+    large_type: bool = False
 
     @property
     def filename_stem(self):

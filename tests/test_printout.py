@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from questionnaire.content_items import Clinic
 from questionnaire.content_reading import read_content
 from questionnaire.fonts import PLACEHOLDER, unprintable_characters
-from questionnaire.pdf import NOTES_LINES, SMALLEST, as_pdf
+from questionnaire.pdf import LARGE_TYPE, NOTES_LINES, SMALLEST, as_pdf
 from questionnaire.printout import OWN_FROM_LINK, ListDocument, as_text, long_date, paper_for_language, region_of
 from questionnaire.engine import Answers, recommend
 from questionnaire.question_list import ListChoices, build_question_list
@@ -346,6 +346,34 @@ def test_a_clinic_s_lines_head_the_list_and_its_numbers_are_in_the_header_not_on
     text = " ".join(pdf_text(as_pdf(printed)).split())
     assert CLINIC.name in text and text.index(numbers) < text.index(TEXTS[next(iter(TEXTS))])
     assert document(ListChoices(), result).clinic_lines() == [] and document(ListChoices(), result).numbers_line() == ""
+
+
+def font_sizes(data):
+    sizes = []
+
+    def font_size(operator, operands, cm, tm):
+        if operator == b"Tf":
+            sizes.append(float(operands[1]))
+    for page in PdfReader(io.BytesIO(data)).pages:
+        page.extract_text(visitor_operand_before=font_size)
+    return sizes
+
+
+@pytest.mark.django_db
+def test_the_larger_text_a_person_chose_prints_larger_in_the_pdf():
+    """Every text a quarter larger, the questions at 12.5 pt and nothing under 11 pt; the short list
+    of eight questions with a clinic's lines still fits on two pages."""
+    normal, large = (font_sizes(as_pdf(document(ListChoices(), small_result(), clinic=CLINIC, large_type=chosen)))
+                     for chosen in (False, True))
+    assert sorted(set(large)) == pytest.approx(sorted({size * LARGE_TYPE for size in normal}), abs=0.01)
+    assert min(large) >= 11.25 and 12.5 in large
+    result = recommend(Answers("dampen", "kidney_transplant", "starting", ("pregnancy", "vaccines_due"), ("cost",)),
+                       read_content())
+    assert len(result.suggested) == 8
+    printed = as_pdf(document(ListChoices(), result, "letter", clinic=CLINIC, link=LINK, signs=result.signs(),
+                              link_until=date(2026, 12, 31), large_type=True))
+    assert page_count(printed) <= 2
+    assert layout_problems(printed, [q.text for q in result.questions]) == []
 
 
 def test_no_text_in_the_pdf_is_smaller_than_9_points():

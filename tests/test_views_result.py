@@ -452,6 +452,17 @@ class TestTextSize:
         session.pop(BEGAN_SESSION_KEY)  # when this new session began: nothing of the person
         assert session == {"text_size": "large"}
 
+    def test_the_larger_text_carries_into_the_printout_and_the_pdf(self, client, listed):
+        assert client.get(RESULT).context["document"].large_type is False
+        client.post(reverse("questionnaire:text_size"), {"size": "large", "next": RESULT})
+        assert client.get(RESULT).context["document"].large_type is True
+        sizes = []
+        pdf = PdfReader(io.BytesIO(client.get(reverse("questionnaire:result_pdf")).content))
+        for page in pdf.pages:
+            page.extract_text(visitor_operand_before=lambda op, args, cm, tm: sizes.append(float(args[1]))
+                              if op == b"Tf" else None)
+        assert min(sizes) >= 11.25
+
     def test_never_redirects_to_another_site(self, client):
         response = client.post(reverse("questionnaire:text_size"),
                                {"size": "large", "next": "https://evil.example/"})

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from .. import fhir, forms
 from ..content_reading import current_content
+from ..context_processors import large_text
 from ..device import is_clinic_device
 from ..engine import recommend
 from ..facts import medicine_names
@@ -118,6 +119,7 @@ def _list_document(request, outcome, choices, release, link=None):
         sign_off=sign_off_line(outcome.content, region),
         clinic=outcome.content.clinic,
         signs=outcome.signs(),
+        large_type=large_text(request),
     )
 
 
