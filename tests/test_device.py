@@ -186,7 +186,15 @@ class TestNothingOfTheLastPersonOnBack:
         if url == step_url("goal"):
             assert response.status_code == 200 and response.context["form"]["goal"].value() is None
         else:
-            assert response.status_code == 302 and response.url in (step_url("goal"), START + "?expired=1")
+            assert response.status_code == 302 and response.url in (step_url("goal"), READY)
+
+    def test_back_to_the_result_after_a_wipe_is_ready_for_the_next_person_and_at_home_says_why(self, client):
+        client.get(CLINIC_ADDRESS)
+        complete(client, "dampen", "lupus")
+        client.post(reverse("questionnaire:start_over"))
+        assert client.get(reverse("questionnaire:result")).url == READY
+        client.post(reverse("questionnaire:device"), {"mode": "home"})
+        assert client.get(reverse("questionnaire:result")).url == START + "?expired=1"
 
     def test_start_now_after_finish_and_back_opens_the_first_question(self, client):
         client.get(CLINIC_ADDRESS)

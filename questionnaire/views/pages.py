@@ -24,6 +24,13 @@ def start_url(expired=False):
     return reverse("questionnaire:start") + ("?expired=1" if expired else "")
 
 
+def answers_gone_url(request):
+    """Where a page that needs answers sends a browser that has none: a clinic device to "Ready for
+    the next person" (Back after a wipe shows nothing of the last one), a home one to the start,
+    which says the answers are no longer here."""
+    return reverse("questionnaire:ready") if is_clinic_device(request) else start_url(expired=True)
+
+
 @require_GET
 def start(request):
     """The start page. It stores nothing, and it is the same for every browser in the same mode."""

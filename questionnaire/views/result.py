@@ -36,7 +36,7 @@ from ..session_keys import (
 from ..sessions import MAX_COOKIE_BYTES
 from ..vocabulary import Goal, Stage
 from .fhir import fhir_response
-from .pages import start_url
+from .pages import answers_gone_url, start_url
 
 
 def _with_answers(view):
@@ -47,7 +47,7 @@ def _with_answers(view):
         content = current_content()
         answers = stored_answers(request, content)
         if answers is None:
-            return redirect(start_url(expired=True))
+            return redirect(answers_gone_url(request))
         return view(request, answers, content, *args, **kwargs)
     return wrapper
 

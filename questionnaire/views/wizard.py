@@ -21,7 +21,7 @@ from ..session_keys import (
     ANSWERS_SESSION_KEY, DRAFT_SESSION_KEY, LIST_SESSION_KEY, TEXT_SIZE_SESSION_KEY, TEXT_SIZES, saved_choices,
     stored_answers)
 from ..vocabulary import Concern, Factor, Goal, Stage
-from .pages import start_url
+from .pages import answers_gone_url
 
 
 STEPS = [
@@ -106,7 +106,7 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
         nothing_answered = not self.storage.get_step_data(self.steps.first)
         if step == "check" and nothing_answered:
             # Nothing answered (a new visit, or after "Start over"): nothing to check.
-            return redirect(start_url(expired=True))
+            return redirect(answers_gone_url(self.request))
         if step in self.get_form_list() and step != self.steps.first and nothing_answered:
             # A page from the middle of the flow with nothing answered before it (Back after
             # "Start over"): the next person starts at the first question, and so does "Start now".
@@ -173,7 +173,7 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
             return self.switch_display(posted_step)
         if posted_step != self.steps.first and not self.storage.data.get(self.storage.step_data_key):
             # formtools would validate this as the first step and say "required".
-            return redirect(start_url(expired=True))
+            return redirect(answers_gone_url(self.request))
         return super().post(*args, **kwargs)
 
     def get_form_step_data(self, form):
