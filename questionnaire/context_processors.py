@@ -1,7 +1,7 @@
 from django.conf import settings
 
 from .languages import request_region
-from .device import is_clinic_device, may_choose
+from .device import is_clinic_device, may_choose, may_switch_to_home
 from .session_keys import TEXT_SIZE_SESSION_KEY
 
 #: Pages that carry answers in their address, which must never be echoed back.
@@ -23,6 +23,7 @@ def display(request):
         "text_size_next": address if _may_echo(request) else "/",
         "clinic_device": is_clinic_device(request),
         "may_choose_device": may_choose(),
+        "may_switch_to_home": may_switch_to_home(request),
         "idle_seconds": idle,
         "idle_minutes": max(1, round(idle / 60)),
         "session_hours": max(1, round(settings.SESSION_COOKIE_AGE / 3600)),

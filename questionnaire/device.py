@@ -15,6 +15,11 @@ CLINIC = "clinic"
 CHOOSE = "choose"
 DEPLOYMENT_MODES = (HOME, CLINIC, CHOOSE)
 
+#: The cookie's value when the clinic's own address (/clinic/) made this a clinic device: a person
+#: cannot switch it back to home from the start page, which would turn the idle wipe off on a
+#: shared tablet. Staff undo it by clearing the browser's data for the site.
+SET_BY_CLINIC = "clinic-address"
+
 COOKIE_NAME = "immunoguide_device"
 #: A clinic's tablet stays one for a year, the longest most browsers keep a cookie.
 COOKIE_AGE = 60 * 60 * 24 * 365
@@ -30,20 +35,26 @@ def device_mode(request):
     fixed = settings.IMMUNOGUIDE_DEVICE_MODE
     if fixed != CHOOSE:
         return fixed
-    return CLINIC if request.COOKIES.get(COOKIE_NAME) == CLINIC else HOME
+    return CLINIC if request.COOKIES.get(COOKIE_NAME) in (CLINIC, SET_BY_CLINIC) else HOME
 
 
 def is_clinic_device(request):
     return device_mode(request) == CLINIC
 
 
-def remember_mode(response, mode):
-    """Make the browser a clinic device, or a home one again (the default needs no cookie)."""
+def may_switch_to_home(request):
+    """Whether the start page may offer "Use at home": not where the clinic's address set the device."""
+    return may_choose() and request.COOKIES.get(COOKIE_NAME) != SET_BY_CLINIC
+
+
+def remember_mode(response, mode, by_clinic=False):
+    """Make the browser a clinic device (``by_clinic``: from the clinic's address, for good), or a
+    home one again (the default needs no cookie)."""
     if not may_choose():
         return response
     if mode == CLINIC:
         response.set_cookie(
-            COOKIE_NAME, CLINIC, max_age=COOKIE_AGE, secure=settings.SESSION_COOKIE_SECURE,
+            COOKIE_NAME, SET_BY_CLINIC if by_clinic else CLINIC, max_age=COOKIE_AGE, secure=settings.SESSION_COOKIE_SECURE,
             httponly=True, samesite="Lax")
     else:
         response.delete_cookie(COOKIE_NAME, samesite="Lax")

@@ -35,7 +35,7 @@ class TestWhoChooses:
         response = client.get(CLINIC_ADDRESS)
         assert response.status_code == 302 and response.url == START
         cookie = response.cookies[COOKIE_NAME]
-        assert cookie.value == "clinic"
+        assert cookie.value == "clinic-address"
         assert cookie["httponly"] and cookie["samesite"] == "Lax" and int(cookie["max-age"]) > 30 * 24 * 3600
         assert "no-store" in response["Cache-Control"]
         assert mode_on_start(client) == "clinic"
@@ -48,9 +48,18 @@ class TestWhoChooses:
         assert client.cookies[COOKIE_NAME].value == ""
 
     def test_an_unknown_mode_is_home(self, client):
-        client.get(CLINIC_ADDRESS)
+        client.post(SWITCH, {"mode": "clinic"})
         client.post(SWITCH, {"mode": "kiosk"})
         assert mode_on_start(client) == "home"
+
+    def test_a_tablet_the_clinic_address_set_up_cannot_be_switched_home_from_the_start_page(self, client):
+        """"Use at home" on a shared tablet would turn its idle wipe off for the next people."""
+        client.get(CLINIC_ADDRESS)
+        start = client.get(START)
+        assert start.context["may_switch_to_home"] is False
+        assert 'name="mode" value="home"' not in start.content.decode()
+        assert client.post(SWITCH, {"mode": "home"}).url == START
+        assert mode_on_start(client) == "clinic"
 
     def test_the_switch_is_a_form_with_its_protection(self, client):
         client.handler.enforce_csrf_checks = True
@@ -101,7 +110,7 @@ class TestStartPage:
 
     def test_on_a_clinic_device_it_offers_the_way_home_and_names_the_idle_limit(self, client, settings):
         settings.IMMUNOGUIDE_IDLE_SECONDS = 300
-        client.get(CLINIC_ADDRESS)
+        client.post(SWITCH, {"mode": "clinic"})
         response = client.get(START)
         page = response.content.decode()
         assert response.context["idle_minutes"] == 5
@@ -189,11 +198,11 @@ class TestNothingOfTheLastPersonOnBack:
             assert response.status_code == 302 and response.url in (step_url("goal"), READY)
 
     def test_back_to_the_result_after_a_wipe_is_ready_for_the_next_person_and_at_home_says_why(self, client):
-        client.get(CLINIC_ADDRESS)
+        client.post(SWITCH, {"mode": "clinic"})
         complete(client, "dampen", "lupus")
         client.post(reverse("questionnaire:start_over"))
         assert client.get(reverse("questionnaire:result")).url == READY
-        client.post(reverse("questionnaire:device"), {"mode": "home"})
+        client.post(SWITCH, {"mode": "home"})
         assert client.get(reverse("questionnaire:result")).url == START + "?expired=1"
 
     def test_start_now_after_finish_and_back_opens_the_first_question(self, client):

@@ -15,7 +15,8 @@ from ..content_reading import current_content
 from ..translation import translated_languages
 from ..languages import request_region
 from ..printout import sign_off_line, translation_line
-from ..device import CLINIC, HOME, device_mode, is_clinic_device, may_choose, remember_mode
+from ..device import (
+    CLINIC, HOME, device_mode, is_clinic_device, may_choose, may_switch_to_home, remember_mode)
 from ..session_keys import (
     LAST_ACTIVITY_SESSION_KEY, TEXT_SIZE_SESSION_KEY, TEXT_SIZES, cleared_response, holds_a_person, wipe_person)
 
@@ -62,20 +63,23 @@ def clinic_device(request):
     A GET, so it can be a bookmark or the browser's home page. It only turns the idle wipe
     on, never off, so a link to it from elsewhere can do no harm.
     """
-    return _switched(request, CLINIC)
+    return _switched(request, CLINIC, by_clinic=True)
 
 
 @require_POST
 def device(request):
     """The start page's switch between "at home" and "a shared clinic device"."""
-    return _switched(request, CLINIC if request.POST.get("mode") == CLINIC else HOME)
+    mode = CLINIC if request.POST.get("mode") == CLINIC else HOME
+    if mode == HOME and not may_switch_to_home(request):
+        return redirect(start_url())  # the clinic set this tablet up: the idle wipe stays on
+    return _switched(request, mode)
 
 
-def _switched(request, mode):
+def _switched(request, mode, by_clinic=False):
     if may_choose() and device_mode(request) != mode:
         # The idle clock starts afresh in the new mode, never from a time it did not keep.
         request.session.pop(LAST_ACTIVITY_SESSION_KEY, None)
-    return remember_mode(redirect(start_url()), mode)
+    return remember_mode(redirect(start_url()), mode, by_clinic)
 
 
 @require_GET
