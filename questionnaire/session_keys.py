@@ -21,6 +21,8 @@ LAST_ACTIVITY_SESSION_KEY = "last_activity"
 DRAFT_SESSION_KEY = "immunoguide_draft"
 #: Own questions that came in a link, so the page can say who added them.
 LINK_OWN_SESSION_KEY = "immunoguide_link_own"
+#: The notes of the visit (questionnaire/visit.py): the person's, so every wipe forgets them.
+VISIT_SESSION_KEY = "immunoguide_visit"
 TEXT_SIZES = ("normal", "large")
 #: Kept in a session that holds no person: the device's settings, the secret its forms'
 #: CSRF tokens come from, and when the session began. A wipe keeps the first three; they say
@@ -35,7 +37,8 @@ def holds_a_person(session):
 
 
 def wipe_person(request):
-    """Forget everything of this person, in a new session; keep only the device's settings."""
+    """Forget everything of this person (answers, list, visit notes), in a new session; keep only
+    the device's settings."""
     kept = {key: request.session.get(key)
             for key in (TEXT_SIZE_SESSION_KEY, PAPER_SESSION_KEY, PRINT_LANGUAGES_SESSION_KEY)}
     request.session.flush()
