@@ -9,7 +9,7 @@ name no text twice and stay small.
 import datetime
 from dataclasses import dataclass, field, replace
 
-from .question_list import ListChoices, build_question_list
+from .question_list import MAX_OWN, ListChoices, build_question_list
 from .vocabulary import Stage
 
 #: Short on purpose: a few words noted in the consulting room, and the cookie holds them all.
@@ -105,15 +105,22 @@ class VisitNotes:
 
     def carried_forward(self, choices, old_result, new_result):
         """The list for the next visit: the questions not asked stay ticked (own ones too), the
-        ones asked go, and the new suggestions of ``new_result`` come ticked."""
+        ones asked go, and the new suggestions of ``new_result`` come ticked.
+
+        A question not asked that ``new_result`` no longer offers (one about starting, say)
+        carries as the person's own, in its words, so nothing left to ask is lost.
+        """
         kept = build_question_list(old_result, choices).kept
         asked = set(self.asked)
         suggested = set(old_result.suggested)
+        offered = {q.slug for q in new_result.questions}
+        own = [text for n, text in enumerate(choices.own, start=1) if own_key(n) not in asked]
+        own += [q.text for q in old_result.questions if q.slug in kept - asked - offered]
         not_asked = ListChoices(
             dropped=tuple(dict.fromkeys((*choices.dropped, *(q.slug for q in old_result.questions
                                                              if q.slug in kept & asked & suggested)))),
             added=tuple(s for s in choices.added if s not in asked),
             top=None if choices.top is None else tuple(s for s in choices.top if s not in asked) or None,
-            own=tuple(text for n, text in enumerate(choices.own, start=1) if own_key(n) not in asked),
+            own=tuple(own[:MAX_OWN]),
         )
         return not_asked.carried_over(old_result, new_result)
