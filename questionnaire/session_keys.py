@@ -7,6 +7,7 @@ from django.middleware.csrf import CSRF_SESSION_KEY
 from django.utils.cache import add_never_cache_headers
 
 from .engine import Answers, InvalidAnswers
+from .printout import PAPER_SIZES, paper_for_language
 from .question_list import ListChoices
 from .sessions import BEGAN_SESSION_KEY
 
@@ -69,3 +70,14 @@ def stored_answers(request, content):
 def saved_choices(request):
     """The list choices saved in this session (none saved: the suggested list)."""
     return ListChoices.from_dict(request.session.get(LIST_SESSION_KEY))
+
+
+def paper_size(request, clinic=None):
+    """The paper the person chose, else the clinic's, else the one their language's region
+    uses (US English: Letter)."""
+    chosen = request.session.get(PAPER_SESSION_KEY) if request.session.session_key else None
+    if chosen in PAPER_SIZES:
+        return chosen
+    if clinic is not None and clinic.paper in PAPER_SIZES:
+        return clinic.paper
+    return paper_for_language(request.headers.get("Accept-Language", ""))

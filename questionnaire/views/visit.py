@@ -11,16 +11,16 @@ from django.views.decorators.http import require_GET, require_http_methods
 from ..engine import recommend
 from ..fonts import fonts_for
 from ..languages import posted_language, remember_language, request_region
-from ..links import MAX_AGE, MAX_LINK_LENGTH
+from ..links import MAX_AGE, MAX_LINK_LENGTH, list_link, qr_code
 from ..pdf_limit import COSTLY_PDFS_PER_MINUTE, WINDOW_SECONDS, allow_costly_pdf
 from ..question_list import build_question_list
-from ..session_keys import TEXT_SIZE_SESSION_KEY, TEXT_SIZES, VISIT_SESSION_KEY, saved_choices
+from ..session_keys import TEXT_SIZE_SESSION_KEY, TEXT_SIZES, VISIT_SESSION_KEY, paper_size, saved_choices
 from ..sessions import MAX_COOKIE_BYTES
 from ..visit import MAX_ANSWER_LENGTH, MAX_OTHER_LENGTH, MAX_TEACH_BACK_LENGTH, VisitNotes, next_visit_answers, visit_items
 from ..visit_forms import VisitNotesForm
 from ..visit_pdf import as_pdf, summary_texts
 from ..visit_summary import VisitSummary, as_text
-from .result import _list_link, _qr_code, _with_answers, paper_size
+from .pages import with_answers
 
 FORM_ID = "visit-form"
 
@@ -30,7 +30,7 @@ def saved_notes(request):
 
 
 @require_http_methods(["GET", "POST"])
-@_with_answers
+@with_answers
 def visit(request, answers, content):
     """The list in large type, to tick and note during the visit; POST keeps the notes."""
     question_list = build_question_list(recommend(answers, content), saved_choices(request))
@@ -103,7 +103,7 @@ def _summary(request, answers, content, with_link=True):
     if with_link:
         following = next_visit_answers(answers)
         next_choices = notes.carried_forward(choices, outcome, recommend(following, content))
-        link = _list_link(request, following, next_choices)
+        link = list_link(request, following, next_choices)
     return VisitSummary.build(
         build_question_list(outcome, choices), notes, language=content.language,
         date=notes.date or timezone.localdate(), condition=outcome.condition.label,
@@ -114,14 +114,14 @@ def _summary(request, answers, content, with_link=True):
 
 
 @require_GET
-@_with_answers
+@with_answers
 def visit_summary(request, answers, content):
     """What was asked and answered, what is left for next time, and a link to the next visit's list."""
     summary = _summary(request, answers, content)
     return render(request, "questionnaire/visit_summary.html", {
         "summary": summary,
         "headings": summary.headings(),
-        "qr_code": _qr_code(summary.link) if summary.link else None,
+        "qr_code": qr_code(summary.link) if summary.link else None,
         "link_limit": MAX_LINK_LENGTH,
         "max_age_days": MAX_AGE.days,
         "back_url": reverse("questionnaire:visit"),
@@ -136,7 +136,7 @@ def _attachment(body, content_type, filename):
 
 
 @require_GET
-@_with_answers
+@with_answers
 def visit_summary_pdf(request, answers, content):
     summary = _summary(request, answers, content)
     if fonts_for(summary_texts(summary))[0] and not allow_costly_pdf(request):
@@ -148,7 +148,7 @@ def visit_summary_pdf(request, answers, content):
 
 
 @require_GET
-@_with_answers
+@with_answers
 def visit_summary_text(request, answers, content):
     summary = _summary(request, answers, content)
     return _attachment(as_text(summary), "text/plain; charset=utf-8", f"{summary.filename_stem}.txt")
