@@ -9,6 +9,7 @@ from django.utils.cache import add_never_cache_headers
 from .engine import Answers, InvalidAnswers
 from .printout import PAPER_SIZES, paper_for_language
 from .question_list import ListChoices
+from .visit import VisitNotes
 from .sessions import BEGAN_SESSION_KEY
 
 ANSWERS_SESSION_KEY = "immunoguide_answers"
@@ -70,6 +71,11 @@ def stored_answers(request, content):
 def saved_choices(request):
     """The list choices saved in this session (none saved: the suggested list)."""
     return ListChoices.from_dict(request.session.get(LIST_SESSION_KEY))
+
+
+def saved_visit_notes(request):
+    """The visit notes saved in this session (none saved: empty notes)."""
+    return VisitNotes.from_dict(request.session.get(VISIT_SESSION_KEY))
 
 
 def paper_size(request, clinic=None):

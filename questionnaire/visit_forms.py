@@ -6,12 +6,16 @@ from django.utils.translation import gettext_lazy as _
 
 from .visit import MAX_ANSWER_LENGTH, MAX_OTHER_LENGTH, MAX_TEACH_BACK_LENGTH, VisitNotes
 
-TOO_LONG = _("Keep this to %(limit_value)d characters or fewer. It has %(show_value)d.")
+#: Django's max_length message, naming the box by the question's number on the page.
+ANSWER_TOO_LONG = _("The answer to question {number} can be up to %(limit_value)d characters. It has %(show_value)d.")
+TEACH_BACK_TOO_LONG = _("Your own words for question {number} can be up to %(limit_value)d characters. "
+                        "It has %(show_value)d.")
+OTHER_TOO_LONG = _("The last box can be up to %(limit_value)d characters. It has %(show_value)d.")
 
 
-def _text_field(limit):
+def _text_field(limit, message, number):
     return forms.CharField(required=False, max_length=limit, widget=forms.Textarea(attrs={"rows": 2}),
-                           error_messages={"max_length": TOO_LONG})
+                           error_messages={"max_length": format_lazy(message, number=number)})
 
 
 class VisitNotesForm(forms.Form):
@@ -24,16 +28,16 @@ class VisitNotesForm(forms.Form):
     other = forms.CharField(
         label=_("Anything else the doctor said"), required=False, max_length=MAX_OTHER_LENGTH,
         help_text=format_lazy(_("Up to {length} characters."), length=MAX_OTHER_LENGTH),
-        widget=forms.Textarea(attrs={"rows": 4}), error_messages={"max_length": TOO_LONG})
+        widget=forms.Textarea(attrs={"rows": 4}), error_messages={"max_length": OTHER_TOO_LONG})
 
     def __init__(self, *args, items=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.items = list(items)
         self.fields["asked"].choices = [(item.key, item.key) for item in self.items]
-        for item in self.items:
-            self.fields[f"answer-{item.key}"] = _text_field(MAX_ANSWER_LENGTH)
+        for number, item in enumerate(self.items, start=1):
+            self.fields[f"answer-{item.key}"] = _text_field(MAX_ANSWER_LENGTH, ANSWER_TOO_LONG, number)
             if item.top:
-                self.fields[f"teach_back-{item.key}"] = _text_field(MAX_TEACH_BACK_LENGTH)
+                self.fields[f"teach_back-{item.key}"] = _text_field(MAX_TEACH_BACK_LENGTH, TEACH_BACK_TOO_LONG, number)
 
     @classmethod
     def initial_from(cls, notes):

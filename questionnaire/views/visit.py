@@ -14,19 +14,16 @@ from ..languages import posted_language, remember_language, request_region
 from ..links import MAX_AGE, MAX_LINK_LENGTH, list_link, qr_code
 from ..pdf_limit import COSTLY_PDFS_PER_MINUTE, WINDOW_SECONDS, allow_costly_pdf
 from ..question_list import build_question_list
-from ..session_keys import TEXT_SIZE_SESSION_KEY, TEXT_SIZES, VISIT_SESSION_KEY, paper_size, saved_choices
+from ..session_keys import (
+    TEXT_SIZE_SESSION_KEY, TEXT_SIZES, VISIT_SESSION_KEY, paper_size, saved_choices, saved_visit_notes)
 from ..sessions import MAX_COOKIE_BYTES
-from ..visit import MAX_ANSWER_LENGTH, MAX_OTHER_LENGTH, MAX_TEACH_BACK_LENGTH, VisitNotes, next_visit_answers, visit_items
+from ..visit import MAX_ANSWER_LENGTH, MAX_OTHER_LENGTH, MAX_TEACH_BACK_LENGTH, next_visit_answers, visit_items
 from ..visit_forms import VisitNotesForm
 from ..visit_pdf import as_pdf, summary_texts
 from ..visit_summary import VisitSummary, as_text
 from .pages import with_answers
 
 FORM_ID = "visit-form"
-
-
-def saved_notes(request):
-    return VisitNotes.from_dict(request.session.get(VISIT_SESSION_KEY))
 
 
 @require_http_methods(["GET", "POST"])
@@ -36,7 +33,7 @@ def visit(request, answers, content):
     question_list = build_question_list(recommend(answers, content), saved_choices(request))
     items = visit_items(question_list)
     if request.method == "GET":
-        form = VisitNotesForm(items=items, initial=VisitNotesForm.initial_from(saved_notes(request)))
+        form = VisitNotesForm(items=items, initial=VisitNotesForm.initial_from(saved_visit_notes(request)))
         return _visit_page(request, form)
     form = VisitNotesForm(request.POST, items=items)
     if not (form.is_valid() and _keep_notes(request, form)):
@@ -60,7 +57,7 @@ def visit(request, answers, content):
 def _keep_notes(request, form):
     """Put the notes in the session, unless the cookie could then not carry them (the form says why)."""
     before = request.session.get(VISIT_SESSION_KEY)
-    date = saved_notes(request).date or timezone.localdate()
+    date = saved_visit_notes(request).date or timezone.localdate()
     request.session[VISIT_SESSION_KEY] = form.notes(date).as_dict()
     size = request.session.cookie_size()
     if size <= MAX_COOKIE_BYTES:
@@ -98,7 +95,7 @@ def _summary(request, answers, content, with_link=True):
     """The visit summary of the notes saved in this session, with a link to the next visit's list."""
     outcome = recommend(answers, content)
     choices = saved_choices(request)
-    notes = saved_notes(request)
+    notes = saved_visit_notes(request)
     link = None
     if with_link:
         following = next_visit_answers(answers)
