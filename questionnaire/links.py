@@ -7,6 +7,11 @@ expires after :data:`MAX_AGE`.
 """
 from datetime import timedelta
 
+import segno
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
+
 from .engine import ANSWER_KEYS, Answers, InvalidAnswers
 from .question_list import ListChoices
 from .sealing import Expired, Unreadable, seal, unseal
@@ -56,3 +61,17 @@ def read_token(token, content):
     except (InvalidAnswers, KeyError, TypeError, ValueError):
         raise LinkInvalid from None
     return answers, choices
+
+
+def list_link(request, answers, choices):
+    """A link that reopens this list on any device, its answers sealed inside; None if too long to offer."""
+    token = make_token(answers, choices)
+    link = request.build_absolute_uri(reverse("questionnaire:open_list", kwargs={"token": token}))
+    # Mail and message apps cut longer links; print or download the list instead.
+    return link if len(link) <= MAX_LINK_LENGTH else None
+
+
+def qr_code(link):
+    """The link as an inline SVG QR code, for the page and its printout."""
+    return mark_safe(segno.make(link, error="m").svg_inline(
+        scale=3, border=4, omitsize=True, svgclass="qr-code", title=gettext("QR code of the link to your list")))

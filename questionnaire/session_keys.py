@@ -7,7 +7,9 @@ from django.middleware.csrf import CSRF_SESSION_KEY
 from django.utils.cache import add_never_cache_headers
 
 from .engine import Answers, InvalidAnswers
+from .printout import PAPER_SIZES, paper_for_language
 from .question_list import ListChoices
+from .visit import VisitNotes
 from .sessions import BEGAN_SESSION_KEY
 
 ANSWERS_SESSION_KEY = "immunoguide_answers"
@@ -21,6 +23,8 @@ LAST_ACTIVITY_SESSION_KEY = "last_activity"
 DRAFT_SESSION_KEY = "immunoguide_draft"
 #: Own questions that came in a link, so the page can say who added them.
 LINK_OWN_SESSION_KEY = "immunoguide_link_own"
+#: The notes of the visit (questionnaire/visit.py): the person's, so every wipe forgets them.
+VISIT_SESSION_KEY = "immunoguide_visit"
 TEXT_SIZES = ("normal", "large")
 #: Kept in a session that holds no person: the device's settings, the secret its forms'
 #: CSRF tokens come from, and when the session began. A wipe keeps the first three; they say
@@ -35,7 +39,8 @@ def holds_a_person(session):
 
 
 def wipe_person(request):
-    """Forget everything of this person, in a new session; keep only the device's settings."""
+    """Forget everything of this person (answers, list, visit notes), in a new session; keep only
+    the device's settings."""
     kept = {key: request.session.get(key)
             for key in (TEXT_SIZE_SESSION_KEY, PAPER_SESSION_KEY, PRINT_LANGUAGES_SESSION_KEY)}
     request.session.flush()
@@ -66,3 +71,19 @@ def stored_answers(request, content):
 def saved_choices(request):
     """The list choices saved in this session (none saved: the suggested list)."""
     return ListChoices.from_dict(request.session.get(LIST_SESSION_KEY))
+
+
+def saved_visit_notes(request):
+    """The visit notes saved in this session (none saved: empty notes)."""
+    return VisitNotes.from_dict(request.session.get(VISIT_SESSION_KEY))
+
+
+def paper_size(request, clinic=None):
+    """The paper the person chose, else the clinic's, else the one their language's region
+    uses (US English: Letter)."""
+    chosen = request.session.get(PAPER_SESSION_KEY) if request.session.session_key else None
+    if chosen in PAPER_SIZES:
+        return chosen
+    if clinic is not None and clinic.paper in PAPER_SIZES:
+        return clinic.paper
+    return paper_for_language(request.headers.get("Accept-Language", ""))

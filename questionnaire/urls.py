@@ -19,6 +19,11 @@ urlpatterns = [
     path("result/qr.svg", views.result_qr, name="result_qr"),
     path("result/check-in/", views.check_in, name="check_in"),
     path("result/fhir/", views.result_fhir, name="result_fhir"),
+    # During and after the visit (questionnaire/views/visit.py).
+    path("result/visit/", views.visit, name="visit"),
+    path("result/visit/summary/", views.visit_summary, name="visit_summary"),
+    path("result/visit/summary/pdf/", views.visit_summary_pdf, name="visit_summary_pdf"),
+    path("result/visit/summary/text/", views.visit_summary_text, name="visit_summary_text"),
     path("fhir/metadata", views.fhir_metadata, name="fhir_metadata"),
     re_path(r"^fhir/(?P<kind>[A-Za-z]+)/?$", views.fhir_search, name="fhir_search"),
     re_path(r"^fhir/(?P<kind>[A-Za-z]+)/(?P<resource_id>[-A-Za-z0-9.]{1,64})/?$", views.fhir_resource,

@@ -176,7 +176,8 @@ class TestNothingOfTheLastPersonOnBack:
     """Back after a wipe asks again for the pages it passed; each must hold nothing of the last person."""
 
     PAGES_WITH_ANSWERS = [step_url("goal"), step_url("stage"), step_url("check"), RESULT,
-                          reverse("questionnaire:result_link"), reverse("questionnaire:check_in")]
+                          reverse("questionnaire:result_link"), reverse("questionnaire:check_in"),
+                          reverse("questionnaire:visit"), reverse("questionnaire:visit_summary")]
 
     @pytest.mark.parametrize("url", PAGES_WITH_ANSWERS)
     def test_pages_with_answers_are_never_stored_by_the_browser(self, client, url):

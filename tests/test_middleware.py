@@ -113,7 +113,8 @@ def test_the_pages_timer_wipes_through_start_over(client, clinic):
     assert client.get(RESULT).url == reverse("questionnaire:start") + "?expired=1"
 
 
-@pytest.mark.parametrize("url", [step_url("goal"), RESULT, reverse("questionnaire:result_link")])
+@pytest.mark.parametrize("url", [step_url("goal"), RESULT, reverse("questionnaire:result_link"),
+                                 reverse("questionnaire:visit")])
 def test_every_page_with_answers_carries_the_timer_and_a_no_script_refresh(client, clinic, limit, url):
     complete(client, "modulate", "hay_fever")
     response = client.get(url, follow=True)

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from questionnaire.engine import Answers
 from questionnaire.question_list import ListChoices
+from questionnaire.visit import VisitNotes
 from questionnaire.vocabulary import Concern, Factor, Goal, Stage
 from tests.helpers.builders import adults_only_conditions, shipped_conditions
 from tests.helpers.servers import gunicorn
@@ -50,6 +51,9 @@ def test_a_full_flow_writes_no_answer_to_the_logs_at_any_level(written_log):
     client.get("/result/pdf/")
     client.get("/result/fhir/")
     client.get("/result/check-in/")
+    client.post("/result/visit/", {"asked": ["x"], "other": "The secret answer was noted."})
+    client.post("/result/visit/", {"other": "The secret answer was noted."})
+    client.get("/result/visit/summary/pdf/")
     page = client.get("/result/link/").content.decode()
     token = re.search(r"/list/([^/]+)/", page).group(1)
     Client().get(f"/list/{token}/")
@@ -61,7 +65,7 @@ def test_a_full_flow_writes_no_answer_to_the_logs_at_any_level(written_log):
     logged = written_log.getvalue()
     assert "Bad Request" in logged or "Not Found" in logged, "the log capture saw nothing"
     for secret in ["kidney_transplant", "Kidney transplant", "pregnancy", "infection_history",
-                   "fertility", "secret question", token[:20]]:
+                   "fertility", "secret question", "secret answer", token[:20]]:
         assert secret not in logged
 
 
@@ -130,10 +134,15 @@ def _people_use_the_tool(typed):
         client.post(reverse("questionnaire:result"), {"action": "save", "own": f"{typed} {number}?"})
         for name in ("result", "result_pdf", "result_text", "result_fhir", "check_in", "result_link"):
             assert client.get(reverse(f"questionnaire:{name}")).status_code == 200
+        visit = reverse("questionnaire:visit")
+        first = client.get(visit).context["form"].items[0].key
+        client.post(visit, {"asked": [first], f"answer-{first}": f"{typed} answer {number}.", "other": typed})
+        for name in ("visit", "visit_summary", "visit_summary_pdf", "visit_summary_text"):
+            assert client.get(reverse(f"questionnaire:{name}")).status_code == 200
 
 
-#: What a person's answers and list are held in, in the app.
-A_PERSONS = (Answers, ListChoices)
+#: What a person's answers, list and visit notes are held in, in the app.
+A_PERSONS = (Answers, ListChoices, VisitNotes)
 
 
 def _people_alive():

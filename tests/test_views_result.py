@@ -344,7 +344,7 @@ class TestLinks:
     def test_the_qr_code_image_needs_answers_and_a_link_short_enough_to_carry(self, client, listed):
         from django.test import Client
         assert Client().get(reverse("questionnaire:result_qr")).status_code == 302
-        with mock.patch("questionnaire.views.result.MAX_LINK_LENGTH", 10):
+        with mock.patch("questionnaire.links.MAX_LINK_LENGTH", 10):
             page = client.get(RESULT)
             assert page.context["document"].link == ""
             assert reverse("questionnaire:result_qr") not in page.content.decode()

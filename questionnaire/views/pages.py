@@ -1,6 +1,7 @@
 """The plain pages: start, about, start over, ready for the next person, home or clinic, the text
 size and "I am still here"."""
 import datetime
+from functools import wraps
 
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
@@ -18,7 +19,8 @@ from ..printout import sign_off_line, translation_line
 from ..device import (
     CLINIC, HOME, device_mode, is_clinic_device, may_choose, may_switch_to_home, remember_mode)
 from ..session_keys import (
-    LAST_ACTIVITY_SESSION_KEY, TEXT_SIZE_SESSION_KEY, TEXT_SIZES, cleared_response, holds_a_person, wipe_person)
+    LAST_ACTIVITY_SESSION_KEY, TEXT_SIZE_SESSION_KEY, TEXT_SIZES, cleared_response, holds_a_person, stored_answers,
+    wipe_person)
 
 
 def start_url(expired=False):
@@ -30,6 +32,22 @@ def answers_gone_url(request):
     the next person" (Back after a wipe shows nothing of the last one), a home one to the start,
     which says the answers are no longer here."""
     return reverse("questionnaire:ready") if is_clinic_device(request) else start_url(expired=True)
+
+
+def with_answers(view):
+    """Run ``view(request, answers, content, ...)``, or send a person with no answers away (answers_gone_url).
+
+    Shared by the result's views and the visit's: every page that shows answers is never cached.
+    """
+    @never_cache
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        content = current_content()
+        answers = stored_answers(request, content)
+        if answers is None:
+            return redirect(answers_gone_url(request))
+        return view(request, answers, content, *args, **kwargs)
+    return wrapper
 
 
 @require_GET

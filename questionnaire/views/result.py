@@ -1,6 +1,5 @@
 """The result: the summary, the question list a person trims and prints, its downloads and links."""
 import io
-from functools import wraps
 
 import segno
 from django.conf import settings
@@ -9,7 +8,6 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
@@ -25,42 +23,18 @@ from ..glossary import result_terms
 from ..pdf import as_pdf, is_costly
 from ..pdf_limit import COSTLY_PDFS_PER_MINUTE, WINDOW_SECONDS, allow_costly_pdf
 from ..printout import (
-    EMERGENCY_LINE, OWN_FROM_LINK, PAPER_SIZES, ListDocument, as_text, paper_for_language,
-    paper_size_labels, sign_off_line)
-from ..links import MAX_AGE, MAX_LINK_LENGTH, LinkExpired, LinkInvalid, make_token, read_token
+    EMERGENCY_LINE, OWN_FROM_LINK, PAPER_SIZES, ListDocument, as_text, paper_size_labels, sign_off_line)
+from ..links import MAX_AGE, MAX_LINK_LENGTH, LinkExpired, LinkInvalid, list_link as _list_link, qr_code as _qr_code
+from ..links import read_token
 from ..question_list import build_question_list
 from ..languages import posted_language, remember_language, request_region
 from ..session_keys import (
     ANSWERS_SESSION_KEY, LINK_OWN_SESSION_KEY, LIST_SESSION_KEY, PAPER_SESSION_KEY, PRINT_LANGUAGES_SESSION_KEY,
-    TEXT_SIZE_SESSION_KEY, TEXT_SIZES, saved_choices, stored_answers, wipe_person)
+    TEXT_SIZE_SESSION_KEY, TEXT_SIZES, paper_size, saved_choices, stored_answers, wipe_person)
 from ..sessions import MAX_COOKIE_BYTES
 from ..vocabulary import Goal, Stage
 from .fhir import fhir_response
-from .pages import answers_gone_url, start_url
-
-
-def _with_answers(view):
-    """Run ``view(request, answers, content, ...)``, or send a person with no answers to the start."""
-    @never_cache
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        content = current_content()
-        answers = stored_answers(request, content)
-        if answers is None:
-            return redirect(answers_gone_url(request))
-        return view(request, answers, content, *args, **kwargs)
-    return wrapper
-
-
-def paper_size(request, clinic=None):
-    """The paper the person chose, else the clinic's, else the one their language's region
-    uses (US English: Letter)."""
-    chosen = request.session.get(PAPER_SESSION_KEY) if request.session.session_key else None
-    if chosen in PAPER_SIZES:
-        return chosen
-    if clinic is not None and clinic.paper in PAPER_SIZES:
-        return clinic.paper
-    return paper_for_language(request.headers.get("Accept-Language", ""))
+from .pages import with_answers as _with_answers
 
 
 def _save_paper_size(request):
@@ -262,19 +236,6 @@ def _saved_document(request, answers, content):
                           link=_list_link(request, answers, choices))
 
 
-def _list_link(request, answers, choices):
-    """A link that reopens this list on any device, its answers sealed inside; None if too long to offer."""
-    token = make_token(answers, choices)
-    link = request.build_absolute_uri(reverse("questionnaire:open_list", kwargs={"token": token}))
-    # Mail and message apps cut longer links; print or download the list instead.
-    return link if len(link) <= MAX_LINK_LENGTH else None
-
-
-def _qr_code(link):
-    return mark_safe(segno.make(link, error="m").svg_inline(
-        scale=3, border=4, omitsize=True, svgclass="qr-code", title=gettext("QR code of the link to your list")))
-
-
 @require_GET
 @_with_answers
 def result_qr(request, answers, content):
@@ -377,4 +338,5 @@ LIST_ACTIONS = {
     "link": "questionnaire:result_link",
     "check_in": "questionnaire:check_in",
     "fhir": "questionnaire:result_fhir",
+    "visit": "questionnaire:visit",
 }

@@ -27,6 +27,15 @@ def visit_every_page_type(client):
     client.get(post_step(client, "check").url)
     result = reverse("questionnaire:result")
     pages["result"] = client.get(result)
+    visit = reverse("questionnaire:visit")
+    pages["visit"] = client.get(visit)
+    first = pages["visit"].context["form"].items[0].key
+    pages["visit-error"] = client.post(visit, {"asked": [first], f"answer-{first}": "x" * 201, "other": "Kept?"})
+    client.post(visit, {"asked": [first], f"answer-{first}": "Noted.", f"teach_back-{first}": "Mine.", "other": "More."})
+    pages["visit-saved"] = client.get(visit + "?saved=1")
+    pages["visit-summary"] = client.get(reverse("questionnaire:visit_summary"))
+    pages["visit-summary-pdf"] = client.get(reverse("questionnaire:visit_summary_pdf"))
+    pages["visit-summary-text"] = client.get(reverse("questionnaire:visit_summary_text"))
     pages["result-error"] = client.post(result, {"own": "\n".join(["Q?"] * 11)})
     client.post(result, {"own": "Mine?", "keep": []})
     pages["result-saved"] = client.get(result)
@@ -55,7 +64,8 @@ def visit_every_page_type(client):
     return pages
 
 
-HTML_PAGES_EXCLUDED = ("result-pdf", "result-text", "result-fhir", "fhir-questionnaire")
+HTML_PAGES_EXCLUDED = ("result-pdf", "result-text", "result-fhir", "fhir-questionnaire", "visit-summary-pdf",
+                       "visit-summary-text")
 
 
 def page_text(response):

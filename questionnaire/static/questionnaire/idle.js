@@ -49,6 +49,8 @@
     var left = limit - (Date.now() - lastInput);
     if (left <= 0 && !wiping) {
       wiping = true;
+      /* Pages that keep unsaved typing in the tab (visit.js) forget it too. */
+      window.dispatchEvent(new Event("immunoguide-wipe"));
       wipeForm.submit();
     } else if (left <= warnBefore && banner.hidden) {
       /* The words come from the page, in its language: "{n} second(s)". */
