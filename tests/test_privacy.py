@@ -202,7 +202,7 @@ def test_a_message_about_a_person_s_list_travels_only_inside_the_sealed_session(
 
 def test_the_site_sets_the_cookies_the_readme_names_and_no_other(client):
     """README.md, "Privacy": the sealed session, the language chosen, and a clinic device's mode
-    (which holds the word "clinic" and nothing else)."""
+    (which holds the word "clinic", or "clinic-address" when the clinic's address set it, and nothing else)."""
     from django.conf import settings
     from questionnaire.device import COOKIE_NAME
     from tests.helpers.pages import visit_every_page_type
@@ -210,7 +210,7 @@ def test_the_site_sets_the_cookies_the_readme_names_and_no_other(client):
     client.post("/i18n/setlang/", {"language": "es", "next": "/"})
     assert set(client.cookies) <= {settings.SESSION_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME, COOKIE_NAME}
     client.get("/clinic/")
-    assert client.cookies[COOKIE_NAME].value == "clinic"
+    assert client.cookies[COOKIE_NAME].value == "clinic-address"
 
 
 def test_random_query_strings_fill_no_memory(client):
