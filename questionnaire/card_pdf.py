@@ -31,7 +31,7 @@ WRITE_IN = 4.5  # mm: the height of a line to write on
 SEPARATOR = " \u2022 "  # a bullet between signs
 
 HOW_TO_PRINT = gettext_noop(
-    "Print this page at actual size (100%, not \u201cfit to page\u201d). Cut along the solid line, fold on the "
+    "Print this page at actual size (100%, not “fit to page”). Cut along the solid line, fold on the "
     "dashed line with the printing outside, and keep the card with your bank cards.")
 CHECK_SIZE = gettext_noop("Printed at actual size, the card is 85.6 mm (3.37 in) wide, as wide as a bank card.")
 
@@ -59,42 +59,58 @@ def fit(card):
     3. a card in two languages in its first language only (the page says so);
     4. the medicines named as the first two "and others".
     """
+    # One PDF to measure on, a page per try: loading the fonts is what costs.
+    pdf = _new_pdf(card)
     for size in TEXT_SIZES:
-        if all(_heights(card, size)):
+        if all(_heights(pdf, card, size)):
             return size, card
     for shrink in (lambda c: c, lambda c: c.in_first_language(), lambda c: c.in_first_language().with_short_names()):
-        fitted = _trimmed(shrink(card))
-        if all(_heights(fitted, SMALLEST)):
+        fitted = _trimmed(pdf, shrink(card))
+        if all(_heights(pdf, fitted, SMALLEST)):
             return SMALLEST, fitted
     return SMALLEST, fitted
 
 
-def _trimmed(card):
+def _trimmed(pdf, card):
     """The card at SMALLEST with signs, then the doctor's lines, left off until each side fits (or none is left)."""
-    count = max((len(side.care_team) for side in card.sides), default=0)
-    while not _heights(card, SMALLEST)[0] and count > 0:
-        count -= 1
-        card = card.trimmed(count)
+    most = max((len(side.care_team) for side in card.sides), default=0)
+    if not _heights(pdf, card, SMALLEST)[0]:
+        card = card.trimmed(_most_that_fit(most, lambda count: _heights(pdf, card.trimmed(count), SMALLEST)[0]))
+    if _heights(pdf, card, SMALLEST)[1]:
+        return card
     risks = card.risk_lines()
-    steps = [(risks, 0)] if len(card.sides) > 1 else []
-    for first, others in steps + [(n, 0) for n in range(risks - 1, -1, -1)]:
-        if _heights(card, SMALLEST)[1]:
-            break
-        card = card.shortened_for_the_doctor(first, others)
-    return card
+    if len(card.sides) > 1:
+        card = card.shortened_for_the_doctor(risks, 0)
+        if _heights(pdf, card, SMALLEST)[1]:
+            return card
+    return card.shortened_for_the_doctor(
+        _most_that_fit(risks, lambda count: _heights(pdf, card.shortened_for_the_doctor(count, 0), SMALLEST)[1]), 0)
 
 
-def _heights(card, size):
-    """(front fits, back fits) at this size."""
-    pdf = _new_pdf(card)
+def _most_that_fit(most, fits):
+    """The largest count below ``most`` for which ``fits(count)`` (0 when none does): a binary
+    search, as each try lays the card out again."""
+    low, high = 0, most - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        if fits(middle):
+            low = middle
+        else:
+            high = middle - 1
+    return max(low, 0)
+
+
+def _heights(pdf, card, size):
+    """(front fits, back fits) at this size, drawn on a new page of ``pdf``."""
     pdf.add_page()
     front, back = _draw_card(pdf, card, size, 0, 0)
     return front <= PANEL_HEIGHT - PADDING, back <= 2 * PANEL_HEIGHT - PADDING
 
 
-def as_pdf(card):
-    """The card as PDF bytes: one page, the card at its real size with its cut and fold marks."""
-    size, card = fit(card)
+def as_pdf(card, fitted=None):
+    """The card as PDF bytes: one page, the card at its real size with its cut and fold marks
+    (``fitted``: what ``fit`` gave for it, when already known)."""
+    size, card = fitted or fit(card)
     first = card.languages[0]
     with translation.override(first):
         pdf = _new_pdf(card)
@@ -210,7 +226,8 @@ def _front(pdf, card, size, line):
             _labelled(pdf, side.emergency_heading, SEPARATOR.join(side.emergency), size, line)
         if side.care_team or side.more_signs:
             signs = SEPARATOR.join((*side.care_team, side.more_signs) if side.more_signs else side.care_team)
-            _labelled(pdf, side.care_team_heading, f"{signs}. {side.care_team_fallback}", size, line)
+            _labelled(pdf, side.care_team_heading, signs, size, line)
+            _paragraph(pdf, side.care_team_fallback, size, line)
         if side.emergency_line:
             _paragraph(pdf, side.emergency_line, size, line, bold=True)
 

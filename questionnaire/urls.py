@@ -18,6 +18,9 @@ urlpatterns = [
     path("result/link/", views.result_link, name="result_link"),
     path("result/check-in/", views.check_in, name="check_in"),
     path("result/fhir/", views.result_fhir, name="result_fhir"),
+    # The wallet card for emergencies (views/wallet_card.py).
+    path("result/wallet-card/", views.wallet_card, name="wallet_card"),
+    path("result/wallet-card/pdf/", views.wallet_card_pdf, name="wallet_card_pdf"),
     path("fhir/metadata", views.fhir_metadata, name="fhir_metadata"),
     re_path(r"^fhir/(?P<kind>[A-Za-z]+)/?$", views.fhir_search, name="fhir_search"),
     re_path(r"^fhir/(?P<kind>[A-Za-z]+)/(?P<resource_id>[-A-Za-z0-9.]{1,64})/?$", views.fhir_resource,

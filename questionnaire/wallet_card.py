@@ -146,18 +146,31 @@ class WalletCard:
 
     def label(self, key):
         """A fixed label in every language of the card, joined: "Day phone: / Teléfono de día:"."""
-        return " / ".join(dict.fromkeys(side.labels[key] for side in self.sides))
+        return " / ".join(text for _, text in self.label_parts(key))
+
+    def label_parts(self, key):
+        """(language, text) of a fixed label in each language of the card: a page marks each one's language."""
+        return [(side.language, side.labels[key]) for side in self.sides]
 
     def title(self):
-        return " / ".join(dict.fromkeys(side.title for side in self.sides))
+        return " / ".join(text for _, text in self.title_parts())
+
+    def title_parts(self):
+        return [(side.language, side.title) for side in self.sides]
 
     def clinic_rows(self):
         """(label, value) for the back: the clinic's name and numbers, or "" to leave a line to write on."""
+        return [(self.label(key), value) for key, value in self._clinic_values()]
+
+    def clinic_rows_parts(self):
+        """The same with each label's parts by language (label_parts)."""
+        return [(self.label_parts(key), value) for key, value in self._clinic_values()]
+
+    def _clinic_values(self):
         clinic = self.clinic
-        return [(self.label("my_name"), ""),
-                (self.label("care_team"), clinic.name if clinic else ""),
-                (self.label("day_phone"), clinic.day_phone if clinic else ""),
-                (self.label("night_phone"), clinic.out_of_hours_phone if clinic else "")]
+        return [("my_name", ""), ("care_team", clinic.name if clinic else ""),
+                ("day_phone", clinic.day_phone if clinic else ""),
+                ("night_phone", clinic.out_of_hours_phone if clinic else "")]
 
     def care_team_signs(self):
         return sum(len(side.care_team) for side in self.sides)

@@ -358,4 +358,5 @@ LIST_ACTIONS = {
     "link": "questionnaire:result_link",
     "check_in": "questionnaire:check_in",
     "fhir": "questionnaire:result_fhir",
+    "wallet_card": "questionnaire:wallet_card",
 }

@@ -20,3 +20,8 @@ document.querySelectorAll("[data-paper]").forEach(function (radio) {
     paperSheet.href = radio.value === "letter" ? paperSheet.dataset.letter : paperSheet.dataset.a4;
   });
 });
+/* The wallet card's Print button (wallet_card.html): shown only where JavaScript can print. */
+document.querySelectorAll("[data-print]").forEach(function (button) {
+  button.hidden = false;
+  button.addEventListener("click", function () { window.print(); });
+});
