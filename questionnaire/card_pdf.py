@@ -3,7 +3,7 @@
 The card is a bank card's size, 85.6 x 54 mm, folded in two: one strip of 85.6 x 108 mm,
 front above the fold and back below, both upright (flipped over its folded edge, each side
 reads the right way up). It prints at its real size on the person's A4 or Letter paper, with
-cut marks at its corners and fold marks on the fold, and a line on how to print and cut it:
+cut marks at its corners and fold marks on the fold, and below it how to print and cut it:
 a page the size of the card would be scaled up by most home printers' "fit to page".
 
 Everything must fit on the card: the text takes the largest of TEXT_SIZES that fits, and at
@@ -24,7 +24,7 @@ TEXT_SIZES = (7.5, 7, 6.5, 6)
 #: No text on the card is smaller than this (pt): below it a wallet card is no longer legible.
 SMALLEST = TEXT_SIZES[-1]
 PT = 25.4 / 72  # mm per point
-CARD_TOP = 32  # mm from the top of the paper
+CARD_TOP = 20  # mm from the top of the paper: room for the cut marks above it
 MARK, MARK_GAP = 5, 1.5  # mm: the cut and fold marks, and their gap from the card
 PAGE_TEXT = 10  # pt: the lines on the paper around the card
 WRITE_IN = 4.5  # mm: the height of a line to write on
@@ -49,22 +49,27 @@ class _CardPDF(_ListPDF):
 
 
 def fit(card):
-    """(text size, card): the largest size at which the whole card fits. Else, at SMALLEST, the
-    first of these that fits, each going further than the one before:
+    """(text size, card): the largest size at which the whole card fits. Else, the first of these
+    that fits, each going further than the one before:
 
-    1. as many of the care team's signs as fit on the front, then "and other signs: see your
-       list" (the emergency signs are always there in full);
-    2. on the back, the doctor's lines on the medicines' risks left off from the last, saying
-       the care team can tell more: in the second language first (the first says them in full);
-    3. a card in two languages in its first language only (the page says so);
+    1. a card in two languages with its front, the person's side, in the first language alone
+       (the back, the doctor's, keeps both), at the largest size that fits;
+    2. at SMALLEST, as many of the care team's signs as fit on the front, then "and other signs:
+       see your list" (the emergency signs are always there in full); and on the back, the
+       doctor's lines on the medicines' risks in the second language only (the first says them
+       in full), saying the care team can tell more;
+    3. the same with the whole card in its first language (the page says so), the doctor's
+       lines left off from the last if need be;
     4. the medicines named as the first two "and others".
     """
     # One PDF to measure on, a page per try: loading the fonts is what costs.
     pdf = _new_pdf(card)
-    for size in TEXT_SIZES:
-        if all(_heights(pdf, card, size)):
-            return size, card
-    for shrink in (lambda c: c, lambda c: c.in_first_language(), lambda c: c.in_first_language().with_short_names()):
+    tries = [card, card.with_front_in_first_language()] if len(card.sides) > 1 else [card]
+    for candidate in tries:
+        if all(_heights(pdf, candidate, SMALLEST)):  # else no larger size fits either: skip them
+            return next(size for size in TEXT_SIZES if all(_heights(pdf, candidate, size))), candidate
+    for shrink in (lambda c: c.with_front_in_first_language(), lambda c: c.in_first_language(),
+                   lambda c: c.in_first_language().with_short_names()):
         fitted = _trimmed(pdf, shrink(card))
         if all(_heights(pdf, fitted, SMALLEST)):
             return SMALLEST, fitted
@@ -73,16 +78,14 @@ def fit(card):
 
 def _trimmed(pdf, card):
     """The card at SMALLEST with signs, then the doctor's lines, left off until each side fits (or none is left)."""
-    most = max((len(side.care_team) for side in card.sides), default=0)
+    most = max((len(side.care_team) for side in card.front), default=0)
     if not _heights(pdf, card, SMALLEST)[0]:
         card = card.trimmed(_most_that_fit(most, lambda count: _heights(pdf, card.trimmed(count), SMALLEST)[0]))
     if _heights(pdf, card, SMALLEST)[1]:
         return card
     risks = card.risk_lines()
-    if len(card.sides) > 1:
-        card = card.shortened_for_the_doctor(risks, 0)
-        if _heights(pdf, card, SMALLEST)[1]:
-            return card
+    if len(card.sides) > 1:  # the second language's lines only: the first says them in full, or the card is in one
+        return card.shortened_for_the_doctor(risks, 0)
     return card.shortened_for_the_doctor(
         _most_that_fit(risks, lambda count: _heights(pdf, card.shortened_for_the_doctor(count, 0), SMALLEST)[1]), 0)
 
@@ -118,15 +121,13 @@ def as_pdf(card, fitted=None):
         pdf.set_lang(first)
         pdf.add_page()
         left = (pdf.w - CARD_WIDTH) / 2
-        _page_text(pdf, card, HOW_TO_PRINT, left, 12)
         _marks(pdf, left, CARD_TOP)
         _draw_card(pdf, card, size, left, CARD_TOP)
-        _page_text(pdf, card, CHECK_SIZE, left, CARD_TOP + 2 * PANEL_HEIGHT + MARK + 4)
-        pdf.set_font("DejaVu", size=PAGE_TEXT)
-        for language in card.languages:
-            with translation.override(language):
-                pdf.multi_cell(pdf.epw, PAGE_TEXT * PT * 1.3, disclaimer(), align="L", new_x="LMARGIN",
-                               new_y="NEXT")
+        # Below the card, whatever their length in two languages: how to print it, and the disclaimer.
+        pdf.set_xy(pdf.l_margin, CARD_TOP + 2 * PANEL_HEIGHT + MARK_GAP + MARK + 4)
+        for message in (HOW_TO_PRINT, CHECK_SIZE, None):
+            _page_text(pdf, card, message)
+            pdf.ln(1.5)
         return bytes(pdf.output())
 
 
@@ -147,13 +148,13 @@ def _new_pdf(card):
     return pdf
 
 
-def _page_text(pdf, card, message, left, top):
-    """A line on the paper, outside the card, in each of the card's languages."""
-    pdf.set_xy(pdf.l_margin, top)
+def _page_text(pdf, card, message):
+    """A paragraph on the paper, outside the card, in each of the card's languages (None: the disclaimer)."""
     pdf.set_font("DejaVu", size=PAGE_TEXT)
     for language in card.languages:
         with translation.override(language):
-            pdf.multi_cell(pdf.epw, PAGE_TEXT * PT * 1.3, gettext(message), align="L", new_x="LMARGIN", new_y="NEXT")
+            text = disclaimer() if message is None else gettext(message)
+            pdf.multi_cell(pdf.epw, PAGE_TEXT * PT * 1.3, text, align="L", new_x="LMARGIN", new_y="NEXT")
 
 
 def _marks(pdf, left, top):
@@ -217,7 +218,7 @@ def _write_in(pdf, label, size, line):
 
 def _front(pdf, card, size, line):
     _paragraph(pdf, card.title(), size + 1, (size + 1) * PT * 1.25, bold=True)
-    for side in card.sides:
+    for side in card.front:
         pdf.ln(0.6)
         _labelled(pdf, side.treatment_label, side.treatment, size, line)
         if side.write_medicine:

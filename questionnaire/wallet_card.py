@@ -139,10 +139,21 @@ class WalletCard:
     #: The paper the PDF prints the card on ("a4" or "letter").
     paper: str = "a4"
     date: object = None
+    #: True when the front, the person's side, is in the first language alone (the back, the
+    #: doctor's, keeps both): a card in two languages with no room for both on the front.
+    front_in_first_language: bool = False
 
     @property
     def languages(self):
         return tuple(side.language for side in self.sides)
+
+    @property
+    def front(self):
+        """The words on the front, by language."""
+        return self.sides[:1] if self.front_in_first_language else self.sides
+
+    def with_front_in_first_language(self):
+        return replace(self, front_in_first_language=len(self.sides) > 1)
 
     def label(self, key):
         """A fixed label in every language of the card, joined: "Day phone: / Teléfono de día:"."""
@@ -186,7 +197,7 @@ class WalletCard:
                                          for n, side in enumerate(self.sides)))
 
     def in_first_language(self):
-        return replace(self, sides=self.sides[:1])
+        return replace(self, sides=self.sides[:1], front_in_first_language=False)
 
     def with_short_names(self):
         return replace(self, sides=tuple(side.with_short_names() for side in self.sides))

@@ -104,22 +104,32 @@ def test_without_a_clinic_the_back_has_lines_to_write_the_numbers_in(content):
     assert "(617)" not in text
 
 
-def test_a_card_too_full_shrinks_to_the_floor_and_never_below_keeping_every_emergency_sign(content):
-    """The family with the most signs, in two languages: too much for 7.5 pt."""
+def test_the_family_with_the_most_signs_in_two_languages_makes_one_card_no_smaller_than_the_floor(content):
     medicine = most_signs(content)
     card = card_for(content, medicine, condition="melanoma", languages=("en", "es"))
     size, fitted = fit(card)
-    assert size == SMALLEST == 6 and TEXT_SIZES[0] == 7.5
     data = as_pdf(card)
     assert page_count(data) == 1
     sizes = font_sizes(data)
-    card_text_sizes = [s for s in sizes if s < 10]  # the lines on the paper around the card are 10 pt
-    assert min(sizes) == SMALLEST and min(card_text_sizes) >= SMALLEST
+    assert size == min(sizes) == SMALLEST == 6 and TEXT_SIZES[0] == 7.5
     text = words(data)
-    for side in card.sides:
+    for side in fitted.front:
         assert [sign for sign in side.emergency if sign not in text] == []
-    assert "and other signs: see your list" in text and "y otras señales: vea su lista" in text
-    assert len(fitted.sides[0].care_team) < len(card.sides[0].care_team)
+        assert side.more_signs in text and [sign for sign in side.care_team if sign not in text] == []
+
+
+def test_signs_that_do_not_fit_at_the_floor_are_cut_short_saying_so_with_every_emergency_sign_kept(content):
+    medicines = ("c1_inhibitors", "calcineurin_inhibitors", "ctla4_inhibitors", "complement_inhibitors", "interferon",
+                 "car_t_cells", "systemic_steroids")
+    card = card_for(content, *medicines, clinic=None)
+    size, fitted = fit(card)
+    assert size == SMALLEST and len(fitted.sides[0].care_team) < len(card.sides[0].care_team)
+    data = as_pdf(card)
+    assert page_count(data) == 1 and min(font_sizes(data)) == SMALLEST
+    text = words(data)
+    assert len(card.sides[0].emergency) == 8  # every sign that calls the emergency number
+    assert [sign for sign in card.sides[0].emergency if sign not in text] == []
+    assert "and other signs: see your list" in text
 
 
 def test_a_card_that_fits_keeps_every_sign_in_the_largest_size(content):
@@ -155,3 +165,12 @@ def test_the_card_in_spanish_prints_its_own_words(content):
     text = words(as_pdf(card_for(content, "methotrexate", languages=("es",))))
     assert "Mis medicamentos: metotrexato" in text and "Para el médico de urgencias" in text
     assert "Imprima esta página a tamaño real" in text
+
+
+def test_two_languages_too_full_for_the_front_keep_the_person_s_language_there_and_both_for_the_doctor(content):
+    card = card_for(content, languages=("es", "en"), clinic=None)  # no medicine named: every usual one's signs
+    size, fitted = fit(card)
+    assert fitted.front_in_first_language and fitted.languages == ("es", "en")
+    text = words(as_pdf(card))
+    assert "Mi tratamiento:" in text and "My treatment:" not in text
+    assert "Para el médico de urgencias" in text and "For an emergency doctor" in text

@@ -88,3 +88,9 @@ def test_nothing_of_the_card_is_kept_in_the_session(finished):
     finished.get(CARD, {"language": "both"})
     finished.get(CARD_PDF, {"language": "es"})
     assert dict(finished.session.items()) == before
+
+
+def test_the_link_for_another_page_leads_to_the_card():
+    from django.template.loader import render_to_string
+    html = render_to_string("questionnaire/_wallet_card_link.html")
+    assert f'href="{CARD}"' in html and "Wallet card for emergencies" in html
