@@ -2,6 +2,7 @@
 import unicodedata
 
 from django import forms
+from django.conf import settings
 from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.text import capfirst, format_lazy
@@ -11,6 +12,7 @@ from .content_reading import current_content
 from .engine import factors_offered
 from .question_list import MAX_OWN, MAX_OWN_LENGTH, MAX_TOP, ListChoices
 from .vocabulary import ConditionGroup, Concern, Factor, Goal, Stage
+from .wallet_card import BOTH
 
 #: A plain explanation and an example for each goal, shown under its option.
 GOAL_HINTS = {
@@ -476,3 +478,15 @@ class QuestionListForm(forms.Form):
             top=tuple(self.cleaned_data["top"]),
             own=tuple(self.cleaned_data["own"]),
         )
+
+
+class WalletCardForm(forms.Form):
+    """The wallet card's language: English, Spanish, or both on one card (wallet_card.py)."""
+
+    language = forms.ChoiceField(label=_("Language of the card"), widget=forms.RadioSelect)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [*settings.LANGUAGES, (BOTH, gettext("English and Spanish"))]
+        #: Each language's own name is in that language (as the header's switch says it).
+        self.option_languages = {code: code for code, _ in settings.LANGUAGES}

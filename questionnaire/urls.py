@@ -24,6 +24,9 @@ urlpatterns = [
     path("result/visit/summary/", views.visit_summary, name="visit_summary"),
     path("result/visit/summary/pdf/", views.visit_summary_pdf, name="visit_summary_pdf"),
     path("result/visit/summary/text/", views.visit_summary_text, name="visit_summary_text"),
+    # The wallet card for emergencies (views/wallet_card.py).
+    path("result/wallet-card/", views.wallet_card, name="wallet_card"),
+    path("result/wallet-card/pdf/", views.wallet_card_pdf, name="wallet_card_pdf"),
     path("fhir/metadata", views.fhir_metadata, name="fhir_metadata"),
     re_path(r"^fhir/(?P<kind>[A-Za-z]+)/?$", views.fhir_search, name="fhir_search"),
     re_path(r"^fhir/(?P<kind>[A-Za-z]+)/(?P<resource_id>[-A-Za-z0-9.]{1,64})/?$", views.fhir_resource,

@@ -9,10 +9,12 @@ from .result import check_in, open_list, result, result_fhir, result_link, resul
 from .service import healthz, server_error
 from .visit import visit, visit_summary, visit_summary_pdf, visit_summary_text
 from .wizard import STEPS, QuestionnaireWizard
+from .wallet_card import wallet_card, wallet_card_pdf
 
 __all__ = [
     "QuestionnaireWizard", "STEPS", "about", "check_in", "clinic_device", "device", "fhir_metadata", "fhir_resource",
     "fhir_search", "fhir_unknown", "healthz", "open_list", "result", "result_fhir", "result_link", "result_pdf", "result_qr", "result_text", "server_error",
     "ready", "start", "start_over", "start_url", "still_here", "text_size",
     "visit", "visit_summary", "visit_summary_pdf", "visit_summary_text",
+    "wallet_card", "wallet_card_pdf",
 ]

@@ -339,4 +339,5 @@ LIST_ACTIONS = {
     "check_in": "questionnaire:check_in",
     "fhir": "questionnaire:result_fhir",
     "visit": "questionnaire:visit",
+    "wallet_card": "questionnaire:wallet_card",
 }

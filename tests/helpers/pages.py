@@ -43,6 +43,9 @@ def visit_every_page_type(client):
     pages["result-text"] = client.get(reverse("questionnaire:result_text"))
     pages["result-fhir"] = client.get(reverse("questionnaire:result_fhir"))
     pages["check-in"] = client.get(reverse("questionnaire:check_in"))
+    pages["wallet-card"] = client.get(reverse("questionnaire:wallet_card"), {"language": "both"})
+    pages["wallet-card-error"] = client.get(reverse("questionnaire:wallet_card"), {"language": "tampered"})
+    pages["wallet-card-pdf"] = client.get(reverse("questionnaire:wallet_card_pdf"))
     pages["fhir-questionnaire"] = client.get("/fhir/Questionnaire/immunoguide")
     link_page = client.get(reverse("questionnaire:result_link"))
     pages["link"] = link_page
@@ -65,7 +68,7 @@ def visit_every_page_type(client):
 
 
 HTML_PAGES_EXCLUDED = ("result-pdf", "result-text", "result-fhir", "fhir-questionnaire", "visit-summary-pdf",
-                       "visit-summary-text")
+                       "visit-summary-text", "wallet-card-pdf")
 
 
 def page_text(response):

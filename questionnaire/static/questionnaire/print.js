@@ -56,3 +56,8 @@ if (ownField && ownGroup) {
     ownGroup.hidden = wasHidden;
   });
 }
+/* The wallet card's Print button (wallet_card.html): shown only where JavaScript can print. */
+document.querySelectorAll("[data-print]").forEach(function (button) {
+  button.hidden = false;
+  button.addEventListener("click", function () { window.print(); });
+});
