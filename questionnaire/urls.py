@@ -13,6 +13,7 @@ urlpatterns = [
     path("questions/", wizard, name="questions"),
     re_path(r"^questions/(?P<step>[-\w]+)/$", wizard, name="step"),
     path("result/", views.result, name="result"),
+    path("result/most-important/", views.most_important, name="most_important"),
     path("result/pdf/", views.result_pdf, name="result_pdf"),
     path("result/text/", views.result_text, name="result_text"),
     path("result/link/", views.result_link, name="result_link"),

@@ -40,6 +40,7 @@ def test_every_page_type_is_collected(client):
     assert all("<!DOCTYPE html>" in html for html in pages.values())
     assert "There is a problem" in pages["factors-error"]
     assert "There is a problem" in pages["result-error"]
+    assert "There is a problem" in pages["most-important-error"]
     assert "This link has expired" in pages["link-expired"]
 
 
