@@ -18,6 +18,7 @@ from . import forms
 from .translation import translated_languages
 from .engine import answer_choices
 from .vocabulary import Concern, Factor, Goal, Stage
+from .visit import visit_items
 
 FHIR_VERSION = "4.0.1"
 VOCABULARY_ID = "immunoguide"
@@ -41,6 +42,18 @@ LIST_ITEMS = [
     ("top-questions", "Most important to me (at most 3)", "choice"),
     ("own-questions", "My own questions", "string"),
 ]
+#: During the visit (questionnaire/visit.py): one group per question the person noted on, then
+#: anything else the doctor said. A question is a code of the questions' code system, or an own
+#: question's text (open-choice).
+VISIT_ID = "visit"
+VISIT_ITEMS = [
+    ("visit.question", "The question", "open-choice"),
+    ("visit.asked", "Asked", "boolean"),
+    ("visit.answer", "What the doctor said", "string"),
+    ("visit.own-words", "In my own words, the doctor said", "string"),
+]
+VISIT_OTHER = ("visit-other", "Anything else the doctor said", "text")
+VISIT_DATE = ("visit-date", "Date of the visit", "date")
 #: Each group of the vocabulary's codes: (code, display) of the group, and its codes' labels.
 AXES = {
     "goal": (gettext_noop("Aim of the treatment"), dict(Goal.choices)),
@@ -212,6 +225,11 @@ def questionnaire(content, base):
         if link_id == "top-questions":
             item["enableWhen"] = [{"question": "questions", "operator": "exists", "answerBoolean": True}]
         items.append(item)
+    visit = [{"linkId": link_id, "text": text, "type": kind} for link_id, text, kind in VISIT_ITEMS]
+    visit[0]["answerValueSet"] = canonical(base, "ValueSet", QUESTIONS_ID)
+    items.append({"linkId": VISIT_ID, "text": "During the visit: what was asked and said", "type": "group",
+                  "repeats": True, "item": visit})
+    items += [{"linkId": link_id, "text": text, "type": kind} for link_id, text, kind in (VISIT_OTHER, VISIT_DATE)]
     release = content.release
     return {
         "resourceType": "Questionnaire", "id": QUESTIONNAIRE_ID,
@@ -227,8 +245,10 @@ def questionnaire(content, base):
 
 
 @_in_english
-def questionnaire_response(answers, question_list, content, base, authored):
-    """A person's answers and the questions they will bring (their own as text).
+def questionnaire_response(answers, question_list, content, base, authored, notes=None):
+    """A person's answers and the questions they will bring (their own as text), and with
+    ``notes`` (visit.VisitNotes) what was asked and said at the visit, so a clinic can take the
+    visit summary into its record.
 
     No identifier of the person: ImmunoGuide never asks for one. ``authored`` is a
     timezone-aware datetime.
@@ -250,6 +270,8 @@ def questionnaire_response(answers, question_list, content, base, authored):
     if question_list.own:
         items.append({"linkId": "own-questions", "text": LIST_ITEMS[2][1],
                       "answer": [{"valueString": own} for own in question_list.own]})
+    if notes is not None and not notes.is_empty:
+        items += _visit_items(question_list, notes, content, base)
     return {
         "resourceType": "QuestionnaireResponse",
         "questionnaire": f"{canonical(base, 'Questionnaire', QUESTIONNAIRE_ID)}|{_version(content)}",
@@ -257,6 +279,26 @@ def questionnaire_response(answers, question_list, content, base, authored):
         "authored": authored.isoformat(timespec="seconds"),
         "item": items,
     }
+
+
+def _visit_items(question_list, notes, content, base):
+    """One group per question noted on (asked, or with an answer or own words), in the list's order."""
+    items = []
+    for item in visit_items(question_list):
+        answer, own_words = notes.answers.get(item.key, ""), notes.teach_back.get(item.key, "")
+        if not (notes.was_asked(item.key) or answer or own_words):
+            continue
+        question = ({"valueString": item.text} if item.question is None
+                    else {"valueCoding": _question_coding(base, item.question, content)})
+        parts = [(VISIT_ITEMS[0], question), (VISIT_ITEMS[1], {"valueBoolean": notes.was_asked(item.key)})]
+        parts += [(VISIT_ITEMS[n], {"valueString": text}) for n, text in ((2, answer), (3, own_words)) if text]
+        items.append({"linkId": VISIT_ID, "text": "During the visit: what was asked and said", "item": [
+            {"linkId": link_id, "text": text, "answer": [value]} for (link_id, text, _), value in parts]})
+    if notes.other:
+        items.append({"linkId": VISIT_OTHER[0], "text": VISIT_OTHER[1], "answer": [{"valueString": notes.other}]})
+    if notes.date:
+        items.append({"linkId": VISIT_DATE[0], "text": VISIT_DATE[1], "answer": [{"valueDate": notes.date.isoformat()}]})
+    return items
 
 
 @_in_english

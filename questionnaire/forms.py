@@ -389,12 +389,13 @@ def is_hidden_control(character):
 
 
 class QuestionListForm(forms.Form):
-    """The person's choices on the result page: keep, most important, their own questions."""
+    """The person's choices on the result page: the questions they keep and their own questions.
+
+    The most important are chosen on a page of their own (:class:`TopQuestionsForm`); this
+    form carries the marks the page showed (``top``) over to what is kept.
+    """
 
     keep = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple)
-    top = forms.MultipleChoiceField(
-        required=False, widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": _("Select only questions from your list")})
     own = forms.CharField(
         label=_("Your own questions"),
         help_text=format_lazy(_("One question per line. Up to {count} questions, each up to {length} characters."),
@@ -404,14 +405,13 @@ class QuestionListForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5, "spellcheck": "true"}),
     )
 
-    def __init__(self, *args, questions=(), suggested=frozenset(), **kwargs):
+    def __init__(self, *args, questions=(), suggested=frozenset(), top=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.suggested = suggested
+        self.top = top
         # Only the values are checked; the page writes its own checkboxes.
-        slugs = [(q.slug, q.slug) for q in questions]
-        self.fields["keep"].choices = slugs
+        self.fields["keep"].choices = [(q.slug, q.slug) for q in questions]
         self.fields["keep"].error_messages["invalid_choice"] = _("Select only questions from your list")
-        self.fields["top"].choices = slugs
 
     def clean_own(self):
         lines = [line.strip() for line in self.cleaned_data["own"].splitlines()]
@@ -446,37 +446,26 @@ class QuestionListForm(forms.Form):
               "Please shorten them or remove one, then save again."),
             code="too_big_to_keep", params={"size": size, "limit": limit}))
 
-    def kept(self, keep, top):
-        """The questions kept: those ticked, and those just marked most important.
-
-        Marking a question means "this one, first", so it keeps the question too. A mark
-        the page already showed (``initial["top"]``) goes with its question when the person
-        unticks it: unticking means "not on my list".
-        """
-        shown_top = set(self.initial.get("top") or ())
-        return set(keep) | {slug for slug in top if slug not in shown_top}
-
-    def clean(self):
-        cleaned = super().clean()
-        if "keep" in cleaned and "top" in cleaned:
-            kept = self.kept(cleaned["keep"], cleaned["top"])
-            cleaned["keep"] = [slug for slug, _ in self.fields["keep"].choices if slug in kept]
-            cleaned["top"] = [slug for slug in cleaned["top"] if slug in kept]
-            if len(cleaned["top"]) > MAX_TOP:
-                self.add_error("top", forms.ValidationError(
-                    _("Choose up to %(limit)d most important questions. You chose %(count)d."),
-                    code="too_many_top", params={"limit": MAX_TOP, "count": len(cleaned["top"])}))
-        return cleaned
-
     def choices(self):
-        """The valid form as :class:`ListChoices` (what is kept and marked: :meth:`kept`)."""
-        keep = set(self.cleaned_data["keep"])
+        """The valid form as :class:`ListChoices`."""
+        return self.list_choices(self.cleaned_data["keep"], self.cleaned_data["own"])
+
+    def choices_as_sent(self):
+        """What was ticked, valid or not: the page shows it again with the form's errors."""
+        return self.list_choices(self.data.getlist("keep"), ())
+
+    def list_choices(self, keep, own):
+        """``keep`` as changes from the suggestion, with the marks shown (``top``) of the questions kept.
+
+        Unticking a question takes its mark off, and gives it to no other question.
+        """
+        keep = set(keep)
         slugs = [slug for slug, _ in self.fields["keep"].choices]
         return ListChoices(
             dropped=tuple(s for s in slugs if s in self.suggested and s not in keep),
             added=tuple(s for s in slugs if s not in self.suggested and s in keep),
-            top=tuple(self.cleaned_data["top"]),
-            own=tuple(self.cleaned_data["own"]),
+            top=tuple(s for s in self.top if s in keep),
+            own=tuple(own),
         )
 
 
@@ -490,3 +479,43 @@ class WalletCardForm(forms.Form):
         self.fields["language"].choices = [*settings.LANGUAGES, (BOTH, gettext("English and Spanish"))]
         #: Each language's own name is in that language (as the header's switch says it).
         self.option_languages = {code: code for code, _ in settings.LANGUAGES}
+
+
+class TopQuestionsForm(forms.Form):
+    """The page "Which questions matter most to you?": up to MAX_TOP of the questions kept.
+
+    Only kept questions are offered, so a mark always goes with a question on the list.
+    """
+
+    top = forms.MultipleChoiceField(
+        label=_("Which questions matter most to you?"),
+        help_text=format_lazy(_("Choose up to {count}. They come first on your list and print first."),
+                              count=MAX_TOP),
+        required=False, widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("Select only questions from your list")})
+
+    def __init__(self, *args, questions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = list(questions)
+        self.fields["top"].choices = [(q.slug, q.text) for q in self.questions]
+
+    @property
+    def error_anchors(self):
+        """The error summary's link goes to the first tick box, as GOV.UK's does."""
+        return {"top": f"top-{self.questions[0].slug}"} if self.questions else {}
+
+    def refuse_as_too_big_to_keep(self, size, limit):
+        """The browser cannot carry the list with these marks (questionnaire/sessions.py): say so."""
+        self.add_error(None, forms.ValidationError(
+            _("Your list is too long for this browser to keep. Please shorten your own questions, then "
+              "choose again."),
+            code="too_big_to_keep", params={"size": size, "limit": limit}))
+
+    def clean_top(self):
+        chosen = set(self.cleaned_data["top"])
+        top = [q.slug for q in self.questions if q.slug in chosen]
+        if len(top) > MAX_TOP:
+            raise forms.ValidationError(
+                _("Choose up to %(limit)d most important questions. You chose %(count)d."),
+                code="too_many_top", params={"limit": MAX_TOP, "count": len(top)})
+        return top

@@ -13,6 +13,7 @@ urlpatterns = [
     path("questions/", wizard, name="questions"),
     re_path(r"^questions/(?P<step>[-\w]+)/$", wizard, name="step"),
     path("result/", views.result, name="result"),
+    path("result/most-important/", views.most_important, name="most_important"),
     path("result/pdf/", views.result_pdf, name="result_pdf"),
     path("result/text/", views.result_text, name="result_text"),
     path("result/link/", views.result_link, name="result_link"),
@@ -24,6 +25,7 @@ urlpatterns = [
     path("result/visit/summary/", views.visit_summary, name="visit_summary"),
     path("result/visit/summary/pdf/", views.visit_summary_pdf, name="visit_summary_pdf"),
     path("result/visit/summary/text/", views.visit_summary_text, name="visit_summary_text"),
+    path("result/visit/summary/fhir/", views.visit_summary_fhir, name="visit_summary_fhir"),
     # The wallet card for emergencies (views/wallet_card.py).
     path("result/wallet-card/", views.wallet_card, name="wallet_card"),
     path("result/wallet-card/pdf/", views.wallet_card_pdf, name="wallet_card_pdf"),

@@ -44,7 +44,7 @@ def response_for(content, answers, choices=ListChoices()):
 
 
 def answered(response):
-    return {item["linkId"]: item["answer"] for item in response["item"]}
+    return {item["linkId"]: item["answer"] for item in response["item"] if "answer" in item}
 
 
 class TestQuestionnaire:
@@ -52,7 +52,13 @@ class TestQuestionnaire:
         questionnaire = fhir.questionnaire(content, BASE)
         Questionnaire.model_validate(questionnaire)
         steps = [step for step, _ in QuestionnaireWizard.form_list if step != "check"]
-        assert [item["linkId"] for item in questionnaire["item"]] == [*steps, "questions", "top-questions", "own-questions"]
+        assert [item["linkId"] for item in questionnaire["item"]] == [
+            *steps, "questions", "top-questions", "own-questions", "visit", "visit-other", "visit-date"]
+        visit = questionnaire["item"][-3]
+        assert (visit["type"], visit["repeats"]) == ("group", True)
+        assert [(i["linkId"], i["type"]) for i in visit["item"]] == [
+            ("visit.question", "open-choice"), ("visit.asked", "boolean"), ("visit.answer", "string"),
+            ("visit.own-words", "string")]
         assert questionnaire["version"] == content.release.version
         assert [i["required"] for i in questionnaire["item"][:6]] == [True, True, False, True, False, False]
 
@@ -118,6 +124,37 @@ class TestQuestionnaireResponse:
         assert {item["linkId"] for item in response["item"]} == {"goal", "condition", "stage", "questions", "top-questions"}
         assert not {"subject", "author", "source", "identifier"} & set(response)
         assert response["authored"] == "2026-12-01T09:30:00+00:00"
+
+
+class TestVisitNotes:
+    def test_the_response_carries_what_was_asked_and_said_and_validates(self, content):
+        """So a clinic can take the visit summary into its record (questionnaire/visit.py)."""
+        from questionnaire.visit import VisitNotes
+        answers = Answers("strengthen", "melanoma", "starting")
+        result = recommend(answers, content)
+        question_list = build_question_list(result, ListChoices(own=("Can I still swim?",)))
+        first, second = question_list.top[:2]
+        notes = VisitNotes(asked=(first.slug, second.slug, "own-1"), answers={first.slug: "Blood tests each time."},
+                           teach_back={first.slug: "They check my blood first."}, other="Come back in 3 weeks.",
+                           date=datetime.date(2026, 12, 8))
+        response = fhir.questionnaire_response(answers, question_list, content, BASE, AUTHORED, notes=notes)
+        QuestionnaireResponse.model_validate(response)
+        groups = [item["item"] for item in response["item"] if item["linkId"] == "visit"]
+        noted = [{part["linkId"]: part["answer"][0] for part in group} for group in groups]
+        assert [n["visit.question"].get("valueCoding", {}).get("code") or n["visit.question"]["valueString"]
+                for n in noted] == [first.slug, second.slug, "Can I still swim?"]
+        assert noted[0]["visit.answer"] == {"valueString": "Blood tests each time."}
+        assert noted[0]["visit.own-words"] == {"valueString": "They check my blood first."}
+        assert all(n["visit.asked"] == {"valueBoolean": True} for n in noted) and "visit.answer" not in noted[1]
+        assert answered(response)["visit-other"] == [{"valueString": "Come back in 3 weeks."}]
+        assert answered(response)["visit-date"] == [{"valueDate": "2026-12-08"}]
+
+    def test_without_notes_the_response_has_no_visit(self, content):
+        from questionnaire.visit import VisitNotes
+        answers = Answers("strengthen", "melanoma", "starting")
+        question_list = build_question_list(recommend(answers, content), ListChoices())
+        response = fhir.questionnaire_response(answers, question_list, content, BASE, AUTHORED, notes=VisitNotes())
+        assert not {"visit", "visit-other", "visit-date"} & {item["linkId"] for item in response["item"]}
 
 
 class TestViews:
@@ -197,8 +234,9 @@ class TestViews:
     def test_the_result_page_downloads_the_response_for_a_health_record(self, client):
         page = complete(client, "dampen", "lupus")
         kept = [q.slug for q in page.context["result"].suggested_questions()][1:]
+        client.post(reverse("questionnaire:most_important"), {"top": kept[:1]})
         redirect = client.post(reverse("questionnaire:result"), {
-            "keep": kept, "top": kept[:1], "own": "Can I still travel?", "action": "fhir"})
+            "keep": kept, "own": "Can I still travel?", "action": "fhir"})
         assert redirect.url == reverse("questionnaire:result_fhir")
         response = client.get(redirect.url)
         assert response["Content-Type"] == "application/fhir+json"

@@ -56,7 +56,7 @@ VALID_ANSWERS = {
 }
 #: Never sent back unescaped: a page that shows it raw would run a person's input as HTML.
 MARKER = "<x-fuzz-marker>"
-URLS = ["/", "/questions/", "/result/", "/result/pdf/", "/result/text/", "/result/link/",
+URLS = ["/", "/questions/", "/result/", "/result/most-important/", "/result/pdf/", "/result/text/", "/result/link/",
         "/start-over/", "/text-size/", "/healthz"]
 METHODS = ["GET", "POST", "HEAD", "PUT", "PATCH", "DELETE", "OPTIONS"]
 

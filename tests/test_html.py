@@ -42,6 +42,7 @@ def test_every_page_type_is_collected(client):
     assert "There is a problem" in pages["result-error"]
     assert "There is a problem" in pages["visit-error"] and "Noted." in pages["visit-summary"]
     assert "There is a problem" in pages["wallet-card-error"] and "wallet-card" in pages
+    assert "There is a problem" in pages["most-important-error"]
     assert "This link has expired" in pages["link-expired"]
 
 

@@ -46,7 +46,8 @@ def test_a_full_flow_writes_no_answer_to_the_logs_at_any_level(written_log):
     client = Client(raise_request_exception=False)
     complete(client, ANSWERS["goal"], ANSWERS["condition"], stage=ANSWERS["stage"],
              factors=ANSWERS["factors"], concerns=ANSWERS["concerns"])
-    client.post("/result/", {"own": "Is my secret question logged?", "top": ["x"] * 5})
+    client.post("/result/", {"own": "Is my secret question logged?", "keep": ["x"] * 5})
+    client.post("/result/most-important/", {"top": ["x"] * 5})
     client.post("/result/", {"own": "Is my secret question logged?"})
     client.get("/result/pdf/")
     client.get("/result/fhir/")

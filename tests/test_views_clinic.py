@@ -81,8 +81,8 @@ def test_a_change_to_the_profile_shows_at_once(client, clinic):
 def test_nurse_mode_shows_the_three_most_important_in_large_type(client, clinic):
     response = complete(client, "dampen", "lupus")
     suggested = [q.slug for q in response.context["result"].suggested_questions()]
-    client.post(reverse("questionnaire:result"), {
-        "keep": suggested, "top": suggested[3:5], "action": "check_in"})
+    client.post(reverse("questionnaire:most_important"), {"top": suggested[3:5]})
+    client.post(reverse("questionnaire:result"), {"keep": suggested, "action": "check_in"})
     check_in = client.get(reverse("questionnaire:check_in"))
     document = check_in.context["document"]
     assert [q.slug for q in document.question_list.top] == suggested[3:5]

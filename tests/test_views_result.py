@@ -18,6 +18,7 @@ from tests.helpers.wizard import complete
 
 pytestmark = pytest.mark.django_db
 RESULT = reverse("questionnaire:result")
+MOST_IMPORTANT = reverse("questionnaire:most_important")
 
 
 @pytest.fixture
@@ -38,8 +39,17 @@ def more(finished):
     return [q.slug for q in finished.more_questions()]
 
 
-def save(client, keep, top=(), own="", action="save"):
-    return client.post(RESULT, {"keep": list(keep), "top": list(top), "own": own, "action": action})
+def save(client, keep, top=None, own="", action="save"):
+    """Send the list; with ``top``, first choose those as most important, as a person would."""
+    if top is not None:
+        client.post(RESULT, {"keep": list(keep), "own": own, "action": "save"})
+        mark(client, top)
+    return client.post(RESULT, {"keep": list(keep), "own": own, "action": action})
+
+
+def mark(client, top, **more):
+    """Choose ``top`` on the page "Which questions matter most to you?"."""
+    return client.post(MOST_IMPORTANT, {"top": list(top), **more})
 
 
 def error_of(response, field):
@@ -64,11 +74,12 @@ class TestChoosing:
 
     def test_the_first_three_suggested_are_marked_most_important_until_the_person_chooses(self, client, listed):
         assert client.get(RESULT).context["top"] == set(listed[:3])
-        save(client, listed, top=[])
+        assert client.get(MOST_IMPORTANT).context["chosen"] == set(listed[:3])
+        mark(client, [])
         assert client.get(RESULT).context["top"] == set()
 
     def test_dropped_questions_stay_on_screen_unticked(self, client, listed):
-        response = save(client, listed[2:])
+        response = save(client, listed[2:], top=[])
         assert response.status_code == 302
         context = client.get(RESULT).context
         assert [q.slug for q in context["suggested_questions"]] == listed
@@ -83,39 +94,106 @@ class TestChoosing:
     def test_most_important_questions_come_first(self, client, listed):
         save(client, listed, top=[listed[-1], listed[-2]])
         shown = [q.slug for q in client.get(RESULT).context["suggested_questions"]]
-        assert shown[:2] == [listed[-1], listed[-2]]
+        assert shown[:2] == [listed[-2], listed[-1]]
         assert shown[2:] == listed[:-2]
 
     def test_an_unticked_question_leaves_the_list_with_its_most_important_mark(self, client, listed):
-        save(client, listed[1:], top=[listed[0], listed[1]])
+        mark(client, [listed[0], listed[1]])
+        save(client, listed[1:])
         assert client.session[LIST_SESSION_KEY]["dropped"] == [listed[0]]
         assert client.session[LIST_SESSION_KEY]["top"] == [listed[1]]
 
-    def test_marking_an_unticked_question_most_important_keeps_it_too(self, client, listed, more):
-        """A mark the person gives is never dropped without a word: it puts the question on the list."""
-        save(client, listed[1:], top=[more[0], listed[1]])
-        assert client.session[LIST_SESSION_KEY]["added"] == [more[0]]
-        assert client.session[LIST_SESSION_KEY]["top"] == [more[0], listed[1]]
-        context = client.get(RESULT).context
-        assert more[0] in context["kept"] and context["top"] == {more[0], listed[1]}
-
-    def test_a_new_mark_on_an_unticked_question_counts_towards_the_three(self, client, listed, more):
-        response = save(client, listed[:3], top=[*listed[:3], more[0]], own="Mine?")
-        assert error_of(response, "top") == ("too_many_top", {"limit": 3, "count": 4})
-        assert more[0] in response.context["kept"] and more[0] in response.context["top"]
-        assert LIST_SESSION_KEY not in client.session
-
-    def test_more_than_three_most_important_is_refused_and_nothing_typed_is_lost(self, client, listed):
-        response = save(client, listed, top=listed[:4], own="My own question?")
-        assert response.status_code == 200
-        assert error_of(response, "top") == ("too_many_top", {"limit": 3, "count": 4})
-        assert response.context["form"]["own"].value() == "My own question?"
-        assert LIST_SESSION_KEY not in client.session
+    def test_unticking_one_of_the_first_three_marks_no_other_in_its_place(self, client, listed):
+        save(client, listed[1:])
+        assert client.session[LIST_SESSION_KEY]["top"] == listed[1:3]
+        shown = [q.slug for q in client.get(RESULT).context["suggested_questions"]]
+        assert shown == [listed[1], listed[2], listed[0], *listed[3:]]
 
     def test_a_slug_that_is_not_offered_is_a_form_error_not_a_crash(self, client, listed):
         response = save(client, ["not-a-question"])
         assert response.status_code == 200
         assert "Select only questions from your list" in response.content.decode()
+
+
+class TestMostImportant:
+    """The page "Which questions matter most to you?" (docs/product.md#most-important)."""
+
+    def test_offers_the_questions_kept_as_they_print_with_the_marked_ticked(self, client, listed, more):
+        save(client, [*listed[1:], more[0]])
+        context = client.get(MOST_IMPORTANT).context
+        assert [q.slug for q in context["questions"]] == [*listed[1:], more[0]]
+        assert context["chosen"] == set(listed[1:3])
+
+    def test_the_list_page_saves_what_was_ticked_and_typed_on_the_way(self, client, listed, more):
+        response = client.post(RESULT, {"keep": [*listed[1:], more[0]], "own": "Typed?", "action": "top"})
+        assert response.url == MOST_IMPORTANT
+        assert client.session[LIST_SESSION_KEY]["own"] == ["Typed?"]
+        assert more[0] in {q.slug for q in client.get(MOST_IMPORTANT).context["questions"]}
+
+    def test_a_mark_goes_only_on_a_question_kept(self, client, listed, more):
+        save(client, listed[1:])
+        response = mark(client, [listed[1], listed[0]])
+        assert error_of(response, "top") == ("invalid_choice", {"value": listed[0]})
+        assert response.context["chosen"] == {listed[0], listed[1]}
+        assert client.session[LIST_SESSION_KEY]["top"] == listed[1:3]
+        assert mark(client, [more[0]]).status_code == 200
+
+    def test_marks_are_saved_and_the_list_shows_them_first(self, client, listed, more):
+        save(client, [*listed, more[0]])
+        response = mark(client, [more[0], listed[4]])
+        assert response.url == RESULT + "#questions-heading"
+        assert client.session[LIST_SESSION_KEY]["top"] == [listed[4], more[0]]
+        context = client.get(RESULT).context
+        assert context["top"] == {more[0], listed[4]}
+        assert [q.slug for q in context["document"].question_list.top] == [listed[4], more[0]]
+
+    def test_more_than_three_is_refused_and_the_ticks_shown_again(self, client, listed):
+        save(client, listed, own="My own question?")
+        response = mark(client, listed[:4])
+        assert response.status_code == 200
+        assert error_of(response, "top") == ("too_many_top", {"limit": 3, "count": 4})
+        assert response.context["chosen"] == set(listed[:4])
+        assert client.session[LIST_SESSION_KEY]["top"] == listed[:3]
+        assert client.session[LIST_SESSION_KEY]["own"] == ["My own question?"]
+
+    def test_a_list_sent_with_errors_shows_the_saved_marks_of_what_was_ticked(self, client, listed):
+        mark(client, [listed[4], listed[5]])
+        response = save(client, [*listed[:4], listed[5]], own="x\n" * 11)
+        assert error_of(response, "own")[0] == "too_many_own"
+        assert response.context["top"] == {listed[5]}
+
+    def test_the_header_switch_saves_the_marks_and_comes_back_here(self, client, listed):
+        response = mark(client, [listed[2]], size="large")
+        assert response.url == MOST_IMPORTANT
+        assert client.session["text_size"] == "large"
+        assert client.session[LIST_SESSION_KEY]["top"] == [listed[2]]
+
+    def test_marks_the_browser_cannot_carry_are_refused_and_the_saved_list_kept(self, client, listed):
+        def own(length):
+            return "\n".join(f"{n}: " + "".join(chr(0x4E00 + (n * 300 + i) * 7 % 20000) for i in range(length))
+                             for n in range(10))
+        mark(client, [])
+        low, high = 0, 290  # the longest own questions the cookie can carry, found by halving
+        while low < high:
+            middle = (low + high + 1) // 2
+            if save(client, listed, own=own(middle)).status_code == 302:
+                low = middle
+            else:
+                high = middle - 1
+        assert 0 < low < 290
+        save(client, listed, own=own(low))
+        response = mark(client, listed[-3:])
+        assert response.status_code == 200
+        error = response.context["form"].non_field_errors().as_data()[0]
+        assert error.code == "too_big_to_keep" and error.params["size"] > error.params["limit"]
+        assert response.context["chosen"] == set(listed[-3:])
+        assert client.session[LIST_SESSION_KEY]["top"] == []
+
+    def test_with_nothing_kept_it_says_so(self, client, listed):
+        save(client, [])
+        response = client.get(MOST_IMPORTANT)
+        assert response.context["questions"] == [] and 'name="top"' not in response.content.decode()
+
 
 
 class TestOwnQuestions:
@@ -275,7 +353,7 @@ class TestLinks:
         assert response.url == RESULT
         page = fresh.get(RESULT).content.decode()
         assert re.search(rf'name="keep" value="{listed[0]}" id="keep-{listed[0]}">', page)
-        assert re.search(rf'name="top" value="{listed[3]}"[^>]*checked', page)
+        assert fresh.get(RESULT).context["top"] == {listed[3]}
         assert "Mine, &amp; yours?" in page
 
     def test_nothing_about_the_person_is_written_to_content_tables(self, client, listed):

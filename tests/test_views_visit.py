@@ -213,3 +213,20 @@ class TestClinicDevice:
             response = client.get(VISIT)
         assert response.url == reverse("questionnaire:ready") + "?idle=1"
         assert VISIT_SESSION_KEY not in client.session
+
+
+def test_the_summary_downloads_the_notes_for_a_health_record_as_valid_fhir(client, items):
+    import json
+    from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
+    client.post(VISIT, noted(items))
+    summary = client.get(reverse("questionnaire:visit_summary"))
+    assert reverse("questionnaire:visit_summary_fhir") in summary.content.decode()
+    assert reverse("questionnaire:wallet_card") in summary.content.decode()
+    response = client.get(reverse("questionnaire:visit_summary_fhir"))
+    assert response["Content-Type"].startswith("application/fhir+json")
+    resource = json.loads(response.content)
+    QuestionnaireResponse.model_validate(resource)
+    groups = [item for item in resource["item"] if item["linkId"] == "visit"]
+    assert len(groups) == 4
+    assert {"linkId": "visit.answer", "text": "What the doctor said", "answer": [{"valueString": "Answer 1."}]} \
+        in groups[0]["item"]

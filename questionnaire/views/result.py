@@ -1,5 +1,6 @@
 """The result: the summary, the question list a person trims and prints, its downloads and links."""
 import io
+from dataclasses import replace
 
 import segno
 from django.conf import settings
@@ -26,7 +27,7 @@ from ..printout import (
     EMERGENCY_LINE, OWN_FROM_LINK, PAPER_SIZES, ListDocument, as_text, paper_size_labels, sign_off_line)
 from ..links import MAX_AGE, MAX_LINK_LENGTH, LinkExpired, LinkInvalid, list_link as _list_link, qr_code as _qr_code
 from ..links import read_token
-from ..question_list import build_question_list
+from ..question_list import MAX_TOP, build_question_list
 from ..languages import posted_language, remember_language, request_region
 from ..session_keys import (
     ANSWERS_SESSION_KEY, LINK_OWN_SESSION_KEY, LIST_SESSION_KEY, PAPER_SESSION_KEY, PRINT_LANGUAGES_SESSION_KEY,
@@ -109,19 +110,17 @@ def result(request, answers, content):
 def _save_list(request, answers, content):
     """Keep the list sent, then go where its button asked; a list with errors is shown again."""
     outcome = recommend(answers, content)
-    # The marks the page showed: a mark the person adds keeps its question (QuestionListForm.kept).
-    shown_top = build_question_list(outcome, saved_choices(request)).top_slugs
+    # The marks the page showed (the first three suggested, until the person chose): they stay on
+    # the questions still ticked.
+    shown_top = [q.slug for q in build_question_list(outcome, saved_choices(request)).top]
     form = forms.QuestionListForm(request.POST, questions=outcome.questions, suggested=outcome.suggested,
-                                  initial={"top": sorted(shown_top)})
+                                  top=shown_top)
     if not (form.is_valid() and _keep_list(request, form)):
         return _result_page(request, answers, content, outcome=outcome, form=form)
     _save_paper_size(request)
-    language = posted_language(request)
-    if request.POST.get("size") in TEXT_SIZES or language:
-        # The header's text-size or language switch, sent with the list so nothing typed is lost.
-        if request.POST.get("size") in TEXT_SIZES:
-            request.session[TEXT_SIZE_SESSION_KEY] = request.POST["size"]
-        return remember_language(redirect(reverse("questionnaire:result") + "#questions-heading"), language)
+    switched = _header_switch(request, reverse("questionnaire:result") + "#questions-heading")
+    if switched:
+        return switched
     action = request.POST.get("action")
     if action == "change":
         return redirect("questionnaire:step", step="check")
@@ -158,8 +157,8 @@ def _result_page(request, answers, content, outcome=None, form=None):
     choices = saved_choices(request)
     errors = form is not None
     if errors:
-        kept = form.kept(form.data.getlist("keep"), form.data.getlist("top"))
-        top = set(form.data.getlist("top")) & kept
+        kept = set(form.data.getlist("keep"))
+        top = build_question_list(outcome, form.choices_as_sent()).top_slugs
     else:
         # Shown, not checked: it needs no questions to check against.
         form = forms.QuestionListForm(initial={"own": "\n".join(choices.own)})
@@ -186,6 +185,7 @@ def _result_page(request, answers, content, outcome=None, form=None):
         "more_groups": more_groups,
         "kept": kept,
         "top": top,
+        "max_top": MAX_TOP,
         "clinic": content.clinic,
         "form": form,
         "paper_sizes": paper_size_labels(),
@@ -209,17 +209,76 @@ def _result_page(request, answers, content, outcome=None, form=None):
 
 def _keep_list(request, form):
     """Put the list in the session, unless the cookie could then not carry it (the form says why)."""
+    size = _keep_choices(request, form.choices())
+    if size is None:
+        return True
+    form.refuse_as_too_big_to_keep(size, MAX_COOKIE_BYTES)
+    return False
+
+
+def _keep_choices(request, choices):
+    """Put ``choices`` in the session; None, or the cookie's size when it could not carry them."""
     before = request.session.get(LIST_SESSION_KEY)
-    request.session[LIST_SESSION_KEY] = form.choices().as_dict()
+    request.session[LIST_SESSION_KEY] = choices.as_dict()
     size = request.session.cookie_size()
     if size <= MAX_COOKIE_BYTES:
-        return True
+        return None
     if before is None:
         del request.session[LIST_SESSION_KEY]
     else:
         request.session[LIST_SESSION_KEY] = before
-    form.refuse_as_too_big_to_keep(size, MAX_COOKIE_BYTES)
-    return False
+    return size
+
+
+@require_http_methods(["GET", "POST"])
+@_with_answers
+def most_important(request, answers, content):
+    """"Which questions matter most to you?": the marks, chosen from the questions kept.
+
+    A page of its own rather than a second tick box beside every question (docs/product.md#most-important).
+    """
+    outcome = recommend(answers, content)
+    choices = saved_choices(request)
+    question_list = build_question_list(outcome, choices)
+    # As the list prints: the marked first, then the short list, then the others kept.
+    kept = [*question_list.top, *question_list.suggested,
+            *(q for _, _, questions in question_list.more_groups for q in questions)]
+    if request.method == "POST":
+        form = forms.TopQuestionsForm(request.POST, questions=kept)
+        if form.is_valid():
+            size = _keep_choices(request, replace(choices, top=tuple(form.cleaned_data["top"])))
+            if size is None:
+                return _after_marking(request)
+            form.refuse_as_too_big_to_keep(size, MAX_COOKIE_BYTES)
+    else:
+        form = forms.TopQuestionsForm(initial={"top": sorted(question_list.top_slugs)}, questions=kept)
+    return render(request, "questionnaire/most_important.html", {
+        "form": form, "questions": kept, "chosen": set(form["top"].value() or ()),
+        "back_url": reverse("questionnaire:result") + "#questions-heading",
+        # The header's switches send the ticks too (base.html); with nothing kept there is no form.
+        "answers_form_id": "most-important-form" if kept else None, "show_start_over": True,
+    })
+
+
+def _header_switch(request, back_to):
+    """The header's text-size or language switch, sent with the page's form so nothing ticked or
+    typed is lost (base.html): back to ``back_to`` in that size or language; None if not sent."""
+    language = posted_language(request)
+    size = request.POST.get("size")
+    if size not in TEXT_SIZES and not language:
+        return None
+    if size in TEXT_SIZES:
+        request.session[TEXT_SIZE_SESSION_KEY] = size
+    return remember_language(redirect(back_to), language)
+
+
+def _after_marking(request):
+    """Back to the list, or back here in the size or language the header's switch asked for."""
+    switched = _header_switch(request, reverse("questionnaire:most_important"))
+    if switched:
+        return switched
+    messages.success(request, gettext("Your most important questions are saved."))
+    return redirect(reverse("questionnaire:result") + "#questions-heading")
 
 
 def _top_first(suggested, question_list):
@@ -340,4 +399,5 @@ LIST_ACTIONS = {
     "fhir": "questionnaire:result_fhir",
     "visit": "questionnaire:visit",
     "wallet_card": "questionnaire:wallet_card",
+    "top": "questionnaire:most_important",
 }

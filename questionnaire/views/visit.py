@@ -4,10 +4,12 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.conf import settings
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.views.decorators.http import require_GET, require_http_methods
 
+from .. import fhir
 from ..engine import recommend
 from ..fonts import fonts_for
 from ..languages import posted_language, remember_language, request_region
@@ -21,6 +23,7 @@ from ..visit import MAX_ANSWER_LENGTH, MAX_OTHER_LENGTH, MAX_TEACH_BACK_LENGTH, 
 from ..visit_forms import VisitNotesForm
 from ..visit_pdf import as_pdf, summary_texts
 from ..visit_summary import VisitSummary, as_text
+from .fhir import fhir_response
 from .pages import with_answers
 
 FORM_ID = "visit-form"
@@ -149,3 +152,15 @@ def visit_summary_pdf(request, answers, content):
 def visit_summary_text(request, answers, content):
     summary = _summary(request, answers, content)
     return _attachment(as_text(summary), "text/plain; charset=utf-8", f"{summary.filename_stem}.txt")
+
+
+@require_GET
+@with_answers
+def visit_summary_fhir(request, answers, content):
+    """The list and the visit's notes as a FHIR QuestionnaireResponse, for the clinic's record."""
+    outcome = recommend(answers, content)
+    notes = saved_visit_notes(request)
+    response = fhir.questionnaire_response(
+        answers, build_question_list(outcome, saved_choices(request)), content, settings.IMMUNOGUIDE_FHIR_BASE,
+        timezone.now(), notes=notes)
+    return fhir_response(response, filename=f"immunoguide-visit-{(notes.date or timezone.localdate()):%Y-%m-%d}.fhir.json")

@@ -69,17 +69,20 @@ def test_every_page_type_passes_axe(page, site, browser, settings):
     answer_all(page, site, "strengthen", "lung_cancer", factors=["autoimmune_history"], concerns=["cost"])
     walk.check(page, "check answers")
     page.get_by_role("button", name="See my summary and questions").click()
-    page.locator("input[name=top]").nth(0).check()
     page.fill("#id_own", "My question?")
-    page.get_by_role("button", name="Save my list").click()
+    page.get_by_role("button", name="Choose your 3 most important").click()
+    walk.check(page, "most important")
+    page.locator("input[name=top]").nth(3).check()
+    page.get_by_role("button", name="Save and go back to your list").click()
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
+    walk.check(page, "most important with an error")
+    page.locator("input[name=top]").nth(0).uncheck()
+    page.get_by_role("button", name="Save and go back to your list").click()
     walk.check(page, "result, list saved")
-    for n in range(1, 4):
-        page.locator("input[name=top]").nth(n).check()
+    page.fill("#id_own", "\n".join(["Mine?"] * 11))
     page.get_by_role("button", name="Save my list").click()
     expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
     walk.check(page, "result with an error")
-    for n in range(1, 4):
-        page.locator("input[name=top]").nth(n).uncheck()
     page.fill("#id_own", "Is \ue000 safe?")
     page.get_by_role("button", name="Save my list").click()
     expect(page.locator("#unprintable")).to_be_visible()
@@ -207,6 +210,56 @@ def test_enter_on_a_choice_moves_forward_on_every_step_and_keeps_the_language(pa
         expect(page.locator("html")).to_have_attribute("lang", "en")
         expect(page).not_to_have_url(re.compile(f"/questions/{step}/"))
     expect(page.get_by_role("heading", name="Check your answers")).to_be_visible()
+
+
+def tabs_to(page, selector, limit):
+    """How many Tabs it takes from where the focus is to the element matching selector."""
+    for count in range(1, limit + 1):
+        page.keyboard.press("Tab")
+        assert focus_is_visible(page), page.evaluate("document.activeElement.outerHTML")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return count
+    raise AssertionError(f"{limit} Tabs never reached {selector}")
+
+
+def test_most_important_by_keyboard_and_screen_reader_at_one_tab_per_question(page, site):
+    """Two boxes per question made 40 Tabs from the first question to Print (issue 31): now one box
+    per question, the marks chosen on a page of their own, each box named by its whole question."""
+    complete(page, site, "dampen", "rheumatoid_arthritis")
+    questions = page.locator("input[name=keep]").count()
+    page.locator("input[name=keep]").first.focus()
+    listen = page.locator("#question-list-form button.listen").count()  # read-aloud, where the browser speaks
+    assert tabs_to(page, "button[value=print]", limit=questions + listen + 6) == questions + listen + 4  # own, paper,
+    # languages, Save
+
+    page.reload()  # the focus starts from the top of the page again
+    tab_to(page, "button[value=top]", limit=10)
+    enter(page)
+    expect(page.get_by_role("heading", name="Which questions matter most to you?", level=1)).to_be_visible()
+    boxes = page.locator("input[name=top]")
+    kept = boxes.evaluate_all("boxes => boxes.map(b => b.labels[0].textContent.trim())")
+    snapshot = page.locator("#id_top-fieldset").aria_snapshot()
+    assert snapshot.startswith('- group "Which questions matter most to you?"')
+    assert snapshot.count("checkbox ") == len(kept)
+    for text in kept:  # a screen reader names each box by its whole question
+        expect(page.get_by_role("checkbox", name=text, exact=True)).to_have_count(1)
+    assert "- paragraph: Choose up to 3. They come first on your list and print first." in snapshot
+
+    tab_to(page, "input[name=top]:not(:checked)")
+    chosen = page.evaluate("document.activeElement.value")
+    page.keyboard.press("Space")
+    tab_to(page, "button.button:not(.button-small)")
+    enter(page)
+    expect(page.locator("#error-summary")).to_be_focused()
+    tab_to(page, "input[name=top]:checked")
+    page.keyboard.press("Space")  # four is one too many: untick the first
+    tab_to(page, "button.button:not(.button-small)")
+    enter(page)
+    expect(page.get_by_role("heading", name="Your questions for the care team")).to_be_visible()
+    name = page.locator(f"#keep-{chosen}").evaluate("box => box.labels[0].textContent")
+    assert page.get_by_role("checkbox", name=name.strip(), exact=True).is_checked()
+    assert name.strip().endswith("(most important)")
+    assert page.locator(".top-mark").count() == 3
 
 
 def test_print_is_a_few_tabs_from_the_top_of_the_result(page, site):

@@ -63,29 +63,41 @@ def test_start_over_at_home_leaves_nothing_for_the_back_button(page, site):
     expect(page.locator("input[name=keep]")).to_have_count(0)
 
 
+def choose_most_important(page):
+    """From the list to the page "Which questions matter most to you?"."""
+    page.get_by_role("button", name="Choose your 3 most important").click()
+    expect(page.get_by_role("heading", name="Which questions matter most to you?")).to_be_visible()
+    return page.locator("input[name=top]")
+
+
 def test_larger_text_and_print_keep_unsaved_edits(page, site):
     complete(page, site, "dampen", "lupus")
     first = page.locator(".suggested-questions input[name=keep]").first
-    first_id = first.get_attribute("id")
+    first_id, first_slug = first.get_attribute("id"), first.get_attribute("value")
     first.uncheck()
-    tops = page.locator(".suggested-questions input[name=top]")
-    marked = tops.nth(4).get_attribute("value")
-    tops.nth(2).uncheck()
-    tops.nth(4).check()
     page.fill("#id_own", "Typed but not saved?")
+    tops = choose_most_important(page)
+    assert first_slug not in tops.evaluate_all("boxes => boxes.map(b => b.value)")  # unticked: not offered
+    assert tops.evaluate_all("boxes => boxes.map(b => b.checked)")[:3] == [True, True, False]
+    marked = tops.last.get_attribute("value")
+    tops.nth(1).uncheck()
+    tops.last.check()
     page.get_by_role("button", name="Larger text").click()
     expect(page.locator("html")).to_have_class("large-text")
+    expect(page.locator(f"#top-{marked}")).to_be_checked()
+    assert page.locator("input[name=top]:checked").count() == 2
+    page.get_by_role("button", name="Save and go back to your list").click()
     expect(page.locator(".own-text")).to_have_text(["Typed but not saved?"])
     expect(page.locator(f"#{first_id}")).not_to_be_checked()
-    expect(page.locator(f"#top-{marked}")).to_be_checked()
+    expect(page.locator(f"label[for='keep-{marked}'] .top-mark")).to_be_visible()
     page.fill("#id_own", "Typed but not saved?\nAnd before printing?")
     page.get_by_role("button", name="Print").click()
     print_dialog_opened(page)
     expect(page.locator(".own-text")).to_have_text(["Typed but not saved?", "And before printing?"])
-    expect(page.locator(f"#top-{marked}")).to_be_checked()
-    assert page.locator(".suggested-questions input[name=top]:checked").count() == 2
+    assert page.locator(".suggested-questions .top-mark").count() == 2
+    assert page.locator(".suggested-questions input[name=keep]").nth(1).get_attribute("value") == marked
     text = pdf_text(io.BytesIO(page.pdf(format="A4")))
-    assert "And before printing?" in text
+    assert "And before printing?" in text and text.count("(most important)") == 2
 
 
 def test_the_saved_message_is_on_screen_beside_the_list(page, site):
@@ -164,7 +176,7 @@ def test_a_tablet_left_alone_asks_first_then_wipes_itself_and_every_tab(page, si
     expect(page).to_have_url(re.compile(r"/ready/\?idle=1$"), timeout=15_000)
     expect(page.locator("#ready h1")).to_be_visible()
     other_tab.reload()
-    expect(other_tab.get_by_role("heading", name=re.compile("Prepare questions"))).to_be_visible()
+    expect(other_tab.get_by_role("heading", name="Ready for the next person")).to_be_visible()
     assert other_tab.locator("input[name=keep]").count() == 0
 
 
@@ -199,7 +211,6 @@ def test_the_question_list_choices_print_cleanly(page, site):
              for i in range(keep.count())]
     keep.nth(0).uncheck()
     keep.nth(1).uncheck()
-    page.locator("input[name=top]").nth(4).check()
     page.fill("#id_own", "Can I still go swimming?")
     page.get_by_role("button", name="Save my list").click()
     expect(page.locator(".question-list .banner[role=status]")).to_be_visible()
@@ -334,9 +345,11 @@ def test_pages_with_answers_are_never_restored_from_the_back_forward_cache(page,
 def test_a_person_edits_enlarges_changes_an_answer_and_loses_nothing(page, site):
     complete(page, site, "dampen", "lupus")
     suggested = page.locator(".suggested-questions input[name=keep]")
-    marked, dropped = suggested.nth(0).get_attribute("value"), suggested.nth(1).get_attribute("value")
-    page.locator(f"#keep-{dropped}").uncheck()
+    marked, dropped = suggested.nth(4).get_attribute("value"), suggested.nth(1).get_attribute("value")
+    choose_most_important(page).first.uncheck()
     page.locator(f"#top-{marked}").check()
+    page.get_by_role("button", name="Save and go back to your list").click()
+    page.locator(f"#keep-{dropped}").uncheck()
     page.fill("#id_own", "Typed, never saved?")
     page.get_by_role("button", name="Larger text").click()
     page.get_by_role("button", name="Change your answers").click()
@@ -344,7 +357,7 @@ def test_a_person_edits_enlarges_changes_an_answer_and_loses_nothing(page, site)
     choose_and_continue(page, ["cost"])
     page.get_by_role("button", name="See my summary and questions").click()
     expect(page.locator(".own-text")).to_have_text(["Typed, never saved?"])
-    expect(page.locator(f"#top-{marked}")).to_be_checked()
+    expect(page.locator(f"label[for='keep-{marked}'] .top-mark")).to_be_visible()
     expect(page.locator(f"#keep-{dropped}")).not_to_be_checked()
     expect(page.locator("html")).to_have_class("large-text")
 

@@ -130,7 +130,7 @@ def test_the_whole_flow_in_spanish_without_javascript(browser, site, artifacts):
 
 
 def test_the_other_page_types_in_spanish_pass_axe(page, site):
-    """Errors, the link, check-in, start over and not found: axe at WCAG 2.2 AA, in Spanish."""
+    """Errors, the most important, the link, check-in, start over and not found: axe at WCAG 2.2 AA, in Spanish."""
     page.goto(site + "/questions/")
     page.get_by_role("button", name=es("Continue")).click()  # nothing chosen: the error summary
     expect(page.locator(".error-summary")).to_be_visible()
@@ -145,6 +145,17 @@ def test_the_other_page_types_in_spanish_pass_axe(page, site):
     expect(page.locator(".error-summary")).to_be_visible()
     assert_no_violations(page)
     page.fill("#id_own", "¿Pregunta?")
+    page.get_by_role("button", name=es("Choose your %(count)s most important") % {"count": 3}).click()
+    expect(page.get_by_role("heading", name=es("Which questions matter most to you?"))).to_be_visible()
+    assert_no_violations(page)
+    page.locator("input[name=top]:not(:checked)").first.check()
+    page.get_by_role("button", name=es("Save and go back to your list")).click()
+    expect(page.locator(".error-summary")).to_be_visible()
+    assert_no_violations(page)
+    page.locator("input[name=top]:checked").first.uncheck()
+    page.get_by_role("button", name=es("Save and go back to your list")).click()
+    expect(page.locator(".top-mark")).to_have_count(3)
+    expect(page.locator(".top-mark").first).to_have_text(es("(most important)"))
     for action in ("Copy link to this list", "Check-in view for the nurse"):
         open_for_care_team(page)
         page.get_by_role("button", name=es(action)).click()

@@ -33,6 +33,21 @@ def test_the_full_flow_and_the_list_work_without_javascript(page, site):
     expect(page.locator(".question-list .banner[role=status]")).to_be_visible()
     expect(page.locator(".own-text")).to_have_text(["Can I plan a pregnancy next year?", "And one more?"])
 
+    page.get_by_role("button", name="Choose your 3 most important").click()
+    boxes = page.locator("input[name=top]")
+    assert first_id.removeprefix("keep-") not in boxes.evaluate_all("boxes => boxes.map(b => b.value)")
+    marked = boxes.last.get_attribute("value")
+    assert boxes.count() == 4
+    for box in boxes.all():  # all four: one too many
+        box.check()
+    page.get_by_role("button", name="Save and go back to your list").click()
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
+    expect(page.locator(f"#top-{marked}")).to_be_checked()
+    page.locator("input[name=top]:checked").first.uncheck()
+    page.get_by_role("button", name="Save and go back to your list").click()
+    expect(page.locator(f"label[for='keep-{marked}'] .top-mark")).to_be_visible()
+    assert page.locator(".suggested-questions .top-mark").count() == 3
+
     page.get_by_role("button", name="Larger text").click()
     expect(page.locator("html")).to_have_class("large-text")
     open_for_care_team(page)

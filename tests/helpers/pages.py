@@ -37,7 +37,12 @@ def visit_every_page_type(client):
     pages["visit-summary-pdf"] = client.get(reverse("questionnaire:visit_summary_pdf"))
     pages["visit-summary-text"] = client.get(reverse("questionnaire:visit_summary_text"))
     pages["result-error"] = client.post(result, {"own": "\n".join(["Q?"] * 11)})
+    most_important = reverse("questionnaire:most_important")
+    pages["most-important"] = client.get(most_important)
+    suggested = [q.slug for q in pages["result"].context["result"].suggested_questions()]
+    pages["most-important-error"] = client.post(most_important, {"top": suggested[:4]})
     client.post(result, {"own": "Mine?", "keep": []})
+    pages["most-important-nothing-kept"] = client.get(most_important)
     pages["result-saved"] = client.get(result)
     pages["result-pdf"] = client.get(reverse("questionnaire:result_pdf"))
     pages["result-text"] = client.get(reverse("questionnaire:result_text"))
