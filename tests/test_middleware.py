@@ -13,7 +13,8 @@ pytestmark = pytest.mark.django_db
 
 RESULT = reverse("questionnaire:result")
 CLEARED = reverse("questionnaire:ready") + "?idle=1"
-EXPIRED = reverse("questionnaire:start") + "?expired=1"
+#: Where a clinic device's pages that need answers lead once they are wiped (views.pages.answers_gone_url).
+READY = reverse("questionnaire:ready")
 
 
 @pytest.fixture
@@ -49,7 +50,7 @@ def test_after_the_idle_limit_the_answers_are_wiped_and_the_page_says_why(client
     assert response.url == CLEARED
     assert response["Clear-Site-Data"] == '"cache"'
     assert client.get(response.url).context["cleared_when_idle"] is True
-    assert client.get(RESULT).url == EXPIRED
+    assert client.get(RESULT).url == READY
 
 
 def test_within_the_limit_nothing_is_wiped(client, clinic, clock, limit):
@@ -95,7 +96,7 @@ def test_i_am_still_here_after_the_limit_says_everything_is_gone(client, clinic,
     complete(client, "modulate", "hay_fever")
     clock.advance(limit + 1)
     assert client.post(reverse("questionnaire:still_here")).status_code == 410
-    assert client.get(RESULT).url == reverse("questionnaire:start") + "?expired=1"
+    assert client.get(RESULT).url == READY
 
 
 def test_a_browser_with_nothing_of_a_person_is_left_alone(client, clinic, clock, limit):
@@ -110,7 +111,7 @@ def test_the_pages_timer_wipes_through_start_over(client, clinic):
     complete(client, "modulate", "hay_fever")
     response = client.post(reverse("questionnaire:start_over"), {"reason": "idle"})
     assert response.url == CLEARED
-    assert client.get(RESULT).url == reverse("questionnaire:start") + "?expired=1"
+    assert client.get(RESULT).url == READY
 
 
 @pytest.mark.parametrize("url", [step_url("goal"), RESULT, reverse("questionnaire:result_link"),
