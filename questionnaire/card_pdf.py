@@ -13,8 +13,7 @@ signs: see your list" (the emergency signs are always there in full).
 from django.utils import translation
 from django.utils.translation import gettext, gettext_noop
 
-from .fonts import DEJAVU, FONT_DIR, PLACEHOLDER, fonts_for
-from .pdf import _ListPDF, text_needs_shaping
+from .pdf import _ListPDF, add_fonts, text_needs_shaping
 from .printout import PAPER_SIZES, disclaimer, long_date
 
 CARD_WIDTH, PANEL_HEIGHT = 85.6, 54  # mm: ISO/IEC 7810 ID-1, a bank card
@@ -136,15 +135,7 @@ def _new_pdf(card):
     pdf.set_author("ImmunoGuide")
     pdf.set_auto_page_break(False)
     pdf.set_margins(20, 12, 20)
-    pdf.add_font("DejaVu", "", DEJAVU)
-    pdf.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
-    # The clinic's name may be in any script: the fallback fonts it needs, as the list's PDF does.
-    fallbacks, unprintable = fonts_for(card.texts())
-    for number, (path, face) in enumerate(fallbacks):
-        pdf.add_font(f"fallback{number}", "", path, collection_font_number=face)
-    if fallbacks:
-        pdf.set_fallback_fonts([f"fallback{number}" for number in range(len(fallbacks))], exact_match=False)
-    pdf.unprintable = dict.fromkeys(map(ord, unprintable), PLACEHOLDER)
+    add_fonts(pdf, card.texts())
     return pdf
 
 

@@ -92,6 +92,20 @@ class _ListPDF(FPDF):
         self.set_text_color(0, 0, 0)
 
 
+def add_fonts(pdf, texts):
+    """DejaVu Sans, and the installed fallback fonts for what it lacks in ``texts`` (only those:
+    each one costs time to load and room in the file); a character no font has prints as
+    PLACEHOLDER. Regular faces only: the bold headings are this site's own words (Latin script)."""
+    pdf.add_font("DejaVu", "", DEJAVU)
+    pdf.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+    fallbacks, unprintable = fonts_for(texts)
+    for number, (path, face) in enumerate(fallbacks):
+        pdf.add_font(f"fallback{number}", "", path, collection_font_number=face)
+    if fallbacks:
+        pdf.set_fallback_fonts([f"fallback{number}" for number in range(len(fallbacks))], exact_match=False)
+    pdf.unprintable = dict.fromkeys(map(ord, unprintable), PLACEHOLDER)
+
+
 @in_its_language
 def as_pdf(document):
     """The list as PDF bytes on the person's paper size.
@@ -108,16 +122,7 @@ def as_pdf(document):
     pdf.set_author("ImmunoGuide")
     pdf.set_margins(16, 13, 16)
     pdf.set_auto_page_break(True, margin=16 * pdf.type_scale)
-    pdf.add_font("DejaVu", "", DEJAVU)
-    pdf.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
-    # Only the fallback fonts this list needs: each one costs time to load and room in the file.
-    fallbacks, unprintable = fonts_for(_texts(document))
-    for number, (path, face) in enumerate(fallbacks):
-        pdf.add_font(f"fallback{number}", "", path, collection_font_number=face)
-    if fallbacks:
-        # Regular faces only: the bold headings are this site's own words (Latin script).
-        pdf.set_fallback_fonts([f"fallback{number}" for number in range(len(fallbacks))], exact_match=False)
-    pdf.unprintable = dict.fromkeys(map(ord, unprintable), PLACEHOLDER)
+    add_fonts(pdf, _texts(document))
     pdf.add_page()
     _header(pdf, document)
 

@@ -7,6 +7,7 @@ under a tenth of that. So only costly PDFs are counted, per client address
 value a count: nothing a person answered or typed.
 """
 from django.core.cache import cache
+from django.shortcuts import render
 
 from .client_address import client_address
 
@@ -24,3 +25,11 @@ def allow_costly_pdf(request):
         cache.set(key, 1, timeout=WINDOW_SECONDS)
         count = 1
     return count <= COSTLY_PDFS_PER_MINUTE
+
+
+def wait_page(request):
+    """The page for a client that had its share of costly PDFs this minute: 429, and when to retry."""
+    response = render(request, "questionnaire/pdf_wait.html", {
+        "limit": COSTLY_PDFS_PER_MINUTE, "seconds": WINDOW_SECONDS}, status=429)
+    response["Retry-After"] = str(WINDOW_SECONDS)
+    return response

@@ -2,8 +2,7 @@
 (questionnaire/pdf.py): a typical visit's summary fits on one page of A4 or Letter."""
 from fpdf.enums import MethodReturnValue
 
-from .fonts import DEJAVU, FONT_DIR, PLACEHOLDER, fonts_for
-from .pdf import LINE, QR_GAP, QR_SIZE, SMALL_LINE, SMALLEST, _ListPDF, _qr_code
+from .pdf import LINE, QR_GAP, QR_SIZE, SMALL_LINE, SMALLEST, _ListPDF, _qr_code, add_fonts
 from .printout import PAPER_SIZES, in_its_language
 
 BOX = 3.4
@@ -29,14 +28,7 @@ def as_pdf(summary):
     pdf.set_author("ImmunoGuide")
     pdf.set_margins(16, 13, 16)
     pdf.set_auto_page_break(True, margin=16)
-    pdf.add_font("DejaVu", "", DEJAVU)
-    pdf.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
-    fallbacks, unprintable = fonts_for(summary_texts(summary))
-    for number, (path, face) in enumerate(fallbacks):
-        pdf.add_font(f"fallback{number}", "", path, collection_font_number=face)
-    if fallbacks:
-        pdf.set_fallback_fonts([f"fallback{number}" for number in range(len(fallbacks))], exact_match=False)
-    pdf.unprintable = dict.fromkeys(map(ord, unprintable), PLACEHOLDER)
+    add_fonts(pdf, summary_texts(summary))
     pdf.add_page()
     _header(pdf, summary)
     headings = summary.headings()

@@ -22,7 +22,7 @@ from ..facts import medicine_names
 from ..fonts import unprintable_characters
 from ..glossary import result_terms
 from ..pdf import as_pdf, is_costly
-from ..pdf_limit import COSTLY_PDFS_PER_MINUTE, WINDOW_SECONDS, allow_costly_pdf
+from ..pdf_limit import allow_costly_pdf, wait_page
 from ..printout import (
     EMERGENCY_LINE, OWN_FROM_LINK, PAPER_SIZES, ListDocument, as_text, paper_size_labels, sign_off_line)
 from ..links import MAX_AGE, MAX_LINK_LENGTH, LinkExpired, LinkInvalid, list_link as _list_link, qr_code as _qr_code
@@ -320,10 +320,7 @@ def _attachment(body, content_type, filename):
 def result_pdf(request, answers, content):
     document = _saved_document(request, answers, content)
     if is_costly(document) and not allow_costly_pdf(request):
-        response = render(request, "questionnaire/pdf_wait.html", {
-            "limit": COSTLY_PDFS_PER_MINUTE, "seconds": WINDOW_SECONDS}, status=429)
-        response["Retry-After"] = str(WINDOW_SECONDS)
-        return response
+        return wait_page(request)
     return _attachment(as_pdf(document), "application/pdf", f"{document.filename_stem}.pdf")
 
 

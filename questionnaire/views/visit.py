@@ -14,7 +14,7 @@ from ..engine import recommend
 from ..fonts import fonts_for
 from ..languages import posted_language, remember_language, request_region
 from ..links import MAX_AGE, MAX_LINK_LENGTH, list_link, qr_code
-from ..pdf_limit import COSTLY_PDFS_PER_MINUTE, WINDOW_SECONDS, allow_costly_pdf
+from ..pdf_limit import allow_costly_pdf, wait_page
 from ..question_list import build_question_list
 from ..session_keys import (
     TEXT_SIZE_SESSION_KEY, TEXT_SIZES, VISIT_SESSION_KEY, paper_size, saved_choices, saved_visit_notes)
@@ -140,10 +140,7 @@ def _attachment(body, content_type, filename):
 def visit_summary_pdf(request, answers, content):
     summary = _summary(request, answers, content)
     if fonts_for(summary_texts(summary))[0] and not allow_costly_pdf(request):
-        response = render(request, "questionnaire/pdf_wait.html", {
-            "limit": COSTLY_PDFS_PER_MINUTE, "seconds": WINDOW_SECONDS}, status=429)
-        response["Retry-After"] = str(WINDOW_SECONDS)
-        return response
+        return wait_page(request)
     return _attachment(as_pdf(summary), "application/pdf", f"{summary.filename_stem}.pdf")
 
 

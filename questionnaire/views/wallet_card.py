@@ -12,7 +12,7 @@ from ..card_pdf import as_pdf, fit
 from ..fonts import fonts_for
 from ..forms import WalletCardForm
 from ..languages import request_region
-from ..pdf_limit import COSTLY_PDFS_PER_MINUTE, WINDOW_SECONDS, allow_costly_pdf
+from ..pdf_limit import allow_costly_pdf, wait_page
 from ..printout import long_date
 from ..session_keys import paper_size
 from ..wallet_card import build_card, card_languages, default_choice, ordered
@@ -55,10 +55,7 @@ def wallet_card_pdf(request, answers, content):
     if form.errors:
         return _page(request, form, choice, card, size, fitted)
     if fonts_for(fitted.texts())[0] and not allow_costly_pdf(request):
-        response = render(request, "questionnaire/pdf_wait.html", {
-            "limit": COSTLY_PDFS_PER_MINUTE, "seconds": WINDOW_SECONDS}, status=429)
-        response["Retry-After"] = str(WINDOW_SECONDS)
-        return response
+        return wait_page(request)
     response = HttpResponse(as_pdf(card, (size, fitted)), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="immunoguide-wallet-card-{card.date:%Y-%m-%d}.pdf"'
     return response
