@@ -3,11 +3,14 @@ from django import forms
 from django.contrib import admin, messages
 from django.db import router, transaction
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.urls import path, reverse
 from modeltranslation.admin import TranslationAdmin
 
 from . import models
 from .content_items import SIGN_OFF_FIELDS
+from .printout import sample_printout
 from .translation import translated_fields
 from .vocabulary import ConditionGroup, Concern, Factor, Goal, Stage
 from .validation import validate_database
@@ -259,5 +262,21 @@ class ClinicProfileAdmin(TranslationAdmin):
         return super().add_view(request, form_url, {**(extra_context or {}), "show_save_and_add_another": False})
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        return super().change_view(
-            request, object_id, form_url, {**(extra_context or {}), "show_save_and_add_another": False})
+        return super().change_view(request, object_id, form_url, {
+            **(extra_context or {}), "show_save_and_add_another": False,
+            "preview_url": reverse("admin:questionnaire_clinicprofile_preview")})
+
+    def get_urls(self):
+        preview = path("preview.pdf", self.admin_site.admin_view(self.preview_view),
+                       name="questionnaire_clinicprofile_preview")
+        return [preview, *super().get_urls()]
+
+    def preview_view(self, request):
+        """The saved profile on a sample printout (rheumatoid arthritis, planning a pregnancy), as the
+        PDF a patient downloads: how the clinic's lines and numbers will look before a patient sees them."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        start = request.build_absolute_uri(reverse("questionnaire:start"))
+        response = HttpResponse(sample_printout(start), content_type="application/pdf")
+        response["Content-Disposition"] = 'inline; filename="immunoguide-clinic-preview.pdf"'
+        return response

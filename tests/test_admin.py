@@ -167,6 +167,24 @@ class TestFrontPage:
         assert clinic.day_phone in html and clinic.out_of_hours_phone in html
         assert reverse("admin:questionnaire_clinicprofile_change", args=[clinic.pk]) in html
 
+    def test_the_profile_previews_the_printout_with_its_lines_and_numbers(self, admin_client, client):
+        import io
+        from pypdf import PdfReader
+        from tests.test_views_clinic import CLINIC
+        from questionnaire.models import ClinicProfile
+        clinic = ClinicProfile.objects.create(**CLINIC)
+        preview = reverse("admin:questionnaire_clinicprofile_preview")
+        assert preview in admin_client.get(
+            reverse("admin:questionnaire_clinicprofile_change", args=[clinic.pk])).content.decode()
+        response = admin_client.get(preview)
+        assert response["Content-Type"] == "application/pdf"
+        pages = PdfReader(io.BytesIO(response.content)).pages
+        text = " ".join(" ".join(page.extract_text() for page in pages).split())
+        assert len(pages) == 1
+        assert clinic.name in text and clinic.day_phone in text and clinic.out_of_hours_phone in text
+        assert "When to call" in text
+        assert client.get(preview).status_code == 302  # staff only
+
     def test_the_sections_and_titles_are_the_products_not_the_libraries(self, admin_client):
         from django.apps import apps as installed
         from django.contrib import admin
