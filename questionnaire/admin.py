@@ -1,4 +1,6 @@
 """The content admin, for staff who keep the medical content and rules correct."""
+import datetime
+
 from django import forms
 from django.contrib import admin, messages
 from django.db import router, transaction
@@ -10,7 +12,12 @@ from modeltranslation.admin import TranslationAdmin
 
 from . import models
 from .content_items import SIGN_OFF_FIELDS
-from .printout import sample_printout
+from .content_reading import current_content
+from .engine import Answers, recommend
+from .facts import medicine_names
+from .pdf import as_pdf
+from .printout import PAPER_SIZES, ListDocument, sign_off_line
+from .question_list import ListChoices, build_question_list
 from .translation import translated_fields
 from .vocabulary import ConditionGroup, Concern, Factor, Goal, Stage
 from .validation import validate_database
@@ -280,3 +287,23 @@ class ClinicProfileAdmin(TranslationAdmin):
         response = HttpResponse(sample_printout(start), content_type="application/pdf")
         response["Content-Disposition"] = 'inline; filename="immunoguide-clinic-preview.pdf"'
         return response
+
+
+def sample_printout(link):
+    """The PDF of a sample short list with the clinic's saved profile: the admin's preview (its QR
+    code opens ``link``)."""
+    content = current_content()
+    outcome = recommend(Answers("dampen", "rheumatoid_arthritis", "starting", ("pregnancy_planning",), (),
+                                ("methotrexate",)), content)
+    question_list = build_question_list(outcome, ListChoices())
+    today = datetime.date.today()
+    clinic = content.clinic
+    return as_pdf(ListDocument(
+        question_list=question_list, date=today, condition=outcome.condition.label,
+        goal=str(Goal(outcome.answers.goal).label), medicines=medicine_names(outcome.medicines),
+        version=content.release.version if content.release else "-",
+        last_reviewed=content.release.last_reviewed if content.release else today,
+        paper=clinic.paper if clinic is not None and clinic.paper in PAPER_SIZES else "a4",
+        source_names=sorted({s.organisation for s in outcome.sources_of(outcome.questions)}),
+        sign_off=sign_off_line(content), clinic=clinic, signs=outcome.signs(),
+        link=link, link_until=today + datetime.timedelta(days=30)))

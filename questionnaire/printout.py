@@ -13,7 +13,6 @@ from django.utils.formats import get_format
 from django.utils.translation import gettext, gettext_noop, pgettext
 
 from .content_items import SOURCE_LANGUAGE
-from .vocabulary import Goal
 #: The fixed sentences, in English; each is translated where it is printed (gettext(EMERGENCY_LINE)),
 #: so a caller can render a document in either language with translation.override.
 EMERGENCY_LINE = gettext_noop("In an emergency, call your local emergency number.")
@@ -346,27 +345,3 @@ def as_text(document):
     return "\n".join(lines) + "\n"
 
 
-
-def sample_printout(link):
-    """The PDF of a sample short list with the clinic's saved profile: the admin's preview (its QR
-    code opens ``link``)."""
-    from .content_reading import current_content
-    from .engine import Answers, recommend
-    from .facts import medicine_names
-    from .pdf import as_pdf
-    from .question_list import ListChoices, build_question_list
-    content = current_content()
-    outcome = recommend(Answers("dampen", "rheumatoid_arthritis", "starting", ("pregnancy_planning",), (),
-                                ("methotrexate",)), content)
-    question_list = build_question_list(outcome, ListChoices())
-    today = datetime.date.today()
-    clinic = content.clinic
-    return as_pdf(ListDocument(
-        question_list=question_list, date=today, condition=outcome.condition.label,
-        goal=str(Goal(outcome.answers.goal).label), medicines=medicine_names(outcome.medicines),
-        version=content.release.version if content.release else "-",
-        last_reviewed=content.release.last_reviewed if content.release else today,
-        paper=clinic.paper if clinic is not None and clinic.paper in PAPER_SIZES else "a4",
-        source_names=sorted({s.organisation for s in outcome.sources_of(outcome.questions)}),
-        sign_off=sign_off_line(content), clinic=clinic, signs=outcome.signs(),
-        link=link, link_until=today + datetime.timedelta(days=30)))
