@@ -14,7 +14,7 @@ from questionnaire.engine import Answers
 from questionnaire.fonts import unprintable_characters
 from questionnaire.wallet_card import build_card
 from tests.helpers import skip_or_fail
-from tests.helpers.pdf import fonts, page_count, pdf_text
+from tests.helpers.pdf import font_sizes, fonts, page_count, pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -31,17 +31,6 @@ def card_for(content, *medicines, condition="lupus", languages=("en",), clinic=C
 def most_signs(content):
     """The medicine family with the most call-now signs (the checkpoint blockers: 14)."""
     return max(content.medicines.values(), key=lambda m: (len(m.call_now), m.slug)).slug
-
-
-def font_sizes(data):
-    sizes = []
-
-    def font_size(operator, operands, cm, tm):
-        if operator == b"Tf":
-            sizes.append(float(operands[1]))
-    for page in PdfReader(io.BytesIO(data)).pages:
-        page.extract_text(visitor_operand_before=font_size)
-    return sizes
 
 
 def card_sizes(data):

@@ -22,7 +22,7 @@ from questionnaire.question_list import ListChoices, build_question_list
 from questionnaire.vocabulary import Concern, Factor, Goal, Stage
 from tests.helpers.builders import build_content, question, shipped_conditions
 from tests.helpers import skip_or_fail
-from tests.helpers.pdf import fonts, layout_problems, page_count, pages, qr_codes
+from tests.helpers.pdf import font_sizes, fonts, layout_problems, page_count, pages, qr_codes
 
 #: Own questions in scripts beyond Latin, each with the Debian package whose font prints it
 #: (DejaVu Sans itself has Arabic and Hebrew).
@@ -348,17 +348,6 @@ def test_a_clinic_s_lines_head_the_list_and_its_numbers_are_in_the_header_not_on
     assert document(ListChoices(), result).clinic_lines() == [] and document(ListChoices(), result).numbers_line() == ""
 
 
-def font_sizes(data):
-    sizes = []
-
-    def font_size(operator, operands, cm, tm):
-        if operator == b"Tf":
-            sizes.append(float(operands[1]))
-    for page in PdfReader(io.BytesIO(data)).pages:
-        page.extract_text(visitor_operand_before=font_size)
-    return sizes
-
-
 @pytest.mark.django_db
 def test_the_larger_text_a_person_chose_prints_larger_in_the_pdf():
     """Every text a quarter larger, the questions at 12.5 pt and nothing under 11 pt; the short list
@@ -378,16 +367,10 @@ def test_the_larger_text_a_person_chose_prints_larger_in_the_pdf():
 
 def test_no_text_in_the_pdf_is_smaller_than_9_points():
     """The small print, the footer and the second language's gloss included."""
-    sizes = set()
-
-    def font_size(operator, operands, cm, tm):
-        if operator == b"Tf":
-            sizes.add(float(operands[1]))
     printed = document(ListChoices(), small_result(), clinic=CLINIC, link=LINK, link_until=date(2026, 12, 31),
                        sign_off="This content is awaiting clinical sign-off.", gloss_language="es",
                        glosses={slug: "¿Pregunta?" for slug in TEXTS})
-    for page in PdfReader(io.BytesIO(as_pdf(printed))).pages:
-        page.extract_text(visitor_operand_before=font_size)
+    sizes = font_sizes(as_pdf(printed))
     assert sizes and min(sizes) >= SMALLEST == 9
 
 

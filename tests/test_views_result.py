@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from questionnaire.session_keys import LIST_SESSION_KEY
 from questionnaire.sessions import BEGAN_SESSION_KEY
-from tests.helpers.pdf import pdf_text
+from tests.helpers.pdf import font_sizes, pdf_text
 from tests.helpers.wizard import complete
 
 pytestmark = pytest.mark.django_db
@@ -534,12 +534,7 @@ class TestTextSize:
         assert client.get(RESULT).context["document"].large_type is False
         client.post(reverse("questionnaire:text_size"), {"size": "large", "next": RESULT})
         assert client.get(RESULT).context["document"].large_type is True
-        sizes = []
-        pdf = PdfReader(io.BytesIO(client.get(reverse("questionnaire:result_pdf")).content))
-        for page in pdf.pages:
-            page.extract_text(visitor_operand_before=lambda op, args, cm, tm: sizes.append(float(args[1]))
-                              if op == b"Tf" else None)
-        assert min(sizes) >= 11.25
+        assert min(font_sizes(client.get(reverse("questionnaire:result_pdf")).content)) >= 11.25
 
     def test_never_redirects_to_another_site(self, client):
         response = client.post(reverse("questionnaire:text_size"),

@@ -86,3 +86,15 @@ def pdf_text(source):
     """The words of a PDF on one line, ligatures (such as "fi") turned back into letters."""
     pages = PdfReader(source).pages
     return unicodedata.normalize("NFKC", " ".join(" ".join(p.extract_text() for p in pages).split()))
+
+
+def font_sizes(data):
+    """The size (pt) of every font the PDF sets, in order: for the tests of its smallest text."""
+    sizes = []
+
+    def font_size(operator, operands, cm, tm):
+        if operator == b"Tf":
+            sizes.append(float(operands[1]))
+    for page in PdfReader(io.BytesIO(data)).pages:
+        page.extract_text(visitor_operand_before=font_size)
+    return sizes
